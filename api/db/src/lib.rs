@@ -1,0 +1,15 @@
+//! PostgreSQL access for Weiquan: the diesel schema, the r2d2 pool, embedded migrations,
+//! reference data and one query module per aggregate. Rows are converted to domain types here.
+
+pub mod divisions;
+pub mod error;
+pub mod migrate;
+pub mod pool;
+pub mod reference;
+pub mod schema;
+
+pub use error::DbError;
+pub use pool::{PgPool, PoolOptions, build_pool};
+
+/// Changes whenever a migration or a reference data file changes (computed by build.rs).
+pub const SCHEMA_FINGERPRINT: &str = env!("WEIQUAN_SCHEMA_FINGERPRINT");

@@ -1,0 +1,9 @@
+//! Weiquan's domain: the platform's rules as plain code with no I/O.
+//!
+//! This crate must never depend on diesel, actix-web, redis or reqwest; a test in
+//! `api/http/tests/layering.rs` keeps it so. Every rule has exactly one home here: handlers
+//! and pages ask, they never re-decide.
+
+pub mod division;
+
+pub use division::{DivisionCode, DivisionCodeError, DivisionLevel};

@@ -1,0 +1,323 @@
+//! Configuration: read from the environment once at start into typed values, failing fast with
+//! a message that names the variable. `VARS` is the one list of variables; `.env.example` is
+//! rendered from it (`weiquan env-example`) and a test keeps the two equal.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// One environment variable: its name, default and meaning.
+#[derive(Debug, Clone, Copy)]
+pub struct VarSpec {
+    pub name: &'static str,
+    pub default: &'static str,
+    pub help: &'static str,
+}
+
+pub const VARS: &[VarSpec] = &[
+    VarSpec {
+        name: "WEIQUAN_ENV",
+        default: "development",
+        help: "development or production. Production refuses dev-only features (migrate --fresh, dev endpoints).",
+    },
+    VarSpec {
+        name: "WEIQUAN_BIND",
+        default: "127.0.0.1:8080",
+        help: "Address and port the HTTP server listens on.",
+    },
+    VarSpec {
+        name: "WEIQUAN_WORKERS",
+        default: "0",
+        help: "HTTP worker threads; 0 means one per CPU core.",
+    },
+    VarSpec {
+        name: "WEIQUAN_SHUTDOWN_TIMEOUT_SECS",
+        default: "10",
+        help: "Seconds to let in-flight requests finish after SIGTERM.",
+    },
+    VarSpec {
+        name: "WEIQUAN_JSON_LIMIT_BYTES",
+        default: "1048576",
+        help: "Largest accepted JSON request body; larger bodies get 413.",
+    },
+    VarSpec {
+        name: "WEIQUAN_CONSUMER_DIST",
+        default: "frontend-consumer/dist",
+        help: "Directory of the built consumer SPA, served at /.",
+    },
+    VarSpec {
+        name: "WEIQUAN_ADMIN_DIST",
+        default: "frontend-admin/dist",
+        help: "Directory of the built admin SPA, served at /admin/.",
+    },
+    VarSpec {
+        name: "DATABASE_URL",
+        default: "postgres://postgres@127.0.0.1:5432/weiquan",
+        help: "PostgreSQL connection URL. `weiquan migrate` creates the database if missing.",
+    },
+    VarSpec {
+        name: "DATABASE_POOL_SIZE",
+        default: "16",
+        help: "Connections per server instance.",
+    },
+    VarSpec {
+        name: "DATABASE_TIMEOUT_MS",
+        default: "3000",
+        help: "How long a request waits for a database connection before it gets 503.",
+    },
+    VarSpec {
+        name: "REDIS_URL",
+        default: "redis://127.0.0.1:6379",
+        help: "Redis URL (sessions, rate limits, pub/sub).",
+    },
+    VarSpec {
+        name: "REDIS_KEY_PREFIX",
+        default: "wq:",
+        help: "Prefix of every Redis key, so several deployments or tests can share one Redis.",
+    },
+    VarSpec {
+        name: "REDIS_TIMEOUT_MS",
+        default: "1000",
+        help: "Bound on connecting to Redis and on each command; beyond it requests get 503.",
+    },
+    VarSpec {
+        name: "RUST_LOG",
+        default: "info",
+        help: "Log filter (env_logger syntax), e.g. info or warn,weiquan_http=debug.",
+    },
+];
+
+/// Where the server runs: production turns off everything meant for developers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Environment {
+    Development,
+    Production,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub environment: Environment,
+    pub bind: SocketAddr,
+    pub workers: usize,
+    pub shutdown_timeout: Duration,
+    pub json_limit_bytes: usize,
+    pub consumer_dist: PathBuf,
+    pub admin_dist: PathBuf,
+    pub database_url: String,
+    pub database_pool_size: u32,
+    pub database_timeout: Duration,
+    pub redis_url: String,
+    pub redis_key_prefix: String,
+    pub redis_timeout: Duration,
+}
+
+/// A variable that is set to something unusable.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid {name}={value:?}: {expected}")]
+pub struct ConfigError {
+    pub name: &'static str,
+    pub value: String,
+    pub expected: &'static str,
+}
+
+impl Config {
+    /// Reads the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads configuration through `lookup` (the environment, or a map in tests). Unset or
+    /// empty variables take their default.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |name: &'static str| -> String {
+            lookup(name)
+                .filter(|v| !v.trim().is_empty())
+                .unwrap_or_else(|| default_of(name).to_owned())
+        };
+        let parse = |name: &'static str, expected: &'static str| {
+            let value = get(name);
+            move |ok: bool| {
+                if ok {
+                    Ok(())
+                } else {
+                    Err(ConfigError {
+                        name,
+                        value: value.clone(),
+                        expected,
+                    })
+                }
+            }
+        };
+        fn number<T: std::str::FromStr>(
+            name: &'static str,
+            value: String,
+            expected: &'static str,
+        ) -> Result<T, ConfigError> {
+            value.trim().parse().map_err(|_| ConfigError {
+                name,
+                value,
+                expected,
+            })
+        }
+        let environment = match get("WEIQUAN_ENV").as_str() {
+            "development" => Environment::Development,
+            "production" => Environment::Production,
+            _ => {
+                parse("WEIQUAN_ENV", "development or production")(false)?;
+                Environment::Development
+            }
+        };
+        let bind = number("WEIQUAN_BIND", get("WEIQUAN_BIND"), "host:port, e.g. 127.0.0.1:8080")?;
+        let json_limit_bytes: usize = number(
+            "WEIQUAN_JSON_LIMIT_BYTES",
+            get("WEIQUAN_JSON_LIMIT_BYTES"),
+            "a byte count between 1024 and 104857600",
+        )?;
+        parse("WEIQUAN_JSON_LIMIT_BYTES", "a byte count between 1024 and 104857600")(
+            (1024..=104_857_600).contains(&json_limit_bytes),
+        )?;
+        let database_pool_size: u32 = number(
+            "DATABASE_POOL_SIZE",
+            get("DATABASE_POOL_SIZE"),
+            "a number of connections between 1 and 1000",
+        )?;
+        parse("DATABASE_POOL_SIZE", "a number of connections between 1 and 1000")(
+            (1..=1000).contains(&database_pool_size),
+        )?;
+        let ms = |name: &'static str| -> Result<Duration, ConfigError> {
+            let n: u64 = number(name, get(name), "milliseconds between 10 and 600000")?;
+            parse(name, "milliseconds between 10 and 600000")((10..=600_000).contains(&n))?;
+            Ok(Duration::from_millis(n))
+        };
+        let database_url = get("DATABASE_URL");
+        parse("DATABASE_URL", "a postgres:// or postgresql:// URL with a database name")(
+            (database_url.starts_with("postgres://") || database_url.starts_with("postgresql://"))
+                && weiquan_db::migrate::DatabaseUrl::parse(&database_url).is_ok(),
+        )?;
+        let redis_url = get("REDIS_URL");
+        parse("REDIS_URL", "a redis:// or rediss:// URL")(
+            redis_url.starts_with("redis://") || redis_url.starts_with("rediss://"),
+        )?;
+        Ok(Self {
+            environment,
+            bind,
+            workers: number("WEIQUAN_WORKERS", get("WEIQUAN_WORKERS"), "a whole number")?,
+            shutdown_timeout: Duration::from_secs(number(
+                "WEIQUAN_SHUTDOWN_TIMEOUT_SECS",
+                get("WEIQUAN_SHUTDOWN_TIMEOUT_SECS"),
+                "whole seconds",
+            )?),
+            json_limit_bytes,
+            consumer_dist: PathBuf::from(get("WEIQUAN_CONSUMER_DIST")),
+            admin_dist: PathBuf::from(get("WEIQUAN_ADMIN_DIST")),
+            database_url,
+            database_pool_size,
+            database_timeout: ms("DATABASE_TIMEOUT_MS")?,
+            redis_url,
+            redis_key_prefix: get("REDIS_KEY_PREFIX"),
+            redis_timeout: ms("REDIS_TIMEOUT_MS")?,
+        })
+    }
+
+    /// The defaults, as a local demo runs.
+    pub fn defaults() -> Result<Self, ConfigError> {
+        Self::from_lookup(|_| None)
+    }
+}
+
+fn default_of(name: &str) -> &'static str {
+    VARS.iter()
+        .find(|v| v.name == name)
+        .map(|v| v.default)
+        .unwrap_or("")
+}
+
+/// The text of `.env.example`, rendered from [`VARS`].
+pub fn render_env_example() -> String {
+    let mut out = String::from(
+        "# Weiquan configuration. Every variable the server reads, with its default.\n\
+         # Copy to .env (scripts/start reads it) or set them in the environment.\n\
+         # Generated by `weiquan env-example`; a test fails when this file is stale.\n",
+    );
+    for var in VARS {
+        out.push_str(&format!("\n# {}\n{}={}\n", var.help, var.name, var.default));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn with(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> =
+            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_run_a_local_demo() {
+        let c = Config::defaults().unwrap();
+        assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.environment, Environment::Development);
+        assert_eq!(c.database_url, "postgres://postgres@127.0.0.1:5432/weiquan");
+        assert_eq!(c.redis_key_prefix, "wq:");
+    }
+
+    #[test]
+    fn a_bad_value_names_the_variable() {
+        let err = with(&[("WEIQUAN_BIND", "nowhere")]).unwrap_err();
+        assert_eq!(err.name, "WEIQUAN_BIND");
+        assert!(err.to_string().contains("WEIQUAN_BIND=\"nowhere\""), "{err}");
+        assert_eq!(with(&[("DATABASE_POOL_SIZE", "0")]).unwrap_err().name, "DATABASE_POOL_SIZE");
+        assert_eq!(with(&[("REDIS_TIMEOUT_MS", "5")]).unwrap_err().name, "REDIS_TIMEOUT_MS");
+        assert_eq!(with(&[("WEIQUAN_ENV", "prod")]).unwrap_err().name, "WEIQUAN_ENV");
+        assert_eq!(with(&[("DATABASE_URL", "mysql://x/y")]).unwrap_err().name, "DATABASE_URL");
+        assert_eq!(with(&[("REDIS_URL", "127.0.0.1")]).unwrap_err().name, "REDIS_URL");
+        assert_eq!(
+            with(&[("WEIQUAN_JSON_LIMIT_BYTES", "12")]).unwrap_err().name,
+            "WEIQUAN_JSON_LIMIT_BYTES"
+        );
+    }
+
+    #[test]
+    fn set_values_override_defaults() {
+        let c = with(&[("WEIQUAN_ENV", "production"), ("REDIS_TIMEOUT_MS", "250")]).unwrap();
+        assert_eq!(c.environment, Environment::Production);
+        assert_eq!(c.redis_timeout, Duration::from_millis(250));
+    }
+
+    #[test]
+    fn every_variable_is_read_and_documented_once() {
+        let mut names: Vec<_> = VARS.iter().map(|v| v.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), VARS.len(), "a variable is listed twice");
+        // Every listed variable is actually looked up (RUST_LOG is read by env_logger).
+        let seen = std::cell::RefCell::new(Vec::new());
+        Config::from_lookup(|name| {
+            seen.borrow_mut().push(name.to_owned());
+            None
+        })
+        .unwrap();
+        for var in VARS.iter().filter(|v| v.name != "RUST_LOG") {
+            assert!(seen.borrow().iter().any(|s| s == var.name), "{} is never read", var.name);
+        }
+        // And nothing is read that is not listed.
+        for name in seen.borrow().iter() {
+            assert!(VARS.iter().any(|v| v.name == name), "{name} is read but not documented");
+        }
+    }
+
+    #[test]
+    fn env_example_is_complete_and_fresh() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../.env.example");
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert_eq!(
+            committed,
+            render_env_example(),
+            ".env.example is stale: run `cargo run --bin weiquan -- env-example`"
+        );
+    }
+}

@@ -1,0 +1,330 @@
+//! Every error the API returns is an RFC 9457 problem (`application/problem+json`) with a
+//! stable `code`, an English `detail`, a Chinese `detail_zh` and, for invalid input, one
+//! entry per offending field.
+//!
+//! Which constructor to use: `ApiError::validation` when the request is well-formed but a field
+//! is wrong (422); `malformed` when it cannot be parsed (400); `not_found` (404); service errors
+//! convert themselves (`?` on a `ServiceError`): unavailable dependencies become 503 with
+//! `Retry-After`, bugs become 500 with nothing internal in the body.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::{HttpResponse, ResponseError};
+use serde::Serialize;
+use utoipa::ToSchema;
+use weiquan_services::ServiceError;
+
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// Stable, machine-readable error codes. Clients switch on these, never on messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The body or query could not be parsed (bad JSON, wrong syntax).
+    MalformedRequest,
+    /// The request parsed but one or more fields are invalid; see `errors`.
+    ValidationFailed,
+    NotFound,
+    MethodNotAllowed,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    Unauthorized,
+    Forbidden,
+    /// The change conflicts with the current state (stale version, illegal transition).
+    Conflict,
+    PreconditionFailed,
+    TooManyRequests,
+    /// PostgreSQL or Redis is unreachable; retry after `Retry-After` seconds.
+    ServiceUnavailable,
+    InternalError,
+}
+
+impl ErrorCode {
+    pub fn status(self) -> StatusCode {
+        match self {
+            Self::MalformedRequest => StatusCode::BAD_REQUEST,
+            Self::ValidationFailed => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::Conflict => StatusCode::CONFLICT,
+            Self::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
+            Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            Self::ServiceUnavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Self::InternalError => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::MalformedRequest => "malformed_request",
+            Self::ValidationFailed => "validation_failed",
+            Self::NotFound => "not_found",
+            Self::MethodNotAllowed => "method_not_allowed",
+            Self::PayloadTooLarge => "payload_too_large",
+            Self::UnsupportedMediaType => "unsupported_media_type",
+            Self::Unauthorized => "unauthorized",
+            Self::Forbidden => "forbidden",
+            Self::Conflict => "conflict",
+            Self::PreconditionFailed => "precondition_failed",
+            Self::TooManyRequests => "too_many_requests",
+            Self::ServiceUnavailable => "service_unavailable",
+            Self::InternalError => "internal_error",
+        }
+    }
+
+    /// The default English and Chinese messages.
+    fn messages(self) -> (&'static str, &'static str) {
+        match self {
+            Self::MalformedRequest => ("The request could not be parsed.", "请求格式错误，无法解析。"),
+            Self::ValidationFailed => ("Some fields are invalid.", "部分字段填写有误。"),
+            Self::NotFound => ("Not found.", "未找到请求的内容。"),
+            Self::MethodNotAllowed => ("This method is not allowed here.", "该地址不支持此请求方法。"),
+            Self::PayloadTooLarge => ("The request body is too large.", "请求内容过大。"),
+            Self::UnsupportedMediaType => {
+                ("Send the body as application/json.", "请以 application/json 格式提交请求内容。")
+            }
+            Self::Unauthorized => ("Please sign in.", "请先登录。"),
+            Self::Forbidden => ("You may not do this.", "您无权执行此操作。"),
+            Self::Conflict => (
+                "This conflicts with the current state; reload and try again.",
+                "操作与当前状态冲突，请刷新后重试。",
+            ),
+            Self::PreconditionFailed => (
+                "The resource has changed since you loaded it.",
+                "内容已被他人修改，请刷新后重试。",
+            ),
+            Self::TooManyRequests => ("Too many requests; try again later.", "请求过于频繁，请稍后再试。"),
+            Self::ServiceUnavailable => (
+                "The service is temporarily unavailable; try again shortly.",
+                "服务暂时不可用，请稍后重试。",
+            ),
+            Self::InternalError => (
+                "Something went wrong on our side; it has been logged.",
+                "系统内部错误，已记录，请稍后重试。",
+            ),
+        }
+    }
+
+    fn title(self) -> &'static str {
+        self.status().canonical_reason().unwrap_or("Error")
+    }
+}
+
+/// One invalid field. `field` is a JSON pointer-like path (`codes[2]`, `parent`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct FieldError {
+    pub field: String,
+    /// A stable snake_case reason, e.g. `required`, `length`, `division_code`.
+    pub code: String,
+    pub message: String,
+    pub message_zh: String,
+}
+
+impl FieldError {
+    pub fn new(
+        field: impl Into<String>,
+        code: impl Into<String>,
+        message: impl Into<String>,
+        message_zh: impl Into<String>,
+    ) -> Self {
+        Self {
+            field: field.into(),
+            code: code.into(),
+            message: message.into(),
+            message_zh: message_zh.into(),
+        }
+    }
+}
+
+/// An RFC 9457 problem document.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Problem {
+    /// A URI reference naming the problem type: `/problems/{code}`.
+    #[serde(rename = "type")]
+    pub type_uri: String,
+    /// Short English summary of the status.
+    pub title: String,
+    pub status: u16,
+    pub code: ErrorCode,
+    /// What went wrong, in English.
+    pub detail: String,
+    /// What went wrong, in Chinese.
+    pub detail_zh: String,
+    /// The invalid fields, for `validation_failed`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+    /// The dependencies that are down, for `service_unavailable` (`postgres`, `redis`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unavailable: Vec<String>,
+}
+
+/// An error on its way to becoming a problem response.
+#[derive(Debug, Clone)]
+pub struct ApiError {
+    pub problem: Problem,
+    headers: Vec<(HeaderName, HeaderValue)>,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode) -> Self {
+        let (en, zh) = code.messages();
+        Self {
+            problem: Problem {
+                type_uri: format!("/problems/{}", code.as_str()),
+                title: code.title().to_owned(),
+                status: code.status().as_u16(),
+                code,
+                detail: en.to_owned(),
+                detail_zh: zh.to_owned(),
+                errors: Vec::new(),
+                unavailable: Vec::new(),
+            },
+            headers: Vec::new(),
+        }
+    }
+
+    pub fn detail(mut self, en: impl Into<String>, zh: impl Into<String>) -> Self {
+        self.problem.detail = en.into();
+        self.problem.detail_zh = zh.into();
+        self
+    }
+
+    pub fn header(mut self, name: HeaderName, value: &str) -> Self {
+        if let Ok(value) = HeaderValue::from_str(value) {
+            self.headers.push((name, value));
+        }
+        self
+    }
+
+    pub fn code(&self) -> ErrorCode {
+        self.problem.code
+    }
+
+    pub fn malformed(en: impl Into<String>, zh: impl Into<String>) -> Self {
+        Self::new(ErrorCode::MalformedRequest).detail(en, zh)
+    }
+
+    pub fn validation(errors: Vec<FieldError>) -> Self {
+        let mut e = Self::new(ErrorCode::ValidationFailed);
+        e.problem.errors = errors;
+        e
+    }
+
+    pub fn field(field: &str, code: &str, en: &str, zh: &str) -> Self {
+        Self::validation(vec![FieldError::new(field, code, en, zh)])
+    }
+
+    pub fn not_found(what_en: &str, what_zh: &str) -> Self {
+        Self::new(ErrorCode::NotFound).detail(
+            format!("{what_en} was not found."),
+            format!("未找到{what_zh}。"),
+        )
+    }
+
+    pub fn method_not_allowed(allow: &[&str]) -> Self {
+        Self::new(ErrorCode::MethodNotAllowed).header(header::ALLOW, &allow.join(", "))
+    }
+
+    pub fn unavailable(dependencies: Vec<String>) -> Self {
+        let mut e = Self::new(ErrorCode::ServiceUnavailable)
+            .detail(
+                format!(
+                    "The service is temporarily unavailable ({} not answering); try again shortly.",
+                    dependencies.join(", ")
+                ),
+                format!("服务暂时不可用（{} 无响应），请稍后重试。", dependencies.join("、")),
+            )
+            .header(header::RETRY_AFTER, "5");
+        e.problem.unavailable = dependencies;
+        e
+    }
+
+    pub fn internal() -> Self {
+        Self::new(ErrorCode::InternalError)
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.problem.code.as_str(), self.problem.detail)
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        self.problem.code.status()
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let mut response = HttpResponse::build(self.status_code());
+        response.insert_header((header::CONTENT_TYPE, PROBLEM_JSON));
+        response.insert_header((header::CACHE_CONTROL, "no-store"));
+        for (name, value) in &self.headers {
+            response.insert_header((name.clone(), value.clone()));
+        }
+        response.json(&self.problem)
+    }
+}
+
+impl From<ServiceError> for ApiError {
+    fn from(e: ServiceError) -> Self {
+        match e {
+            ServiceError::NotFound { what } => Self::not_found(what, what),
+            ServiceError::Unavailable { dependency, detail } => {
+                log::warn!("{} unavailable: {detail}", dependency.as_str());
+                Self::unavailable(vec![dependency.as_str().to_owned()])
+            }
+            ServiceError::Internal(detail) => {
+                log::error!("internal error: {detail}");
+                Self::internal()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_its_status_and_both_messages() {
+        use ErrorCode::*;
+        let all = [
+            MalformedRequest,
+            ValidationFailed,
+            NotFound,
+            MethodNotAllowed,
+            PayloadTooLarge,
+            UnsupportedMediaType,
+            Unauthorized,
+            Forbidden,
+            Conflict,
+            PreconditionFailed,
+            TooManyRequests,
+            ServiceUnavailable,
+            InternalError,
+        ];
+        for code in all {
+            let (en, zh) = code.messages();
+            assert!(!en.is_empty() && !zh.is_empty());
+            assert!(code.status().is_client_error() || code.status().is_server_error());
+            let json = serde_json::to_value(code).unwrap();
+            assert_eq!(json, code.as_str());
+        }
+    }
+
+    #[test]
+    fn problems_serialise_per_rfc_9457() {
+        let e = ApiError::field("parent", "division_code", "bad", "错误");
+        let v = serde_json::to_value(&e.problem).unwrap();
+        assert_eq!(v["type"], "/problems/validation_failed");
+        assert_eq!(v["status"], 422);
+        assert_eq!(v["code"], "validation_failed");
+        assert_eq!(v["errors"][0]["field"], "parent");
+        assert!(v.get("unavailable").is_none());
+    }
+}

@@ -1,0 +1,11 @@
+//! Weiquan's HTTP layer: handlers translate HTTP to use cases and back; rules live in the
+//! domain crate, transactions in the services crate.
+
+pub mod config;
+pub mod error;
+pub mod extract;
+pub mod fallback;
+pub mod openapi;
+pub mod routes;
+pub mod server;
+pub mod state;

@@ -1,0 +1,127 @@
+//! The `weiquan` binary: serve, migrate, seed, and write the OpenAPI document.
+
+use std::net::TcpListener;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use diesel::Connection;
+use weiquan_db::migrate::{self, DatabaseUrl};
+use weiquan_http::config::{Config, Environment, render_env_example};
+
+#[derive(Parser)]
+#[command(name = "weiquan", version, about = "Weiquan (维权) consumer-complaint platform")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the API and both web apps.
+    Serve,
+    /// Create the database if missing, apply migrations, load reference data.
+    Migrate {
+        /// Drop and recreate the database first (refused when WEIQUAN_ENV=production).
+        #[arg(long)]
+        fresh: bool,
+    },
+    /// Load demo data (idempotent).
+    Seed,
+    /// Write the OpenAPI document (default openapi/openapi.json), or check it with --check.
+    Openapi {
+        #[arg(long, default_value = weiquan_http::openapi::COMMITTED_PATH)]
+        out: String,
+        #[arg(long)]
+        check: bool,
+    },
+    /// Write .env.example from the list of configuration variables.
+    EnvExample {
+        #[arg(long, default_value = ".env.example")]
+        out: String,
+    },
+}
+
+fn main() -> ExitCode {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("weiquan: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> Result<(), String> {
+    match command {
+        Command::Openapi { out, check } => openapi(&out, check),
+        Command::EnvExample { out } => {
+            std::fs::write(&out, render_env_example()).map_err(|e| format!("writing {out}: {e}"))
+        }
+        Command::Serve => serve(config()?),
+        Command::Migrate { fresh } => migrate_database(&config()?, fresh),
+        Command::Seed => seed(&config()?),
+    }
+}
+
+fn config() -> Result<Config, String> {
+    Config::from_env().map_err(|e| e.to_string())
+}
+
+fn openapi(out: &str, check: bool) -> Result<(), String> {
+    let text = weiquan_http::openapi::render().map_err(|e| e.to_string())?;
+    if check {
+        let current = std::fs::read_to_string(out).unwrap_or_default();
+        return if current == text {
+            Ok(())
+        } else {
+            Err(format!("{out} is stale: run `weiquan openapi` and commit it"))
+        };
+    }
+    std::fs::write(out, text).map_err(|e| format!("writing {out}: {e}"))
+}
+
+fn migrate_database(config: &Config, fresh: bool) -> Result<(), String> {
+    let url = DatabaseUrl::parse(&config.database_url).map_err(|e| e.to_string())?;
+    if fresh {
+        if config.environment == Environment::Production {
+            return Err("migrate --fresh drops the database; refused in production".into());
+        }
+        migrate::drop_database(&url).map_err(|e| e.to_string())?;
+        log::info!("dropped database {}", url.name);
+    }
+    if migrate::ensure_database(&url).map_err(|e| e.to_string())? {
+        log::info!("created database {}", url.name);
+    }
+    let mut conn = diesel::PgConnection::establish(&config.database_url)
+        .map_err(|e| format!("connecting to {}: {e}", url.name))?;
+    let applied = migrate::run_migrations(&mut conn).map_err(|e| e.to_string())?;
+    log::info!("applied {} migration(s): {}", applied.len(), applied.join(", "));
+    let divisions = weiquan_db::reference::sync_divisions(&mut conn).map_err(|e| e.to_string())?;
+    log::info!("reference data: {divisions} divisions");
+    Ok(())
+}
+
+fn seed(config: &Config) -> Result<(), String> {
+    let mut conn = diesel::PgConnection::establish(&config.database_url)
+        .map_err(|e| format!("connecting: {e} (run `weiquan migrate` first)"))?;
+    let divisions = weiquan_db::divisions::count(&mut conn).map_err(|e| e.to_string())?;
+    if divisions == 0 {
+        return Err("no reference data: run `weiquan migrate` first".into());
+    }
+    // Demo accounts and organisations arrive with the identity work; reference data is all
+    // there is to check for now.
+    log::info!("seed: {divisions} divisions present; no demo records defined yet");
+    Ok(())
+}
+
+fn serve(config: Config) -> Result<(), String> {
+    let bind = config.bind;
+    let listener = TcpListener::bind(bind).map_err(|e| format!("binding {bind}: {e}"))?;
+    log::info!("Weiquan listening on http://{bind}/ (admin http://{bind}/admin/, API docs http://{bind}/api/docs/)");
+    actix_web::rt::System::new().block_on(async move {
+        let server = weiquan_http::server::start(config, listener).map_err(|e| e.to_string())?;
+        server.await.map_err(|e| e.to_string())
+    })
+}

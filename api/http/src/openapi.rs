@@ -1,0 +1,88 @@
+//! The OpenAPI document: base information here, paths and schemas collected from the handlers
+//! registered in `routes::configure`. `openapi/openapi.json` is this document, committed; a test
+//! fails when it is stale and `weiquan openapi` rewrites it.
+
+use actix_web::App;
+use utoipa::OpenApi;
+use utoipa::openapi::OpenApi as Document;
+use utoipa_actix_web::{AppExt, scope};
+
+use crate::error::{ErrorCode, FieldError, Problem};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Weiquan API",
+        description = "The API of Weiquan (维权), a national consumer-complaint platform. \
+            Errors are application/problem+json (RFC 9457) with a stable `code`; see \
+            openapi/README.md for the conventions.",
+        license(name = "Apache-2.0", identifier = "Apache-2.0"),
+    ),
+    components(schemas(Problem, ErrorCode, FieldError)),
+    tags(
+        (name = "health", description = "Liveness and readiness"),
+        (name = "divisions", description = "Administrative divisions (GB/T 2260)"),
+    )
+)]
+struct BaseDoc;
+
+/// The full document, built from the same registration the server uses.
+pub fn document() -> Document {
+    let (_, doc) = App::new()
+        .into_utoipa_app()
+        .openapi(BaseDoc::openapi())
+        .service(scope::scope("/api").configure(crate::routes::configure))
+        .split_for_parts();
+    doc
+}
+
+/// The committed form: pretty JSON with a trailing newline.
+pub fn render() -> Result<String, serde_json::Error> {
+    let mut text = serde_json::to_string_pretty(&document())?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Path to the committed document inside the repository.
+pub const COMMITTED_PATH: &str = "openapi/openapi.json";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn committed_document_is_fresh() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi/openapi.json");
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            committed == render().unwrap(),
+            "openapi/openapi.json is stale: run `cargo run --bin weiquan -- openapi` and commit it"
+        );
+    }
+
+    #[test]
+    fn every_operation_has_an_id_a_tag_and_a_description() {
+        let doc = serde_json::to_value(document()).unwrap();
+        let mut ids = Vec::new();
+        for (path, item) in doc["paths"].as_object().unwrap() {
+            for (method, op) in item.as_object().unwrap() {
+                let id = op["operationId"].as_str().unwrap_or_default().to_owned();
+                assert!(id.contains('_'), "{method} {path}: operationId {id:?} is not resource_action");
+                assert!(op["tags"].as_array().is_some_and(|t| !t.is_empty()), "{method} {path}: no tag");
+                assert!(op["description"].is_string() || op["summary"].is_string(), "{method} {path}: undocumented");
+                ids.push(id);
+            }
+        }
+        let n = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "duplicate operationId");
+    }
+
+    #[test]
+    fn the_error_code_enum_is_exported() {
+        let doc = serde_json::to_value(document()).unwrap();
+        let codes = &doc["components"]["schemas"]["ErrorCode"]["enum"];
+        assert!(codes.as_array().unwrap().iter().any(|c| c == "service_unavailable"));
+    }
+}

@@ -1,0 +1,24 @@
+//! The API's routes, one handler per file, grouped by resource. `configure` is the single
+//! registry: the server and the OpenAPI document are both built from it, so an endpoint
+//! cannot exist without being documented.
+
+pub mod divisions;
+pub mod health;
+
+use utoipa_actix_web::scope;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+/// Registers every API route under `/api`.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(
+        scope::scope("/health")
+            .service(health::live::live)
+            .service(health::ready::ready),
+    )
+    .service(
+        scope::scope("/v1")
+            .service(divisions::list::list)
+            .service(divisions::lookup::lookup)
+            .service(divisions::get::get),
+    );
+}

@@ -1,0 +1,40 @@
+//! What every handler can reach: the use-case dependencies and the configuration.
+
+use std::sync::Arc;
+
+use weiquan_db::PoolOptions;
+use weiquan_services::{Db, Deps, RedisOptions, RedisStore, ServiceError};
+
+use crate::config::Config;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub deps: Deps,
+    pub config: Arc<Config>,
+}
+
+impl AppState {
+    /// Builds the pools without connecting: the server starts even while PostgreSQL or Redis
+    /// is down, reports itself not ready, and recovers when they return.
+    pub fn new(config: Config) -> Result<Self, ServiceError> {
+        let pool = weiquan_db::build_pool(
+            &config.database_url,
+            &PoolOptions {
+                max_size: config.database_pool_size,
+                connection_timeout: config.database_timeout,
+            },
+        )?;
+        let redis = RedisStore::new(RedisOptions {
+            url: config.redis_url.clone(),
+            key_prefix: config.redis_key_prefix.clone(),
+            timeout: config.redis_timeout,
+        })?;
+        Ok(Self {
+            deps: Deps {
+                db: Db::new(pool),
+                redis,
+            },
+            config: Arc::new(config),
+        })
+    }
+}

@@ -1,0 +1,20 @@
+//! Weiquan's use cases. Each function takes the dependencies it needs, runs its database work
+//! on the blocking pool (one transaction, no connection held across an `.await`), asks the
+//! domain to decide, and returns domain values. Nothing here knows about HTTP.
+
+pub mod db;
+pub mod divisions;
+pub mod error;
+pub mod health;
+pub mod redis_store;
+
+pub use db::Db;
+pub use error::{Dependency, ServiceError};
+pub use redis_store::{RedisOptions, RedisStore};
+
+/// Everything a use case may need, cheap to clone (one per worker).
+#[derive(Clone)]
+pub struct Deps {
+    pub db: Db,
+    pub redis: RedisStore,
+}
