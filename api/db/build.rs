@@ -31,8 +31,13 @@ fn main() {
     let mut hasher = DefaultHasher::new();
     for file in &files {
         println!("cargo:rerun-if-changed={}", file.display());
-        file.strip_prefix(&manifest).unwrap_or(file).hash(&mut hasher);
+        file.strip_prefix(&manifest)
+            .unwrap_or(file)
+            .hash(&mut hasher);
         std::fs::read(file).unwrap_or_default().hash(&mut hasher);
     }
-    println!("cargo:rustc-env=WEIQUAN_SCHEMA_FINGERPRINT={:016x}", hasher.finish());
+    println!(
+        "cargo:rustc-env=WEIQUAN_SCHEMA_FINGERPRINT={:016x}",
+        hasher.finish()
+    );
 }

@@ -110,7 +110,9 @@ pub fn find_with_ancestors(
     let mut next = target.parent_code;
     while let Some(parent) = next {
         let Some(division) = found.iter().find(|d| d.code == parent) else {
-            return Err(DbError::Other(format!("division {code}: parent {parent} missing")));
+            return Err(DbError::Other(format!(
+                "division {code}: parent {parent} missing"
+            )));
         };
         ancestors.push(division.clone());
         next = division.parent_code;

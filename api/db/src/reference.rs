@@ -97,8 +97,16 @@ mod tests {
         let seeds = division_seeds().unwrap();
         let count = |level: &str| seeds.iter().filter(|s| s.level == level).count();
         assert_eq!(count("province"), 31, "31 mainland provincial units");
-        assert!(count("city") >= 330, "prefecture-level units: {}", count("city"));
-        assert!(count("county") > 2800, "county-level units: {}", count("county"));
+        assert!(
+            count("city") >= 330,
+            "prefecture-level units: {}",
+            count("city")
+        );
+        assert!(
+            count("county") > 2800,
+            "county-level units: {}",
+            count("county")
+        );
     }
 
     #[test]
@@ -134,7 +142,10 @@ mod tests {
         assert_eq!(find("440305").unwrap().parent_code, Some("440300"));
         assert_eq!(find("110105").unwrap().parent_code, Some("110000"));
         assert_eq!(find("429004").unwrap().parent_code, Some("420000"));
-        assert!(find("810000").is_none(), "Hong Kong is not a mainland bureau's area");
+        assert!(
+            find("810000").is_none(),
+            "Hong Kong is not a mainland bureau's area"
+        );
     }
 
     #[test]

@@ -187,13 +187,34 @@ mod tests {
     fn rejects_malformed_codes_with_the_reason() {
         assert_eq!(DivisionCode::parse(""), Err(DivisionCodeError::Length));
         assert_eq!(DivisionCode::parse("44030"), Err(DivisionCodeError::Length));
-        assert_eq!(DivisionCode::parse("4403055"), Err(DivisionCodeError::Length));
-        assert_eq!(DivisionCode::parse("44030a"), Err(DivisionCodeError::NotDigits));
-        assert_eq!(DivisionCode::parse("４４０３０５"), Err(DivisionCodeError::Length));
-        assert_eq!(DivisionCode::parse("44 305"), Err(DivisionCodeError::NotDigits));
-        assert_eq!(DivisionCode::parse("000000"), Err(DivisionCodeError::Province));
-        assert_eq!(DivisionCode::parse("100000"), Err(DivisionCodeError::Province));
-        assert_eq!(DivisionCode::parse("990000"), Err(DivisionCodeError::Province));
+        assert_eq!(
+            DivisionCode::parse("4403055"),
+            Err(DivisionCodeError::Length)
+        );
+        assert_eq!(
+            DivisionCode::parse("44030a"),
+            Err(DivisionCodeError::NotDigits)
+        );
+        assert_eq!(
+            DivisionCode::parse("４４０３０５"),
+            Err(DivisionCodeError::Length)
+        );
+        assert_eq!(
+            DivisionCode::parse("44 305"),
+            Err(DivisionCodeError::NotDigits)
+        );
+        assert_eq!(
+            DivisionCode::parse("000000"),
+            Err(DivisionCodeError::Province)
+        );
+        assert_eq!(
+            DivisionCode::parse("100000"),
+            Err(DivisionCodeError::Province)
+        );
+        assert_eq!(
+            DivisionCode::parse("990000"),
+            Err(DivisionCodeError::Province)
+        );
     }
 
     #[test]
@@ -250,8 +271,14 @@ mod tests {
 
     #[test]
     fn serde_uses_the_plain_string_and_validates_on_the_way_in() {
-        assert_eq!(serde_json::to_string(&code("440305")).unwrap(), "\"440305\"");
-        assert_eq!(serde_json::from_str::<DivisionCode>("\"440305\"").unwrap(), code("440305"));
+        assert_eq!(
+            serde_json::to_string(&code("440305")).unwrap(),
+            "\"440305\""
+        );
+        assert_eq!(
+            serde_json::from_str::<DivisionCode>("\"440305\"").unwrap(),
+            code("440305")
+        );
         assert!(serde_json::from_str::<DivisionCode>("\"44030x\"").is_err());
     }
 

@@ -167,30 +167,39 @@ impl Config {
                 Environment::Development
             }
         };
-        let bind = number("WEIQUAN_BIND", get("WEIQUAN_BIND"), "host:port, e.g. 127.0.0.1:8080")?;
+        let bind = number(
+            "WEIQUAN_BIND",
+            get("WEIQUAN_BIND"),
+            "host:port, e.g. 127.0.0.1:8080",
+        )?;
         let json_limit_bytes: usize = number(
             "WEIQUAN_JSON_LIMIT_BYTES",
             get("WEIQUAN_JSON_LIMIT_BYTES"),
             "a byte count between 1024 and 104857600",
         )?;
-        parse("WEIQUAN_JSON_LIMIT_BYTES", "a byte count between 1024 and 104857600")(
-            (1024..=104_857_600).contains(&json_limit_bytes),
-        )?;
+        parse(
+            "WEIQUAN_JSON_LIMIT_BYTES",
+            "a byte count between 1024 and 104857600",
+        )((1024..=104_857_600).contains(&json_limit_bytes))?;
         let database_pool_size: u32 = number(
             "DATABASE_POOL_SIZE",
             get("DATABASE_POOL_SIZE"),
             "a number of connections between 1 and 1000",
         )?;
-        parse("DATABASE_POOL_SIZE", "a number of connections between 1 and 1000")(
-            (1..=1000).contains(&database_pool_size),
-        )?;
+        parse(
+            "DATABASE_POOL_SIZE",
+            "a number of connections between 1 and 1000",
+        )((1..=1000).contains(&database_pool_size))?;
         let ms = |name: &'static str| -> Result<Duration, ConfigError> {
             let n: u64 = number(name, get(name), "milliseconds between 10 and 600000")?;
             parse(name, "milliseconds between 10 and 600000")((10..=600_000).contains(&n))?;
             Ok(Duration::from_millis(n))
         };
         let database_url = get("DATABASE_URL");
-        parse("DATABASE_URL", "a postgres:// or postgresql:// URL with a database name")(
+        parse(
+            "DATABASE_URL",
+            "a postgres:// or postgresql:// URL with a database name",
+        )(
             (database_url.starts_with("postgres://") || database_url.starts_with("postgresql://"))
                 && weiquan_db::migrate::DatabaseUrl::parse(&database_url).is_ok(),
         )?;
@@ -251,8 +260,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn with(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let map: HashMap<String, String> =
-            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::from_lookup(|name| map.get(name).cloned())
     }
 
@@ -269,14 +280,34 @@ mod tests {
     fn a_bad_value_names_the_variable() {
         let err = with(&[("WEIQUAN_BIND", "nowhere")]).unwrap_err();
         assert_eq!(err.name, "WEIQUAN_BIND");
-        assert!(err.to_string().contains("WEIQUAN_BIND=\"nowhere\""), "{err}");
-        assert_eq!(with(&[("DATABASE_POOL_SIZE", "0")]).unwrap_err().name, "DATABASE_POOL_SIZE");
-        assert_eq!(with(&[("REDIS_TIMEOUT_MS", "5")]).unwrap_err().name, "REDIS_TIMEOUT_MS");
-        assert_eq!(with(&[("WEIQUAN_ENV", "prod")]).unwrap_err().name, "WEIQUAN_ENV");
-        assert_eq!(with(&[("DATABASE_URL", "mysql://x/y")]).unwrap_err().name, "DATABASE_URL");
-        assert_eq!(with(&[("REDIS_URL", "127.0.0.1")]).unwrap_err().name, "REDIS_URL");
+        assert!(
+            err.to_string().contains("WEIQUAN_BIND=\"nowhere\""),
+            "{err}"
+        );
         assert_eq!(
-            with(&[("WEIQUAN_JSON_LIMIT_BYTES", "12")]).unwrap_err().name,
+            with(&[("DATABASE_POOL_SIZE", "0")]).unwrap_err().name,
+            "DATABASE_POOL_SIZE"
+        );
+        assert_eq!(
+            with(&[("REDIS_TIMEOUT_MS", "5")]).unwrap_err().name,
+            "REDIS_TIMEOUT_MS"
+        );
+        assert_eq!(
+            with(&[("WEIQUAN_ENV", "prod")]).unwrap_err().name,
+            "WEIQUAN_ENV"
+        );
+        assert_eq!(
+            with(&[("DATABASE_URL", "mysql://x/y")]).unwrap_err().name,
+            "DATABASE_URL"
+        );
+        assert_eq!(
+            with(&[("REDIS_URL", "127.0.0.1")]).unwrap_err().name,
+            "REDIS_URL"
+        );
+        assert_eq!(
+            with(&[("WEIQUAN_JSON_LIMIT_BYTES", "12")])
+                .unwrap_err()
+                .name,
             "WEIQUAN_JSON_LIMIT_BYTES"
         );
     }
@@ -302,11 +333,18 @@ mod tests {
         })
         .unwrap();
         for var in VARS.iter().filter(|v| v.name != "RUST_LOG") {
-            assert!(seen.borrow().iter().any(|s| s == var.name), "{} is never read", var.name);
+            assert!(
+                seen.borrow().iter().any(|s| s == var.name),
+                "{} is never read",
+                var.name
+            );
         }
         // And nothing is read that is not listed.
         for name in seen.borrow().iter() {
-            assert!(VARS.iter().any(|v| v.name == name), "{name} is read but not documented");
+            assert!(
+                VARS.iter().any(|v| v.name == name),
+                "{name} is read but not documented"
+            );
         }
     }
 

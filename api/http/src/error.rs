@@ -79,14 +79,21 @@ impl ErrorCode {
     /// The default English and Chinese messages.
     fn messages(self) -> (&'static str, &'static str) {
         match self {
-            Self::MalformedRequest => ("The request could not be parsed.", "请求格式错误，无法解析。"),
+            Self::MalformedRequest => (
+                "The request could not be parsed.",
+                "请求格式错误，无法解析。",
+            ),
             Self::ValidationFailed => ("Some fields are invalid.", "部分字段填写有误。"),
             Self::NotFound => ("Not found.", "未找到请求的内容。"),
-            Self::MethodNotAllowed => ("This method is not allowed here.", "该地址不支持此请求方法。"),
+            Self::MethodNotAllowed => (
+                "This method is not allowed here.",
+                "该地址不支持此请求方法。",
+            ),
             Self::PayloadTooLarge => ("The request body is too large.", "请求内容过大。"),
-            Self::UnsupportedMediaType => {
-                ("Send the body as application/json.", "请以 application/json 格式提交请求内容。")
-            }
+            Self::UnsupportedMediaType => (
+                "Send the body as application/json.",
+                "请以 application/json 格式提交请求内容。",
+            ),
             Self::Unauthorized => ("Please sign in.", "请先登录。"),
             Self::Forbidden => ("You may not do this.", "您无权执行此操作。"),
             Self::Conflict => (
@@ -97,7 +104,10 @@ impl ErrorCode {
                 "The resource has changed since you loaded it.",
                 "内容已被他人修改，请刷新后重试。",
             ),
-            Self::TooManyRequests => ("Too many requests; try again later.", "请求过于频繁，请稍后再试。"),
+            Self::TooManyRequests => (
+                "Too many requests; try again later.",
+                "请求过于频繁，请稍后再试。",
+            ),
             Self::ServiceUnavailable => (
                 "The service is temporarily unavailable; try again shortly.",
                 "服务暂时不可用，请稍后重试。",
@@ -162,17 +172,20 @@ pub struct Problem {
     pub unavailable: Vec<String>,
 }
 
-/// An error on its way to becoming a problem response.
+/// An error on its way to becoming a problem response (boxed: results stay small).
 #[derive(Debug, Clone)]
-pub struct ApiError {
-    pub problem: Problem,
+pub struct ApiError(Box<Inner>);
+
+#[derive(Debug, Clone)]
+struct Inner {
+    problem: Problem,
     headers: Vec<(HeaderName, HeaderValue)>,
 }
 
 impl ApiError {
     pub fn new(code: ErrorCode) -> Self {
         let (en, zh) = code.messages();
-        Self {
+        Self(Box::new(Inner {
             problem: Problem {
                 type_uri: format!("/problems/{}", code.as_str()),
                 title: code.title().to_owned(),
@@ -184,24 +197,28 @@ impl ApiError {
                 unavailable: Vec::new(),
             },
             headers: Vec::new(),
-        }
+        }))
+    }
+
+    pub fn problem(&self) -> &Problem {
+        &self.0.problem
     }
 
     pub fn detail(mut self, en: impl Into<String>, zh: impl Into<String>) -> Self {
-        self.problem.detail = en.into();
-        self.problem.detail_zh = zh.into();
+        self.0.problem.detail = en.into();
+        self.0.problem.detail_zh = zh.into();
         self
     }
 
     pub fn header(mut self, name: HeaderName, value: &str) -> Self {
         if let Ok(value) = HeaderValue::from_str(value) {
-            self.headers.push((name, value));
+            self.0.headers.push((name, value));
         }
         self
     }
 
     pub fn code(&self) -> ErrorCode {
-        self.problem.code
+        self.0.problem.code
     }
 
     pub fn malformed(en: impl Into<String>, zh: impl Into<String>) -> Self {
@@ -210,7 +227,7 @@ impl ApiError {
 
     pub fn validation(errors: Vec<FieldError>) -> Self {
         let mut e = Self::new(ErrorCode::ValidationFailed);
-        e.problem.errors = errors;
+        e.0.problem.errors = errors;
         e
     }
 
@@ -236,10 +253,13 @@ impl ApiError {
                     "The service is temporarily unavailable ({} not answering); try again shortly.",
                     dependencies.join(", ")
                 ),
-                format!("服务暂时不可用（{} 无响应），请稍后重试。", dependencies.join("、")),
+                format!(
+                    "服务暂时不可用（{} 无响应），请稍后重试。",
+                    dependencies.join("、")
+                ),
             )
             .header(header::RETRY_AFTER, "5");
-        e.problem.unavailable = dependencies;
+        e.0.problem.unavailable = dependencies;
         e
     }
 
@@ -250,23 +270,28 @@ impl ApiError {
 
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.problem.code.as_str(), self.problem.detail)
+        write!(
+            f,
+            "{}: {}",
+            self.0.problem.code.as_str(),
+            self.0.problem.detail
+        )
     }
 }
 
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
-        self.problem.code.status()
+        self.0.problem.code.status()
     }
 
     fn error_response(&self) -> HttpResponse {
         let mut response = HttpResponse::build(self.status_code());
         response.insert_header((header::CONTENT_TYPE, PROBLEM_JSON));
         response.insert_header((header::CACHE_CONTROL, "no-store"));
-        for (name, value) in &self.headers {
+        for (name, value) in &self.0.headers {
             response.insert_header((name.clone(), value.clone()));
         }
-        response.json(&self.problem)
+        response.json(&self.0.problem)
     }
 }
 
@@ -320,7 +345,7 @@ mod tests {
     #[test]
     fn problems_serialise_per_rfc_9457() {
         let e = ApiError::field("parent", "division_code", "bad", "错误");
-        let v = serde_json::to_value(&e.problem).unwrap();
+        let v = serde_json::to_value(e.problem()).unwrap();
         assert_eq!(v["type"], "/problems/validation_failed");
         assert_eq!(v["status"], 422);
         assert_eq!(v["code"], "validation_failed");

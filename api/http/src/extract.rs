@@ -29,21 +29,32 @@ pub fn path_config() -> web::PathConfig {
 
 fn json_error(err: &JsonPayloadError) -> ApiError {
     match err {
-        JsonPayloadError::OverflowKnownLength { limit, .. } | JsonPayloadError::Overflow { limit } => {
-            ApiError::new(ErrorCode::PayloadTooLarge).detail(
-                format!("The request body is larger than {limit} bytes."),
-                format!("请求内容超过 {limit} 字节上限。"),
-            )
-        }
+        JsonPayloadError::OverflowKnownLength { limit, .. }
+        | JsonPayloadError::Overflow { limit } => ApiError::new(ErrorCode::PayloadTooLarge).detail(
+            format!("The request body is larger than {limit} bytes."),
+            format!("请求内容超过 {limit} 字节上限。"),
+        ),
         JsonPayloadError::ContentType => ApiError::new(ErrorCode::UnsupportedMediaType),
         JsonPayloadError::Deserialize(e) if e.is_data() => {
             let field = backticked(&e.to_string()).unwrap_or_else(|| "body".to_owned());
             let (code, en, zh) = if e.to_string().starts_with("missing field") {
-                ("required", "This field is required.".to_owned(), "此项为必填项。".to_owned())
+                (
+                    "required",
+                    "This field is required.".to_owned(),
+                    "此项为必填项。".to_owned(),
+                )
             } else if e.to_string().starts_with("unknown field") {
-                ("unknown_field", "This field is not accepted.".to_owned(), "不接受此字段。".to_owned())
+                (
+                    "unknown_field",
+                    "This field is not accepted.".to_owned(),
+                    "不接受此字段。".to_owned(),
+                )
             } else {
-                ("invalid_type", format!("Wrong type or value: {e}"), "类型或取值错误。".to_owned())
+                (
+                    "invalid_type",
+                    format!("Wrong type or value: {e}"),
+                    "类型或取值错误。".to_owned(),
+                )
             };
             ApiError::validation(vec![FieldError::new(field, code, en, zh)])
         }
@@ -145,7 +156,10 @@ mod tests {
 
     #[test]
     fn finds_the_field_in_serde_messages() {
-        assert_eq!(backticked("missing field `codes` at line 1").as_deref(), Some("codes"));
+        assert_eq!(
+            backticked("missing field `codes` at line 1").as_deref(),
+            Some("codes")
+        );
         assert_eq!(backticked("no quotes"), None);
     }
 
@@ -156,7 +170,10 @@ mod tests {
         let e = json_error(&JsonPayloadError::Overflow { limit: 10 });
         assert_eq!(e.code(), ErrorCode::PayloadTooLarge);
         let syntax = serde_json::from_str::<serde_json::Value>("{").unwrap_err();
-        assert_eq!(json_error(&JsonPayloadError::Deserialize(syntax)).code(), ErrorCode::MalformedRequest);
+        assert_eq!(
+            json_error(&JsonPayloadError::Deserialize(syntax)).code(),
+            ErrorCode::MalformedRequest
+        );
         #[derive(serde::Deserialize, Debug)]
         #[expect(dead_code, reason = "only deserialisation is tested")]
         struct Body {
@@ -165,7 +182,7 @@ mod tests {
         let data = serde_json::from_str::<Body>("{}").unwrap_err();
         let e = json_error(&JsonPayloadError::Deserialize(data));
         assert_eq!(e.code(), ErrorCode::ValidationFailed);
-        assert_eq!(e.problem.errors[0].field, "codes");
-        assert_eq!(e.problem.errors[0].code, "required");
+        assert_eq!(e.problem().errors[0].field, "codes");
+        assert_eq!(e.problem().errors[0].code, "required");
     }
 }

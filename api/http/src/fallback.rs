@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use actix_files::NamedFile;
-use actix_web::http::header::{self, CacheControl, CacheDirective};
 use actix_web::http::Method;
+use actix_web::http::header::{self, CacheControl, CacheDirective};
 use actix_web::{HttpRequest, HttpResponse, web};
 use utoipa::openapi::OpenApi;
 
@@ -25,7 +25,11 @@ impl RouteTable {
             .paths
             .iter()
             .map(|(path, item)| {
-                let segments = path.trim_matches('/').split('/').map(str::to_owned).collect();
+                let segments = path
+                    .trim_matches('/')
+                    .split('/')
+                    .map(str::to_owned)
+                    .collect();
                 let methods = [
                     ("GET", item.get.is_some()),
                     ("POST", item.post.is_some()),
@@ -89,7 +93,11 @@ pub async fn fallback(
     }
     let (dist, rest, app) = match path.strip_prefix("/admin/") {
         Some(rest) => (&state.config.admin_dist, rest, "admin"),
-        None => (&state.config.consumer_dist, path.trim_start_matches('/'), "consumer"),
+        None => (
+            &state.config.consumer_dist,
+            path.trim_start_matches('/'),
+            "consumer",
+        ),
     };
     serve_spa(&req, dist, rest, app).await
 }
@@ -107,7 +115,7 @@ async fn serve_spa(
     let candidate = dist.join(&relative);
     if !relative.as_os_str().is_empty() && is_file(&candidate).await {
         let immutable = rest.starts_with("assets/");
-        return Ok(file_response(req, &candidate, immutable).await?);
+        return file_response(req, &candidate, immutable).await;
     }
     // A missing asset is a 404, not the app: a stale cached page must not get HTML as JS.
     let last = rest.rsplit('/').next().unwrap_or_default();
@@ -124,7 +132,11 @@ async fn serve_spa(
     file_response(req, &index, false).await
 }
 
-async fn file_response(req: &HttpRequest, path: &Path, immutable: bool) -> Result<HttpResponse, ApiError> {
+async fn file_response(
+    req: &HttpRequest,
+    path: &Path,
+    immutable: bool,
+) -> Result<HttpResponse, ApiError> {
     let file = NamedFile::open_async(path).await.map_err(|e| {
         log::warn!("cannot open {}: {e}", path.display());
         not_found()
@@ -174,7 +186,10 @@ mod tests {
         let table = RouteTable::from_document(&crate::openapi::document());
         assert_eq!(table.allowed("/api/v1/divisions"), Some(vec!["GET"]));
         assert_eq!(table.allowed("/api/v1/divisions/440305"), Some(vec!["GET"]));
-        assert_eq!(table.allowed("/api/v1/divisions/lookup"), Some(vec!["GET", "POST"]));
+        assert_eq!(
+            table.allowed("/api/v1/divisions/lookup"),
+            Some(vec!["GET", "POST"])
+        );
         assert_eq!(table.allowed("/api/v1/nothing"), None);
         assert_eq!(table.allowed("/api/v1/divisions/1/2"), None);
     }
@@ -186,7 +201,10 @@ mod tests {
         assert!(safe_relative(".env").is_none());
         assert!(safe_relative("a\\b").is_none());
         assert!(safe_relative("%2e%2e/x").is_none());
-        assert_eq!(safe_relative("assets/app.js"), Some(PathBuf::from("assets/app.js")));
+        assert_eq!(
+            safe_relative("assets/app.js"),
+            Some(PathBuf::from("assets/app.js"))
+        );
         assert_eq!(safe_relative(""), Some(PathBuf::new()));
     }
 }

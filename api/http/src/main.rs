@@ -9,7 +9,11 @@ use weiquan_db::migrate::{self, DatabaseUrl};
 use weiquan_http::config::{Config, Environment, render_env_example};
 
 #[derive(Parser)]
-#[command(name = "weiquan", version, about = "Weiquan (维权) consumer-complaint platform")]
+#[command(
+    name = "weiquan",
+    version,
+    about = "Weiquan (维权) consumer-complaint platform"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -76,7 +80,9 @@ fn openapi(out: &str, check: bool) -> Result<(), String> {
         return if current == text {
             Ok(())
         } else {
-            Err(format!("{out} is stale: run `weiquan openapi` and commit it"))
+            Err(format!(
+                "{out} is stale: run `weiquan openapi` and commit it"
+            ))
         };
     }
     std::fs::write(out, text).map_err(|e| format!("writing {out}: {e}"))
@@ -97,7 +103,11 @@ fn migrate_database(config: &Config, fresh: bool) -> Result<(), String> {
     let mut conn = diesel::PgConnection::establish(&config.database_url)
         .map_err(|e| format!("connecting to {}: {e}", url.name))?;
     let applied = migrate::run_migrations(&mut conn).map_err(|e| e.to_string())?;
-    log::info!("applied {} migration(s): {}", applied.len(), applied.join(", "));
+    log::info!(
+        "applied {} migration(s): {}",
+        applied.len(),
+        applied.join(", ")
+    );
     let divisions = weiquan_db::reference::sync_divisions(&mut conn).map_err(|e| e.to_string())?;
     log::info!("reference data: {divisions} divisions");
     Ok(())
@@ -119,7 +129,9 @@ fn seed(config: &Config) -> Result<(), String> {
 fn serve(config: Config) -> Result<(), String> {
     let bind = config.bind;
     let listener = TcpListener::bind(bind).map_err(|e| format!("binding {bind}: {e}"))?;
-    log::info!("Weiquan listening on http://{bind}/ (admin http://{bind}/admin/, API docs http://{bind}/api/docs/)");
+    log::info!(
+        "Weiquan listening on http://{bind}/ (admin http://{bind}/admin/, API docs http://{bind}/api/docs/)"
+    );
     actix_web::rt::System::new().block_on(async move {
         let server = weiquan_http::server::start(config, listener).map_err(|e| e.to_string())?;
         server.await.map_err(|e| e.to_string())

@@ -67,9 +67,18 @@ mod tests {
         for (path, item) in doc["paths"].as_object().unwrap() {
             for (method, op) in item.as_object().unwrap() {
                 let id = op["operationId"].as_str().unwrap_or_default().to_owned();
-                assert!(id.contains('_'), "{method} {path}: operationId {id:?} is not resource_action");
-                assert!(op["tags"].as_array().is_some_and(|t| !t.is_empty()), "{method} {path}: no tag");
-                assert!(op["description"].is_string() || op["summary"].is_string(), "{method} {path}: undocumented");
+                assert!(
+                    id.contains('_'),
+                    "{method} {path}: operationId {id:?} is not resource_action"
+                );
+                assert!(
+                    op["tags"].as_array().is_some_and(|t| !t.is_empty()),
+                    "{method} {path}: no tag"
+                );
+                assert!(
+                    op["description"].is_string() || op["summary"].is_string(),
+                    "{method} {path}: undocumented"
+                );
                 ids.push(id);
             }
         }
@@ -83,6 +92,12 @@ mod tests {
     fn the_error_code_enum_is_exported() {
         let doc = serde_json::to_value(document()).unwrap();
         let codes = &doc["components"]["schemas"]["ErrorCode"]["enum"];
-        assert!(codes.as_array().unwrap().iter().any(|c| c == "service_unavailable"));
+        assert!(
+            codes
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c == "service_unavailable")
+        );
     }
 }

@@ -104,7 +104,9 @@ impl RedisStore {
         if reply == "PONG" {
             Ok(started.elapsed())
         } else {
-            Err(ServiceError::Internal(format!("unexpected PING reply {reply:?}")))
+            Err(ServiceError::Internal(format!(
+                "unexpected PING reply {reply:?}"
+            )))
         }
     }
 }

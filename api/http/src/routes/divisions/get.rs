@@ -38,10 +38,12 @@ pub async fn get(
     code: web::Path<String>,
 ) -> Result<Json<DivisionDetail>, ApiError> {
     let code = parse_param("code", &code)?;
-    let (division, ancestors) = divisions::get(&state.deps, code).await.map_err(|e| match e {
-        ServiceError::NotFound { .. } => division_not_found(),
-        other => other.into(),
-    })?;
+    let (division, ancestors) = divisions::get(&state.deps, code)
+        .await
+        .map_err(|e| match e {
+            ServiceError::NotFound { .. } => division_not_found(),
+            other => other.into(),
+        })?;
     Ok(Json(DivisionDetail {
         division: division.into(),
         ancestors: ancestors.into_iter().map(Division::from).collect(),

@@ -61,7 +61,11 @@ pub async fn ready(state: web::Data<AppState>) -> Result<Json<Readiness>, ApiErr
             }
         }
         return Err(ApiError::unavailable(
-            readiness.unavailable().iter().map(|d| d.as_str().to_owned()).collect(),
+            readiness
+                .unavailable()
+                .iter()
+                .map(|d| d.as_str().to_owned())
+                .collect(),
         ));
     }
     Ok(Json(Readiness {
