@@ -4,6 +4,8 @@
 //! `api/http/tests/layering.rs` keeps it so. Every rule has exactly one home here: handlers
 //! and pages ask, they never re-decide.
 
+pub mod credit_code;
 pub mod division;
 
+pub use credit_code::{CreditCode, CreditCodeError};
 pub use division::{DivisionCode, DivisionCodeError, DivisionLevel};
