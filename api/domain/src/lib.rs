@@ -4,6 +4,7 @@
 //! `api/http/tests/layering.rs` keeps it so. Every rule has exactly one home here: handlers
 //! and pages ask, they never re-decide.
 
+pub mod access;
 pub mod credit_code;
 pub mod division;
 

@@ -1,0 +1,609 @@
+//! Who is calling, and what they may see and do. Every permission decision in Weiquan is a
+//! call to [`authorize`] or [`order_scope`]; handlers and pages never decide on their own.
+//!
+//! Organisations form one tree (national bureau → provincial → city → county bureaus →
+//! stations; associations, departments, international bodies and enterprises hang under the
+//! bureau that approved or supervises them). Each organisation carries its materialised path
+//! from the root, so "within my subtree" is a prefix test here and a prefix match in SQL.
+
+use serde::{Deserialize, Serialize};
+
+use crate::DivisionCode;
+
+/// A database id of an organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct OrgId(pub i64);
+
+/// A database id of a user account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct UserId(pub i64);
+
+/// A database id of an API client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct ClientId(pub i64);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BureauLevel {
+    National,
+    Province,
+    City,
+    County,
+}
+
+/// What kind of organisation a unit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrgKind {
+    /// 市场监管部门 at one level.
+    Bureau(BureauLevel),
+    /// 所: created by a county bureau under itself; handles what the county assigns.
+    Station,
+    /// 消协.
+    Association,
+    /// Another government department (e.g. the 12345 hotline).
+    Department,
+    /// An international consumer body.
+    International,
+    /// An approved ODR enterprise.
+    Enterprise,
+}
+
+impl OrgKind {
+    pub fn is_government(self) -> bool {
+        matches!(self, Self::Bureau(_) | Self::Station)
+    }
+}
+
+/// The ids from the root down to and including an organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct OrgPath(pub Vec<OrgId>);
+
+impl OrgPath {
+    /// Whether `self` is `ancestor` or lies below it.
+    pub fn is_within(&self, ancestor: &OrgPath) -> bool {
+        !ancestor.0.is_empty() && self.0.starts_with(&ancestor.0)
+    }
+
+    /// The SQL form, `/1/44/4403/`, whose prefixes are the ancestors' forms.
+    pub fn to_sql(&self) -> String {
+        let mut s = String::from("/");
+        for id in &self.0 {
+            s.push_str(&id.0.to_string());
+            s.push('/');
+        }
+        s
+    }
+
+    pub fn from_sql(s: &str) -> Option<Self> {
+        let inner = s.strip_prefix('/')?.strip_suffix('/')?;
+        if inner.is_empty() {
+            return None;
+        }
+        inner
+            .split('/')
+            .map(|p| p.parse().ok().map(OrgId))
+            .collect::<Option<Vec<_>>>()
+            .map(OrgPath)
+    }
+}
+
+/// An organisation as far as permission decisions need it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrgRef {
+    pub id: OrgId,
+    pub kind: OrgKind,
+    pub path: OrgPath,
+    /// The division a government unit or association serves; an enterprise's registered one.
+    pub division: Option<DivisionCode>,
+}
+
+impl OrgRef {
+    pub fn is_within(&self, ancestor: &OrgRef) -> bool {
+        self.path.is_within(&ancestor.path)
+    }
+}
+
+/// A role a member holds in their organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// 承办人: handles work orders.
+    Handler,
+    /// 审核人 (leader): approves acceptance, extensions, closures.
+    Reviewer,
+    /// Administers the organisation: members, roles, invitations, API clients.
+    OrgAdmin,
+    /// Read-only supervision and analysis of the subtree.
+    Analyst,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Self::Handler, Self::Reviewer, Self::OrgAdmin, Self::Analyst];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Handler => "handler",
+            Self::Reviewer => "reviewer",
+            Self::OrgAdmin => "org_admin",
+            Self::Analyst => "analyst",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// What an integration client was granted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClientScope {
+    OrdersRead,
+    OrdersWrite,
+}
+
+/// The caller of one request, resolved once by the HTTP layer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Actor {
+    Anonymous,
+    Consumer {
+        user: UserId,
+    },
+    /// A user of an organisation: bureau or station staff, association, enterprise,
+    /// department or international body.
+    Member {
+        user: UserId,
+        org: OrgRef,
+        roles: Vec<Role>,
+        /// Whether this session passed a second factor.
+        second_factor: bool,
+    },
+    /// An OAuth2 client of an organisation.
+    Client {
+        client: ClientId,
+        org: OrgRef,
+        scopes: Vec<ClientScope>,
+    },
+}
+
+impl Actor {
+    pub fn org(&self) -> Option<&OrgRef> {
+        match self {
+            Self::Member { org, .. } | Self::Client { org, .. } => Some(org),
+            Self::Anonymous | Self::Consumer { .. } => None,
+        }
+    }
+
+    pub fn has_role(&self, role: Role) -> bool {
+        matches!(self, Self::Member { roles, .. } if roles.contains(&role))
+    }
+
+    pub fn user(&self) -> Option<UserId> {
+        match self {
+            Self::Consumer { user } | Self::Member { user, .. } => Some(*user),
+            Self::Anonymous | Self::Client { .. } => None,
+        }
+    }
+}
+
+/// Whether an organisation's members must pass a second factor: administrators everywhere,
+/// and every member of the national and provincial bureaus.
+pub fn second_factor_required(kind: OrgKind, roles: &[Role]) -> bool {
+    roles.contains(&Role::OrgAdmin)
+        || matches!(
+            kind,
+            OrgKind::Bureau(BureauLevel::National | BureauLevel::Province)
+        )
+}
+
+/// Something an actor wants to do to an organisation or its data.
+#[derive(Debug, Clone, Copy)]
+pub enum Action<'a> {
+    /// See an organisation and the units below it.
+    ViewOrg(&'a OrgRef),
+    /// Invite, disable and change the roles of an organisation's members.
+    ManageMembers(&'a OrgRef),
+    /// Create a station under a county bureau.
+    CreateStation(&'a OrgRef),
+    /// Approve or reject an application whose competent bureau is this one.
+    ReviewApplication(&'a OrgRef),
+    /// Register, rotate and revoke an organisation's API clients.
+    ManageApiClients(&'a OrgRef),
+    /// Search the audit log of an organisation's subtree.
+    SearchAudit(&'a OrgRef),
+}
+
+/// Why a request is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Denied {
+    /// Nobody is signed in.
+    #[error("sign-in required")]
+    SignInRequired,
+    /// The account must pass its second factor first.
+    #[error("second factor required")]
+    SecondFactorRequired,
+    /// Signed in, but not allowed.
+    #[error("not allowed")]
+    Forbidden,
+}
+
+/// The one decision function. Members of an organisation act within its subtree; only
+/// administrators change membership and clients; a second factor is demanded where the rules
+/// require it before anything but viewing one's own organisation.
+pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
+    let (org, roles, passed_second_factor) = match actor {
+        Actor::Anonymous => return Err(Denied::SignInRequired),
+        Actor::Consumer { .. } | Actor::Client { .. } => return Err(Denied::Forbidden),
+        Actor::Member {
+            org,
+            roles,
+            second_factor,
+            ..
+        } => (org, roles.as_slice(), *second_factor),
+    };
+    if second_factor_required(org.kind, roles) && !passed_second_factor {
+        return Err(Denied::SecondFactorRequired);
+    }
+    let admin = roles.contains(&Role::OrgAdmin);
+    let allowed = match action {
+        Action::ViewOrg(target) => target.is_within(org),
+        Action::ManageMembers(target) => admin && target.is_within(org),
+        Action::CreateStation(county) => {
+            admin && county.id == org.id && county.kind == OrgKind::Bureau(BureauLevel::County)
+        }
+        Action::ReviewApplication(competent) => {
+            org.kind.is_government()
+                && matches!(org.kind, OrgKind::Bureau(_))
+                && (admin || roles.contains(&Role::Reviewer))
+                && competent.is_within(org)
+        }
+        Action::ManageApiClients(target) => {
+            admin
+                && target.id == org.id
+                && matches!(
+                    org.kind,
+                    OrgKind::Enterprise | OrgKind::Department | OrgKind::International
+                )
+        }
+        Action::SearchAudit(target) => {
+            (admin || roles.contains(&Role::Analyst)) && target.is_within(org)
+        }
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(Denied::Forbidden)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org(kind: OrgKind, path: &[i64]) -> OrgRef {
+        OrgRef {
+            id: OrgId(*path.last().unwrap()),
+            kind,
+            path: OrgPath(path.iter().map(|&i| OrgId(i)).collect()),
+            division: None,
+        }
+    }
+
+    struct Tree {
+        national: OrgRef,
+        guangdong: OrgRef,
+        shenzhen: OrgRef,
+        nanshan: OrgRef,
+        futian: OrgRef,
+        station: OrgRef,
+        enterprise: OrgRef,
+        department: OrgRef,
+        international: OrgRef,
+        association: OrgRef,
+    }
+
+    fn tree() -> Tree {
+        use BureauLevel::*;
+        Tree {
+            national: org(OrgKind::Bureau(National), &[1]),
+            guangdong: org(OrgKind::Bureau(Province), &[1, 44]),
+            shenzhen: org(OrgKind::Bureau(City), &[1, 44, 4403]),
+            nanshan: org(OrgKind::Bureau(County), &[1, 44, 4403, 440305]),
+            futian: org(OrgKind::Bureau(County), &[1, 44, 4403, 440304]),
+            station: org(OrgKind::Station, &[1, 44, 4403, 440305, 9001]),
+            enterprise: org(OrgKind::Enterprise, &[1, 44, 4403, 440305, 9002]),
+            department: org(OrgKind::Department, &[1, 9003]),
+            international: org(OrgKind::International, &[1, 9004]),
+            association: org(OrgKind::Association, &[1, 44, 9005]),
+        }
+    }
+
+    fn member(org: &OrgRef, roles: &[Role]) -> Actor {
+        Actor::Member {
+            user: UserId(7),
+            org: org.clone(),
+            roles: roles.to_vec(),
+            second_factor: true,
+        }
+    }
+
+    #[test]
+    fn paths_nest_and_round_trip_through_sql() {
+        let t = tree();
+        assert!(t.station.is_within(&t.nanshan));
+        assert!(t.station.is_within(&t.national));
+        assert!(t.nanshan.is_within(&t.nanshan));
+        assert!(!t.futian.is_within(&t.nanshan));
+        assert!(!t.guangdong.is_within(&t.shenzhen));
+        assert_eq!(t.station.path.to_sql(), "/1/44/4403/440305/9001/");
+        assert_eq!(OrgPath::from_sql("/1/44/"), Some(t.guangdong.path.clone()));
+        for bad in ["", "/", "1/44/", "/1/x/", "//"] {
+            assert_eq!(OrgPath::from_sql(bad), None, "{bad}");
+        }
+        // The SQL prefix of an ancestor never matches a sibling whose id extends it.
+        let one = OrgPath(vec![OrgId(1), OrgId(4)]);
+        let other = OrgPath(vec![OrgId(1), OrgId(44)]);
+        assert!(!other.to_sql().starts_with(&one.to_sql()));
+    }
+
+    #[test]
+    fn anonymous_consumers_and_clients_cannot_administer() {
+        let t = tree();
+        let actions = [
+            Action::ViewOrg(&t.nanshan),
+            Action::ManageMembers(&t.nanshan),
+            Action::CreateStation(&t.nanshan),
+            Action::ReviewApplication(&t.nanshan),
+            Action::ManageApiClients(&t.enterprise),
+            Action::SearchAudit(&t.nanshan),
+        ];
+        let client = Actor::Client {
+            client: ClientId(1),
+            org: t.enterprise.clone(),
+            scopes: vec![ClientScope::OrdersRead, ClientScope::OrdersWrite],
+        };
+        for action in actions {
+            assert_eq!(
+                authorize(&Actor::Anonymous, action),
+                Err(Denied::SignInRequired)
+            );
+            assert_eq!(
+                authorize(&Actor::Consumer { user: UserId(1) }, action),
+                Err(Denied::Forbidden)
+            );
+            assert_eq!(authorize(&client, action), Err(Denied::Forbidden));
+        }
+    }
+
+    #[test]
+    fn members_see_their_subtree_only() {
+        let t = tree();
+        let all = [
+            &t.national,
+            &t.guangdong,
+            &t.shenzhen,
+            &t.nanshan,
+            &t.futian,
+            &t.station,
+            &t.enterprise,
+            &t.department,
+            &t.international,
+            &t.association,
+        ];
+        for viewer in all {
+            for target in all {
+                let actor = member(viewer, &[Role::Handler]);
+                let expected = target.is_within(viewer);
+                assert_eq!(
+                    authorize(&actor, Action::ViewOrg(target)).is_ok(),
+                    expected,
+                    "{:?} viewing {:?}",
+                    viewer.id,
+                    target.id
+                );
+            }
+        }
+        let county = member(&t.nanshan, &[Role::Handler, Role::Reviewer, Role::Analyst]);
+        assert!(
+            authorize(&county, Action::ViewOrg(&t.futian)).is_err(),
+            "another county"
+        );
+        assert!(
+            authorize(&county, Action::ViewOrg(&t.shenzhen)).is_err(),
+            "its upper level"
+        );
+    }
+
+    #[test]
+    fn only_administrators_manage_members_within_their_subtree() {
+        let t = tree();
+        for role in Role::ALL {
+            let actor = member(&t.shenzhen, &[role]);
+            assert_eq!(
+                authorize(&actor, Action::ManageMembers(&t.nanshan)).is_ok(),
+                role == Role::OrgAdmin,
+                "{role:?}"
+            );
+        }
+        let admin = member(&t.nanshan, &[Role::OrgAdmin]);
+        assert!(authorize(&admin, Action::ManageMembers(&t.station)).is_ok());
+        assert!(authorize(&admin, Action::ManageMembers(&t.futian)).is_err());
+        assert!(authorize(&admin, Action::ManageMembers(&t.shenzhen)).is_err());
+    }
+
+    #[test]
+    fn stations_are_created_by_their_own_county_administrator() {
+        let t = tree();
+        assert!(
+            authorize(
+                &member(&t.nanshan, &[Role::OrgAdmin]),
+                Action::CreateStation(&t.nanshan)
+            )
+            .is_ok()
+        );
+        assert!(
+            authorize(
+                &member(&t.nanshan, &[Role::OrgAdmin]),
+                Action::CreateStation(&t.futian)
+            )
+            .is_err()
+        );
+        assert!(
+            authorize(
+                &member(&t.nanshan, &[Role::Handler]),
+                Action::CreateStation(&t.nanshan)
+            )
+            .is_err()
+        );
+        assert!(
+            authorize(
+                &member(&t.shenzhen, &[Role::OrgAdmin]),
+                Action::CreateStation(&t.shenzhen)
+            )
+            .is_err(),
+            "not a county"
+        );
+        assert!(
+            authorize(
+                &member(&t.shenzhen, &[Role::OrgAdmin]),
+                Action::CreateStation(&t.nanshan)
+            )
+            .is_err(),
+            "not its own"
+        );
+    }
+
+    #[test]
+    fn applications_are_reviewed_by_the_competent_bureau_or_above() {
+        let t = tree();
+        for (reviewer, roles, competent, ok) in [
+            (&t.nanshan, vec![Role::Reviewer], &t.nanshan, true),
+            (&t.nanshan, vec![Role::OrgAdmin], &t.nanshan, true),
+            (&t.nanshan, vec![Role::Handler], &t.nanshan, false),
+            (&t.nanshan, vec![Role::Analyst], &t.nanshan, false),
+            (&t.guangdong, vec![Role::Reviewer], &t.nanshan, true),
+            (&t.futian, vec![Role::Reviewer], &t.nanshan, false),
+            (&t.station, vec![Role::Reviewer], &t.nanshan, false),
+            (&t.enterprise, vec![Role::OrgAdmin], &t.nanshan, false),
+            (&t.association, vec![Role::OrgAdmin], &t.association, false),
+            (&t.national, vec![Role::Reviewer], &t.national, true),
+        ] {
+            let actor = member(reviewer, &roles);
+            assert_eq!(
+                authorize(&actor, Action::ReviewApplication(competent)).is_ok(),
+                ok,
+                "{:?} {roles:?} reviewing for {:?}",
+                reviewer.id,
+                competent.id
+            );
+        }
+    }
+
+    #[test]
+    fn api_clients_belong_to_integrating_organisations_and_their_administrators() {
+        let t = tree();
+        for o in [&t.enterprise, &t.department, &t.international] {
+            assert!(authorize(&member(o, &[Role::OrgAdmin]), Action::ManageApiClients(o)).is_ok());
+            assert!(authorize(&member(o, &[Role::Handler]), Action::ManageApiClients(o)).is_err());
+        }
+        assert!(
+            authorize(
+                &member(&t.nanshan, &[Role::OrgAdmin]),
+                Action::ManageApiClients(&t.nanshan)
+            )
+            .is_err()
+        );
+        assert!(
+            authorize(
+                &member(&t.nanshan, &[Role::OrgAdmin]),
+                Action::ManageApiClients(&t.enterprise)
+            )
+            .is_err(),
+            "a bureau does not hold an enterprise's secrets"
+        );
+    }
+
+    #[test]
+    fn administrators_and_analysts_search_the_audit_log_of_their_subtree() {
+        let t = tree();
+        assert!(
+            authorize(
+                &member(&t.guangdong, &[Role::Analyst]),
+                Action::SearchAudit(&t.nanshan)
+            )
+            .is_ok()
+        );
+        assert!(
+            authorize(
+                &member(&t.guangdong, &[Role::Handler]),
+                Action::SearchAudit(&t.nanshan)
+            )
+            .is_err()
+        );
+        assert!(
+            authorize(
+                &member(&t.nanshan, &[Role::OrgAdmin]),
+                Action::SearchAudit(&t.guangdong)
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn a_second_factor_is_demanded_of_administrators_and_upper_level_staff() {
+        let t = tree();
+        let without = |o: &OrgRef, roles: &[Role]| Actor::Member {
+            user: UserId(1),
+            org: o.clone(),
+            roles: roles.to_vec(),
+            second_factor: false,
+        };
+        assert_eq!(
+            authorize(
+                &without(&t.nanshan, &[Role::OrgAdmin]),
+                Action::ViewOrg(&t.nanshan)
+            ),
+            Err(Denied::SecondFactorRequired)
+        );
+        assert_eq!(
+            authorize(
+                &without(&t.guangdong, &[Role::Analyst]),
+                Action::ViewOrg(&t.nanshan)
+            ),
+            Err(Denied::SecondFactorRequired)
+        );
+        assert!(
+            authorize(
+                &without(&t.nanshan, &[Role::Handler]),
+                Action::ViewOrg(&t.nanshan)
+            )
+            .is_ok()
+        );
+        assert!(!second_factor_required(
+            OrgKind::Enterprise,
+            &[Role::Handler]
+        ));
+        assert!(second_factor_required(
+            OrgKind::Enterprise,
+            &[Role::OrgAdmin]
+        ));
+        assert!(second_factor_required(
+            OrgKind::Bureau(BureauLevel::National),
+            &[Role::Handler]
+        ));
+        assert!(!second_factor_required(
+            OrgKind::Bureau(BureauLevel::City),
+            &[Role::Reviewer]
+        ));
+    }
+
+    #[test]
+    fn roles_round_trip() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+        assert_eq!(Role::parse("root"), None);
+    }
+}
