@@ -11,3 +11,23 @@ diesel::table! {
         has_children -> Bool,
     }
 }
+
+diesel::table! {
+    organisations (id) {
+        id -> Int8,
+        kind -> Text,
+        bureau_level -> Nullable<Text>,
+        name -> Text,
+        name_en -> Nullable<Text>,
+        parent_id -> Nullable<Int8>,
+        path -> Text,
+        division_code -> Nullable<Text>,
+        credit_code -> Nullable<Text>,
+        odr_status -> Nullable<Text>,
+        status -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(organisations -> divisions (division_code));
+diesel::allow_tables_to_appear_in_same_query!(divisions, organisations);

@@ -108,8 +108,12 @@ fn migrate_database(config: &Config, fresh: bool) -> Result<(), String> {
         applied.len(),
         applied.join(", ")
     );
-    let divisions = weiquan_db::reference::sync_divisions(&mut conn).map_err(|e| e.to_string())?;
-    log::info!("reference data: {divisions} divisions");
+    let loaded = weiquan_db::reference::sync_all(&mut conn).map_err(|e| e.to_string())?;
+    log::info!(
+        "reference data: {} divisions, {} bureaus created",
+        loaded.divisions,
+        loaded.bureaus_created
+    );
     Ok(())
 }
 

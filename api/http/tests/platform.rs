@@ -57,8 +57,9 @@ fn reference_data_loads_twice_without_change_and_schema_matches_diesel() {
     let mut conn = db.connect();
     let before = weiquan_db::divisions::count(&mut conn).unwrap();
     assert!(before > 3000);
-    let loaded = weiquan_db::reference::sync_divisions(&mut conn).unwrap();
-    assert_eq!(loaded as i64, before);
+    let loaded = weiquan_db::reference::sync_all(&mut conn).unwrap();
+    assert_eq!(loaded.divisions as i64, before);
+    assert_eq!(loaded.bureaus_created, 0, "bureaus exist already");
     assert_eq!(weiquan_db::divisions::count(&mut conn).unwrap(), before);
     // Selecting every column through diesel's schema proves schema.rs matches the table.
     let code = weiquan_domain::DivisionCode::parse("440305").unwrap();
@@ -147,4 +148,62 @@ fn openapi_check_detects_a_stale_document() {
     );
     assert!(check(&path));
     std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn every_division_has_one_bureau_under_its_parents_bureau() {
+    #[derive(QueryableByName, Debug)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    let db = TestDatabase::create_blocking();
+    let mut conn = db.connect();
+    let count = |conn: &mut diesel::PgConnection, sql: &str| -> i64 {
+        sql_query(sql).get_result::<Count>(conn).unwrap().n
+    };
+    let divisions = count(&mut conn, "SELECT count(*) AS n FROM divisions");
+    assert_eq!(
+        count(
+            &mut conn,
+            "SELECT count(*) AS n FROM organisations WHERE kind = 'bureau'"
+        ),
+        divisions + 1,
+        "one per division plus the national bureau"
+    );
+    // The bureau tree mirrors the division tree: each bureau's parent serves the parent division.
+    assert_eq!(
+        count(
+            &mut conn,
+            "SELECT count(*) AS n FROM organisations o JOIN divisions d ON d.code = o.division_code \
+             JOIN organisations p ON p.id = o.parent_id \
+             WHERE p.division_code IS DISTINCT FROM d.parent_code"
+        ),
+        0
+    );
+    // Paths are the parent's path plus the own id.
+    assert_eq!(
+        count(
+            &mut conn,
+            "SELECT count(*) AS n FROM organisations o JOIN organisations p ON p.id = o.parent_id \
+             WHERE o.path <> p.path || o.id || '/'"
+        ),
+        0
+    );
+    #[derive(QueryableByName)]
+    struct Name {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        name: String,
+    }
+    let name = |conn: &mut diesel::PgConnection, code: &str| -> String {
+        sql_query("SELECT name FROM organisations WHERE kind = 'bureau' AND division_code = $1")
+            .bind::<diesel::sql_types::Text, _>(code)
+            .get_result::<Name>(conn)
+            .unwrap()
+            .name
+    };
+    assert_eq!(name(&mut conn, "440305"), "深圳市南山区市场监督管理局");
+    assert_eq!(name(&mut conn, "110105"), "北京市朝阳区市场监督管理局");
+    assert_eq!(name(&mut conn, "440000"), "广东省市场监督管理局");
+    assert_eq!(name(&mut conn, "440300"), "深圳市市场监督管理局");
 }

@@ -56,7 +56,7 @@ fn build_template() -> String {
             let mut conn = PgConnection::establish(&url.with_name(&building))
                 .unwrap_or_else(|e| panic!("connect template: {e}"));
             migrate::run_migrations(&mut conn).unwrap_or_else(|e| panic!("{e}"));
-            weiquan_db::reference::sync_divisions(&mut conn).unwrap_or_else(|e| panic!("{e}"));
+            weiquan_db::reference::sync_all(&mut conn).unwrap_or_else(|e| panic!("{e}"));
         }
         // Renaming makes the finished template appear atomically.
         exec(
