@@ -4,9 +4,11 @@
 pub mod divisions;
 pub mod error;
 pub mod migrate;
+pub mod organisations;
 pub mod pool;
 pub mod reference;
 pub mod schema;
+pub mod users;
 
 pub use error::DbError;
 pub use pool::{PgPool, PoolOptions, build_pool};

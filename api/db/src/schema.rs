@@ -29,5 +29,34 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    users (id) {
+        id -> Int8,
+        kind -> Text,
+        org_id -> Nullable<Int8>,
+        phone -> Nullable<Text>,
+        username -> Nullable<Text>,
+        email -> Nullable<Text>,
+        display_name -> Text,
+        password_hash -> Nullable<Text>,
+        status -> Text,
+        totp_secret -> Nullable<Bytea>,
+        totp_enabled_at -> Nullable<Timestamptz>,
+        totp_last_step -> Nullable<Int8>,
+        password_changed_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    user_roles (user_id, role) {
+        user_id -> Int8,
+        role -> Text,
+    }
+}
+
 diesel::joinable!(organisations -> divisions (division_code));
-diesel::allow_tables_to_appear_in_same_query!(divisions, organisations);
+diesel::joinable!(users -> organisations (org_id));
+diesel::joinable!(user_roles -> users (user_id));
+diesel::allow_tables_to_appear_in_same_query!(divisions, organisations, users, user_roles);

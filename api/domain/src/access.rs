@@ -278,6 +278,51 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
     }
 }
 
+/// What the caller may do in their own organisation: the SPAs show menus and routes from
+/// this list, never deciding themselves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Capability {
+    ViewOrgTree,
+    ManageMembers,
+    CreateStation,
+    ReviewApplications,
+    ManageApiClients,
+    SearchAudit,
+}
+
+impl Capability {
+    pub const ALL: [Capability; 6] = [
+        Self::ViewOrgTree,
+        Self::ManageMembers,
+        Self::CreateStation,
+        Self::ReviewApplications,
+        Self::ManageApiClients,
+        Self::SearchAudit,
+    ];
+}
+
+/// The capabilities of an actor in its own organisation, derived from [`authorize`].
+pub fn capabilities(actor: &Actor) -> Vec<Capability> {
+    let Some(org) = actor.org() else {
+        return Vec::new();
+    };
+    Capability::ALL
+        .into_iter()
+        .filter(|capability| {
+            let action = match capability {
+                Capability::ViewOrgTree => Action::ViewOrg(org),
+                Capability::ManageMembers => Action::ManageMembers(org),
+                Capability::CreateStation => Action::CreateStation(org),
+                Capability::ReviewApplications => Action::ReviewApplication(org),
+                Capability::ManageApiClients => Action::ManageApiClients(org),
+                Capability::SearchAudit => Action::SearchAudit(org),
+            };
+            authorize(actor, action).is_ok()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -597,6 +642,43 @@ mod tests {
             OrgKind::Bureau(BureauLevel::City),
             &[Role::Reviewer]
         ));
+    }
+
+    #[test]
+    fn capabilities_follow_the_decisions() {
+        let t = tree();
+        use Capability::*;
+        assert_eq!(capabilities(&Actor::Anonymous), vec![]);
+        assert_eq!(capabilities(&Actor::Consumer { user: UserId(1) }), vec![]);
+        assert_eq!(
+            capabilities(&member(&t.nanshan, &[Role::OrgAdmin])),
+            vec![
+                ViewOrgTree,
+                ManageMembers,
+                CreateStation,
+                ReviewApplications,
+                SearchAudit
+            ]
+        );
+        assert_eq!(
+            capabilities(&member(&t.nanshan, &[Role::Handler])),
+            vec![ViewOrgTree]
+        );
+        assert_eq!(
+            capabilities(&member(&t.enterprise, &[Role::OrgAdmin])),
+            vec![ViewOrgTree, ManageMembers, ManageApiClients, SearchAudit]
+        );
+        let pending = Actor::Member {
+            user: UserId(1),
+            org: t.nanshan.clone(),
+            roles: vec![Role::OrgAdmin],
+            second_factor: false,
+        };
+        assert_eq!(
+            capabilities(&pending),
+            vec![],
+            "nothing until the second factor"
+        );
     }
 
     #[test]

@@ -81,6 +81,36 @@ pub const VARS: &[VarSpec] = &[
         help: "Bound on connecting to Redis and on each command; beyond it requests get 503.",
     },
     VarSpec {
+        name: "SESSION_SECRET",
+        default: "dev-only-session-secret-change-me-0123456789",
+        help: "Key (at least 32 characters) that signs session cookies. Production refuses the default.",
+    },
+    VarSpec {
+        name: "SESSION_COOKIE_SECURE",
+        default: "true",
+        help: "Mark the session cookie Secure (HTTPS only). Set false only for plain-HTTP local runs.",
+    },
+    VarSpec {
+        name: "SESSION_STAFF_IDLE_MINUTES",
+        default: "30",
+        help: "Staff, enterprise and other organisation users: minutes of inactivity before sign-out.",
+    },
+    VarSpec {
+        name: "SESSION_STAFF_ABSOLUTE_HOURS",
+        default: "12",
+        help: "Organisation users: hours after sign-in when the session ends regardless.",
+    },
+    VarSpec {
+        name: "SESSION_CONSUMER_IDLE_HOURS",
+        default: "72",
+        help: "Consumers: hours of inactivity before sign-out.",
+    },
+    VarSpec {
+        name: "SESSION_CONSUMER_ABSOLUTE_DAYS",
+        default: "30",
+        help: "Consumers: days after sign-in when the session ends regardless.",
+    },
+    VarSpec {
         name: "RUST_LOG",
         default: "info",
         help: "Log filter (env_logger syntax), e.g. info or warn,weiquan_http=debug.",
@@ -109,6 +139,31 @@ pub struct Config {
     pub redis_url: String,
     pub redis_key_prefix: String,
     pub redis_timeout: Duration,
+    pub session: SessionConfig,
+}
+
+/// How sessions are signed and how long they live.
+#[derive(Clone)]
+pub struct SessionConfig {
+    pub secret: String,
+    pub cookie_secure: bool,
+    pub staff_idle: Duration,
+    pub staff_absolute: Duration,
+    pub consumer_idle: Duration,
+    pub consumer_absolute: Duration,
+}
+
+impl std::fmt::Debug for SessionConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SessionConfig")
+            .field("secret", &"<redacted>")
+            .field("cookie_secure", &self.cookie_secure)
+            .field("staff_idle", &self.staff_idle)
+            .field("staff_absolute", &self.staff_absolute)
+            .field("consumer_idle", &self.consumer_idle)
+            .field("consumer_absolute", &self.consumer_absolute)
+            .finish()
+    }
 }
 
 /// A variable that is set to something unusable.
@@ -207,7 +262,36 @@ impl Config {
         parse("REDIS_URL", "a redis:// or rediss:// URL")(
             redis_url.starts_with("redis://") || redis_url.starts_with("rediss://"),
         )?;
+        let secret = get("SESSION_SECRET");
+        parse("SESSION_SECRET", "at least 32 characters")(secret.chars().count() >= 32)?;
+        parse(
+            "SESSION_SECRET",
+            "a secret of your own in production (not the development default)",
+        )(environment != Environment::Production || secret != default_of("SESSION_SECRET"))?;
+        let cookie_secure = match get("SESSION_COOKIE_SECURE").as_str() {
+            "true" => true,
+            "false" => false,
+            _ => {
+                parse("SESSION_COOKIE_SECURE", "true or false")(false)?;
+                true
+            }
+        };
+        let whole =
+            |name: &'static str, min: u64, max: u64, unit: u64| -> Result<Duration, ConfigError> {
+                let n: u64 = number(name, get(name), "a whole number in the documented range")?;
+                parse(name, "a whole number in the documented range")((min..=max).contains(&n))?;
+                Ok(Duration::from_secs(n * unit))
+            };
+        let session = SessionConfig {
+            secret,
+            cookie_secure,
+            staff_idle: whole("SESSION_STAFF_IDLE_MINUTES", 1, 240, 60)?,
+            staff_absolute: whole("SESSION_STAFF_ABSOLUTE_HOURS", 1, 24, 3600)?,
+            consumer_idle: whole("SESSION_CONSUMER_IDLE_HOURS", 1, 24 * 90, 3600)?,
+            consumer_absolute: whole("SESSION_CONSUMER_ABSOLUTE_DAYS", 1, 365, 86_400)?,
+        };
         Ok(Self {
+            session,
             environment,
             bind,
             workers: number("WEIQUAN_WORKERS", get("WEIQUAN_WORKERS"), "a whole number")?,
@@ -313,8 +397,48 @@ mod tests {
     }
 
     #[test]
+    fn production_refuses_the_development_session_secret() {
+        let err = with(&[("WEIQUAN_ENV", "production")]).unwrap_err();
+        assert_eq!(err.name, "SESSION_SECRET");
+        assert!(
+            with(&[
+                ("WEIQUAN_ENV", "production"),
+                ("SESSION_SECRET", &"k".repeat(40))
+            ])
+            .is_ok()
+        );
+        assert_eq!(
+            with(&[("SESSION_SECRET", "short")]).unwrap_err().name,
+            "SESSION_SECRET"
+        );
+        assert_eq!(
+            with(&[("SESSION_STAFF_IDLE_MINUTES", "0")])
+                .unwrap_err()
+                .name,
+            "SESSION_STAFF_IDLE_MINUTES"
+        );
+        assert_eq!(
+            with(&[("SESSION_COOKIE_SECURE", "yes")]).unwrap_err().name,
+            "SESSION_COOKIE_SECURE"
+        );
+        let c = Config::defaults().unwrap();
+        assert_eq!(c.session.staff_idle, Duration::from_secs(1800));
+        assert_eq!(c.session.staff_absolute, Duration::from_secs(12 * 3600));
+        assert!(
+            !format!("{:?}", c.session).contains("dev-only"),
+            "the secret is never printed"
+        );
+    }
+
+    #[test]
     fn set_values_override_defaults() {
-        let c = with(&[("WEIQUAN_ENV", "production"), ("REDIS_TIMEOUT_MS", "250")]).unwrap();
+        let secret = "s".repeat(40);
+        let c = with(&[
+            ("WEIQUAN_ENV", "production"),
+            ("REDIS_TIMEOUT_MS", "250"),
+            ("SESSION_SECRET", secret.as_str()),
+        ])
+        .unwrap();
         assert_eq!(c.environment, Environment::Production);
         assert_eq!(c.redis_timeout, Duration::from_millis(250));
     }

@@ -29,6 +29,10 @@ pub enum ErrorCode {
     PayloadTooLarge,
     UnsupportedMediaType,
     Unauthorized,
+    /// Signed in, but this account must pass its second factor (TOTP) first.
+    SecondFactorRequired,
+    /// A state-changing request without the session's `X-CSRF-Token`.
+    CsrfTokenInvalid,
     Forbidden,
     /// The change conflicts with the current state (stale version, illegal transition).
     Conflict,
@@ -49,6 +53,8 @@ impl ErrorCode {
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::SecondFactorRequired => StatusCode::FORBIDDEN,
+            Self::CsrfTokenInvalid => StatusCode::FORBIDDEN,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::Conflict => StatusCode::CONFLICT,
             Self::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
@@ -67,6 +73,8 @@ impl ErrorCode {
             Self::PayloadTooLarge => "payload_too_large",
             Self::UnsupportedMediaType => "unsupported_media_type",
             Self::Unauthorized => "unauthorized",
+            Self::SecondFactorRequired => "second_factor_required",
+            Self::CsrfTokenInvalid => "csrf_token_invalid",
             Self::Forbidden => "forbidden",
             Self::Conflict => "conflict",
             Self::PreconditionFailed => "precondition_failed",
@@ -95,6 +103,14 @@ impl ErrorCode {
                 "请以 application/json 格式提交请求内容。",
             ),
             Self::Unauthorized => ("Please sign in.", "请先登录。"),
+            Self::SecondFactorRequired => (
+                "Confirm your sign-in with your authenticator code first.",
+                "请先输入身份验证器中的动态验证码完成登录验证。",
+            ),
+            Self::CsrfTokenInvalid => (
+                "The request lacks a valid anti-forgery token; reload the page and try again.",
+                "请求缺少有效的防伪令牌，请刷新页面后重试。",
+            ),
             Self::Forbidden => ("You may not do this.", "您无权执行此操作。"),
             Self::Conflict => (
                 "This conflicts with the current state; reload and try again.",
@@ -326,6 +342,8 @@ mod tests {
             PayloadTooLarge,
             UnsupportedMediaType,
             Unauthorized,
+            SecondFactorRequired,
+            CsrfTokenInvalid,
             Forbidden,
             Conflict,
             PreconditionFailed,

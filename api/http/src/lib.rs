@@ -1,6 +1,7 @@
 //! Weiquan's HTTP layer: handlers translate HTTP to use cases and back; rules live in the
 //! domain crate, transactions in the services crate.
 
+pub mod auth;
 pub mod config;
 pub mod error;
 pub mod extract;

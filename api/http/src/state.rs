@@ -3,7 +3,10 @@
 use std::sync::Arc;
 
 use weiquan_db::PoolOptions;
+use weiquan_services::sessions::SessionStore;
 use weiquan_services::{Db, Deps, RedisOptions, RedisStore, ServiceError};
+
+use crate::auth::CookieSigner;
 
 use crate::config::Config;
 
@@ -11,6 +14,8 @@ use crate::config::Config;
 pub struct AppState {
     pub deps: Deps,
     pub config: Arc<Config>,
+    pub sessions: SessionStore,
+    pub cookies: CookieSigner,
 }
 
 impl AppState {
@@ -29,11 +34,14 @@ impl AppState {
             key_prefix: config.redis_key_prefix.clone(),
             timeout: config.redis_timeout,
         })?;
+        let cookies = CookieSigner::new(&config.session).map_err(ServiceError::Internal)?;
         Ok(Self {
+            sessions: SessionStore::new(redis.clone()),
             deps: Deps {
                 db: Db::new(pool),
                 redis,
             },
+            cookies,
             config: Arc::new(config),
         })
     }

@@ -112,6 +112,7 @@ fn migrate_fresh_is_refused_in_production() {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_weiquan"))
         .args(["migrate", "--fresh"])
         .env("WEIQUAN_ENV", "production")
+        .env("SESSION_SECRET", "a-production-secret-of-at-least-32-chars")
         .env(
             "DATABASE_URL",
             "postgres://postgres@127.0.0.1:5432/wq_never_created",

@@ -6,7 +6,9 @@ pub mod db;
 pub mod divisions;
 pub mod error;
 pub mod health;
+pub mod random;
 pub mod redis_store;
+pub mod sessions;
 
 pub use db::Db;
 pub use error::{Dependency, ServiceError};

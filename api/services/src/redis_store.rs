@@ -33,6 +33,14 @@ fn unavailable(detail: impl std::fmt::Display) -> ServiceError {
     }
 }
 
+fn classify(e: redis::RedisError) -> ServiceError {
+    if e.is_io_error() || e.is_connection_dropped() || e.is_timeout() || e.is_connection_refusal() {
+        unavailable(e)
+    } else {
+        ServiceError::Internal(format!("redis: {e}"))
+    }
+}
+
 impl RedisStore {
     /// Checks the URL; does not connect.
     pub fn new(options: RedisOptions) -> Result<Self, ServiceError> {
@@ -88,13 +96,19 @@ impl RedisStore {
         tokio::time::timeout(self.options.timeout, cmd.query_async::<T>(&mut conn))
             .await
             .map_err(|_| unavailable("command timed out"))?
-            .map_err(|e| {
-                if e.is_io_error() || e.is_connection_dropped() || e.is_timeout() {
-                    unavailable(e)
-                } else {
-                    ServiceError::Internal(format!("redis: {e}"))
-                }
-            })
+            .map_err(classify)
+    }
+
+    /// Runs a pipeline (e.g. an atomic MULTI/EXEC) with the timeout.
+    pub async fn query_pipe<T: redis::FromRedisValue>(
+        &self,
+        pipe: &redis::Pipeline,
+    ) -> Result<T, ServiceError> {
+        let mut conn = self.connection().await?;
+        tokio::time::timeout(self.options.timeout, pipe.query_async::<T>(&mut conn))
+            .await
+            .map_err(|_| unavailable("command timed out"))?
+            .map_err(classify)
     }
 
     /// PING, returning the round-trip time.

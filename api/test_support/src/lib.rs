@@ -8,6 +8,7 @@
 #![expect(clippy::panic, reason = "fixtures panic on setup failure")]
 
 mod database;
+mod identity;
 mod proxy;
 
 use std::net::TcpListener;
@@ -15,6 +16,7 @@ use std::time::Duration;
 
 use actix_web::dev::ServerHandle;
 pub use database::{TestDatabase, postgres_server_url, redis_url};
+pub use identity::SignedIn;
 pub use proxy::Proxy;
 use weiquan_http::config::Config;
 

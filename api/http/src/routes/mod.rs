@@ -4,6 +4,7 @@
 
 pub mod divisions;
 pub mod health;
+pub mod me;
 
 use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -19,6 +20,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
         scope::scope("/v1")
             .service(divisions::list::list)
             .service(divisions::lookup::lookup)
-            .service(divisions::get::get),
+            .service(divisions::get::get)
+            .service(me::get::get)
+            .service(me::sessions::list)
+            .service(me::sessions::sign_out)
+            .service(me::sessions::sign_out_everywhere)
+            .service(me::sessions::revoke),
     );
 }

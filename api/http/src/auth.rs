@@ -1,0 +1,238 @@
+//! Who is calling. Browser sessions: an HttpOnly, SameSite=Strict cookie holding a signed JWT
+//! that names a session kept in Redis (`weiquan_services::sessions`). The JWT also carries a
+//! CSRF value that the SPA must echo in `X-CSRF-Token` on every state-changing request: the
+//! cookie is unreadable to scripts, so another site cannot learn it (a signed double-submit
+//! token, checked by `csrf_guard` without a Redis round trip).
+//!
+//! Handlers take a [`Caller`] to know the actor; permission decisions are the domain's
+//! (`weiquan_domain::access::authorize`), mapped to problems by [`require`].
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::body::MessageBody;
+use actix_web::cookie::{Cookie, SameSite, time};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::Method;
+use actix_web::middleware::Next;
+use actix_web::{FromRequest, HttpRequest, web};
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use serde::{Deserialize, Serialize};
+use weiquan_domain::access::{Action, Actor, Denied, authorize};
+use weiquan_services::sessions::{Session, SessionPolicy, SessionStore};
+
+use crate::config::SessionConfig;
+use crate::error::{ApiError, ErrorCode};
+use crate::state::AppState;
+
+pub const SESSION_COOKIE: &str = "wq_session";
+pub const CSRF_HEADER: &str = "X-CSRF-Token";
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Claims {
+    /// The secret session id (its hash names the Redis key).
+    sid: String,
+    /// The user id (a string, as RFC 7519 wants).
+    sub: String,
+    /// The value the client must send in `X-CSRF-Token`.
+    csrf: String,
+    iat: i64,
+    exp: i64,
+}
+
+/// Signs and checks session cookies.
+#[derive(Clone)]
+pub struct CookieSigner {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    validation: Validation,
+    secure: bool,
+}
+
+impl CookieSigner {
+    pub fn new(config: &SessionConfig) -> Result<Self, String> {
+        let secret = config.secret.as_bytes();
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.leeway = 0;
+        validation.set_required_spec_claims(&["exp", "sub"]);
+        Ok(Self {
+            encoding: EncodingKey::from_secret(secret).map_err(|e| e.to_string())?,
+            decoding: DecodingKey::from_secret(secret).map_err(|e| e.to_string())?,
+            validation,
+            secure: config.cookie_secure,
+        })
+    }
+
+    /// The cookie for a new session.
+    pub fn cookie(&self, id: &str, session: &Session) -> Result<Cookie<'static>, ApiError> {
+        let claims = Claims {
+            sid: id.to_owned(),
+            sub: session.actor.user().map_or(0, |u| u.0).to_string(),
+            csrf: session.csrf_token.clone(),
+            iat: session.created_at,
+            exp: session.expires_at,
+        };
+        let jwt = jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+            .map_err(|e| {
+                log::error!("signing session cookie: {e}");
+                ApiError::internal()
+            })?;
+        let max_age = (session.expires_at - session.created_at).max(0);
+        Ok(Cookie::build(SESSION_COOKIE, jwt)
+            .path("/")
+            .http_only(true)
+            .secure(self.secure)
+            .same_site(SameSite::Strict)
+            .max_age(time::Duration::seconds(max_age))
+            .finish())
+    }
+
+    /// A cookie that deletes the session cookie.
+    pub fn removal(&self) -> Cookie<'static> {
+        let mut cookie = Cookie::build(SESSION_COOKIE, "")
+            .path("/")
+            .http_only(true)
+            .secure(self.secure)
+            .same_site(SameSite::Strict)
+            .finish();
+        cookie.make_removal();
+        cookie
+    }
+
+    fn claims(&self, req: &HttpRequest) -> Option<Claims> {
+        let cookie = req.cookie(SESSION_COOKIE)?;
+        jsonwebtoken::decode::<Claims>(cookie.value(), &self.decoding, &self.validation)
+            .ok()
+            .map(|data| data.claims)
+    }
+}
+
+/// The session timeouts for an actor.
+pub fn policy_for(actor: &Actor, config: &SessionConfig) -> SessionPolicy {
+    match actor {
+        Actor::Consumer { .. } => SessionPolicy {
+            idle: config.consumer_idle,
+            absolute: config.consumer_absolute,
+        },
+        _ => SessionPolicy {
+            idle: config.staff_idle,
+            absolute: config.staff_absolute,
+        },
+    }
+}
+
+/// The caller of a request: the actor and, for browser sessions, the session.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub actor: Actor,
+    pub session: Option<(String, Session)>,
+}
+
+impl Caller {
+    /// The signed-in actor, or 401.
+    pub fn signed_in(&self) -> Result<&Actor, ApiError> {
+        match self.actor {
+            Actor::Anonymous => Err(ApiError::new(ErrorCode::Unauthorized)),
+            ref actor => Ok(actor),
+        }
+    }
+}
+
+pub fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+impl FromRequest for Caller {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let anonymous = Caller {
+                actor: Actor::Anonymous,
+                session: None,
+            };
+            let Some(state) = req.app_data::<web::Data<AppState>>() else {
+                return Err(ApiError::internal());
+            };
+            let Some(claims) = state.cookies.claims(&req) else {
+                return Ok(anonymous);
+            };
+            // Redis down: the answer is 503, never "let them in" and never "anonymous".
+            match state.sessions.touch(&claims.sid, now()).await? {
+                Some(session)
+                    if session.actor.user().map(|u| u.0.to_string()) == Some(claims.sub) =>
+                {
+                    Ok(Caller {
+                        actor: session.actor.clone(),
+                        session: Some((claims.sid, session)),
+                    })
+                }
+                _ => Ok(anonymous),
+            }
+        })
+    }
+}
+
+/// Asks the domain whether the caller may do `action`; a refusal becomes 401 or 403.
+pub fn require(caller: &Caller, action: Action<'_>) -> Result<(), ApiError> {
+    authorize(&caller.actor, action).map_err(denied)
+}
+
+pub fn denied(reason: Denied) -> ApiError {
+    match reason {
+        Denied::SignInRequired => ApiError::new(ErrorCode::Unauthorized),
+        Denied::SecondFactorRequired => ApiError::new(ErrorCode::SecondFactorRequired),
+        Denied::Forbidden => ApiError::new(ErrorCode::Forbidden),
+    }
+}
+
+/// Middleware: a state-changing request that carries a valid session cookie must carry the
+/// session's CSRF value in `X-CSRF-Token`. Requests without a session need none: they can do
+/// nothing in anyone's name, and JSON bodies already force a CORS preflight cross-site.
+pub async fn csrf_guard(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if !safe {
+        let expected = req
+            .app_data::<web::Data<AppState>>()
+            .and_then(|state| state.cookies.claims(req.request()))
+            .map(|claims| claims.csrf);
+        if let Some(expected) = expected {
+            let sent = req
+                .headers()
+                .get(CSRF_HEADER)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default();
+            if !constant_time_eq(sent.as_bytes(), expected.as_bytes()) {
+                return Err(ApiError::new(ErrorCode::CsrfTokenInvalid).into());
+            }
+        }
+    }
+    next.call(req).await
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// The session store, for handlers that create or end sessions.
+pub fn sessions(state: &AppState) -> &SessionStore {
+    &state.sessions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn constant_time_comparison_is_exact() {
+        assert!(constant_time_eq(b"abc", b"abc"));
+        assert!(!constant_time_eq(b"abc", b"abd"));
+        assert!(!constant_time_eq(b"abc", b"ab"));
+        assert!(!constant_time_eq(b"", b"a"));
+    }
+}
