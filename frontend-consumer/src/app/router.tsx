@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { SiteLayout } from '@/components/layouts/site-layout';
+import { PageSpinner } from '@/components/page-spinner';
 import { RouteError } from '@/components/route-error';
 
 export const routes: RouteObject[] = [
@@ -10,6 +11,7 @@ export const routes: RouteObject[] = [
     path: '/',
     element: <SiteLayout />,
     errorElement: <RouteError />,
+    hydrateFallbackElement: <PageSpinner />,
     children: [
       {
         index: true,

@@ -4,14 +4,14 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
 import { isChinese } from './i18n';
-import type { zhCN } from './i18n/zh-CN';
+import type { Translation } from './i18n/zh-CN';
 
 export type Problem = components['schemas']['Problem'];
 export type ErrorCode = components['schemas']['ErrorCode'];
 export type FieldError = components['schemas']['FieldError'];
 
 // Compile-time proof that every error code in the contract has a translated fallback.
-const _everyCodeTranslated: Record<ErrorCode, string> = {} as (typeof zhCN)['problem']['code'];
+const _everyCodeTranslated: Record<ErrorCode, string> = {} as Translation['problem']['code'];
 void _everyCodeTranslated;
 
 export class ApiError extends Error {
@@ -35,15 +35,18 @@ export function toProblem(body: unknown): Problem | null {
     : null;
 }
 
+/** The problem's detail in the current language, or a translation of its code. */
+export function problemMessage(problem: Problem, t: TFunction, language: string): string {
+  const detail = isChinese(language) ? problem.detail_zh : problem.detail;
+  if (detail) return detail;
+  return t(`problem.code.${problem.code}`, { defaultValue: t('problem.unknown') });
+}
+
 export function errorMessage(error: unknown, t: TFunction, language: string): string {
   if (error instanceof ApiError) {
-    const problem = error.problem;
-    if (problem) {
-      const detail = isChinese(language) ? problem.detail_zh : problem.detail;
-      if (detail) return detail;
-      return t(`problem.code.${problem.code}`, { defaultValue: t('problem.unknown') });
-    }
-    return t('problem.status', { status: error.status });
+    return error.problem
+      ? problemMessage(error.problem, t, language)
+      : t('problem.status', { status: error.status });
   }
   // fetch rejects with a TypeError when the network or server cannot be reached.
   if (error instanceof TypeError) return t('problem.network');
@@ -58,4 +61,10 @@ export function fieldErrorMessage(fieldError: FieldError, language: string): str
 export function useErrorMessage(): (error: unknown) => string {
   const { t, i18n } = useTranslation();
   return (error) => errorMessage(error, t, i18n.language);
+}
+
+/** Hook form of `problemMessage`, bound to the current language. */
+export function useProblemMessage(): (problem: Problem) => string {
+  const { t, i18n } = useTranslation();
+  return (problem) => problemMessage(problem, t, i18n.language);
 }

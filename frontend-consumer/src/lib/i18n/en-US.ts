@@ -77,7 +77,7 @@ export const enUS: Translation = {
     unknown: 'Something went wrong. Please try again later.',
     status: 'The request failed (HTTP {{status}}). Please try again later.',
     code: {
-      malformed_body: 'The request was malformed.',
+      malformed_request: 'The request was malformed.',
       validation_failed: 'Some fields are invalid.',
       not_found: 'The requested item does not exist.',
       method_not_allowed: 'This operation is not supported.',

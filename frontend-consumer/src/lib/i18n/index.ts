@@ -8,7 +8,7 @@ import { zhCN, type Translation } from './zh-CN';
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'zh-CN';
-export const LANGUAGE_STORAGE_KEY = 'weiquan.consumer.language';
+export const LANGUAGE_STORAGE_KEY = 'weiquan.language';
 
 declare module 'i18next' {
   interface CustomTypeOptions {

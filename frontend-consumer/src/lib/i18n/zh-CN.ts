@@ -74,7 +74,7 @@ export const zhCN = {
     unknown: '发生未知错误，请稍后重试。',
     status: '请求失败（HTTP {{status}}），请稍后重试。',
     code: {
-      malformed_body: '请求格式不正确。',
+      malformed_request: '请求格式不正确。',
       validation_failed: '提交的内容未通过校验。',
       not_found: '请求的内容不存在。',
       method_not_allowed: '不支持该操作。',
