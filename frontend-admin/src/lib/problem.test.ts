@@ -44,6 +44,30 @@ describe('errorMessage', () => {
     expect(message(new Error('boom'))).toBe('发生未知错误，请稍后重试。');
   });
 
+  it('adds the field messages of a validation failure', async () => {
+    const invalid: Problem = {
+      type: '/problems/validation_failed',
+      title: 'Unprocessable Entity',
+      status: 422,
+      code: 'validation_failed',
+      detail: 'Some fields are invalid.',
+      detail_zh: '部分字段填写有误。',
+      errors: [
+        {
+          field: 'code',
+          code: 'division_code',
+          message: 'The first two digits are not a province code.',
+          message_zh: '行政区划代码的前两位不是有效的省级代码。',
+        },
+      ],
+    };
+    expect(message(new ApiError(422, invalid))).toBe('部分字段填写有误。行政区划代码的前两位不是有效的省级代码。');
+    await i18n.changeLanguage('en');
+    expect(message(new ApiError(422, invalid))).toBe(
+      'Some fields are invalid. The first two digits are not a province code.',
+    );
+  });
+
   it('picks the field message for the current language', () => {
     const field = { field: 'phone', code: 'invalid', message: 'Invalid phone', message_zh: '手机号无效' };
     expect(fieldErrorMessage(field, 'zh-CN')).toBe('手机号无效');

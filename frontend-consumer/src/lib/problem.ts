@@ -35,11 +35,16 @@ export function toProblem(body: unknown): Problem | null {
     : null;
 }
 
-/** The problem's detail in the current language, or a translation of its code. */
+/**
+ * The problem's detail in the current language (or a translation of its code when the
+ * detail is empty), followed by the per-field messages of a validation failure.
+ */
 export function problemMessage(problem: Problem, t: TFunction, language: string): string {
-  const detail = isChinese(language) ? problem.detail_zh : problem.detail;
-  if (detail) return detail;
-  return t(`problem.code.${problem.code}`, { defaultValue: t('problem.unknown') });
+  const detail =
+    (isChinese(language) ? problem.detail_zh : problem.detail) ||
+    t(`problem.code.${problem.code}`, { defaultValue: t('problem.unknown') });
+  const fields = (problem.errors ?? []).map((e) => fieldErrorMessage(e, language));
+  return [detail, ...fields].join(isChinese(language) ? '' : ' ');
 }
 
 export function errorMessage(error: unknown, t: TFunction, language: string): string {

@@ -33,6 +33,7 @@ export function AdminLayout() {
           <nav aria-label={t('nav.label')}>
             <Menu
               mode="inline"
+              style={{ borderInlineEnd: 'none' }}
               selectedKeys={[selected]}
               items={[
                 {

@@ -41,6 +41,7 @@ export const enUS: Translation = {
     allUp: 'All dependencies are up',
     someDown: 'Some dependencies are down',
     loadFailed: 'Could not get the system status',
+    state: 'State',
     up: 'Up',
     down: 'Down',
     unknown: 'Unknown',

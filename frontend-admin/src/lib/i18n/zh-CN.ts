@@ -40,6 +40,7 @@ export const zhCN = {
     allUp: '所有依赖服务运行正常',
     someDown: '部分依赖服务不可用',
     loadFailed: '无法获取系统状态',
+    state: '状态',
     up: '正常',
     down: '不可用',
     unknown: '未知',

@@ -13,7 +13,7 @@ export function DependencyCard({ name, dependency }: { name: Dependency; depende
       data-testid={`dependency-${name}`}
       data-state={dependency.state}
       title={
-        <h2 id={headingId} style={{ fontSize: 16, margin: 0 }}>
+        <h2 id={headingId} style={{ fontSize: 16, fontWeight: 600, margin: 0 }}>
           {t(`status.dependency.${name}`)}
         </h2>
       }
@@ -26,7 +26,7 @@ export function DependencyCard({ name, dependency }: { name: Dependency; depende
         items={[
           {
             key: 'state',
-            label: t('status.title'),
+            label: t('status.state'),
             children: (
               <Badge
                 status={BADGE[dependency.state]}
