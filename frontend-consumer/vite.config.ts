@@ -3,8 +3,11 @@ import path from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// In CI the test script sets WQ_REPORT_DIR and counts tests from the JUnit files.
-const reportDir = process.env.WQ_REPORT_DIR;
+// In CI the test script sets WQ_REPORT_DIR and counts tests from the JUnit files. A relative
+// directory is taken from where npm was started (INIT_CWD), not from this workspace.
+const reportDir = process.env.WQ_REPORT_DIR
+  ? path.resolve(process.env.INIT_CWD ?? process.cwd(), process.env.WQ_REPORT_DIR)
+  : undefined;
 
 export default defineConfig({
   plugins: [react()],

@@ -7,7 +7,10 @@ import { defineConfig } from '@playwright/test';
 const here = import.meta.dirname;
 const repoRoot = path.resolve(here, '../..');
 const weiquanBin = path.resolve(here, process.env.WEIQUAN_BIN ?? '../../target/debug/weiquan');
-const reportDir = process.env.WQ_REPORT_DIR;
+// A relative WQ_REPORT_DIR is taken from where npm was started, not from tests/e2e.
+const reportDir = process.env.WQ_REPORT_DIR
+  ? path.resolve(process.env.INIT_CWD ?? process.cwd(), process.env.WQ_REPORT_DIR)
+  : undefined;
 const BASE_URL = 'http://127.0.0.1:18080';
 
 export default defineConfig({
