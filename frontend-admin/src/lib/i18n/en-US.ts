@@ -1,0 +1,86 @@
+import type { Translation } from './zh-CN';
+
+export const enUS: Translation = {
+  app: {
+    name: 'Weiquan',
+    console: 'Staff console',
+    skipToContent: 'Skip to main content',
+  },
+  common: {
+    retry: 'Retry',
+    loading: 'Loading…',
+  },
+  language: {
+    label: 'Interface language',
+    switchTo: '中文',
+    switchToLang: 'zh-CN',
+  },
+  nav: {
+    label: 'Main navigation',
+    status: 'System status',
+    signIn: 'Sign in',
+  },
+  login: {
+    title: 'Staff sign-in',
+    subtitle: 'For staff of market regulators, consumer associations and partner organisations.',
+    username: 'Username',
+    usernameRequired: 'Enter your username',
+    password: 'Password',
+    passwordRequired: 'Enter your password',
+    submit: 'Sign in',
+    notAvailableTitle: 'Sign-in is not available yet',
+    notAvailable:
+      'The identity service is still being built, so nobody can sign in yet; nothing you typed was sent to the server. The system status page needs no sign-in.',
+    statusLink: 'View system status',
+  },
+  status: {
+    title: 'System status',
+    description: 'Whether the server can reach its PostgreSQL database and Redis cache.',
+    refresh: 'Refresh',
+    lastChecked: 'Last checked: {{time}}',
+    allUp: 'All dependencies are up',
+    someDown: 'Some dependencies are down',
+    loadFailed: 'Could not get the system status',
+    state: 'State',
+    up: 'Up',
+    down: 'Down',
+    unknown: 'Unknown',
+    latency: 'Response time',
+    latencyValue: '{{ms}} ms',
+    noLatency: '—',
+    dependency: {
+      postgres: 'PostgreSQL database',
+      redis: 'Redis cache',
+    },
+  },
+  notFound: {
+    title: 'Page not found',
+    description: 'The page you are looking for does not exist or has been removed.',
+    back: 'Back to system status',
+  },
+  routeError: {
+    title: 'This page failed to load',
+    description: 'Check your network connection and reload the page.',
+    reload: 'Reload page',
+  },
+  problem: {
+    network: 'Cannot reach the server. Check your network and try again.',
+    unknown: 'Something went wrong. Please try again later.',
+    status: 'The request failed (HTTP {{status}}). Please try again later.',
+    code: {
+      malformed_request: 'The request was malformed.',
+      validation_failed: 'Some fields are invalid.',
+      not_found: 'The requested item does not exist.',
+      method_not_allowed: 'This operation is not supported.',
+      payload_too_large: 'The submission is too large.',
+      unsupported_media_type: 'This content type is not supported.',
+      unauthorized: 'Please sign in first.',
+      forbidden: 'You do not have permission to do this.',
+      conflict: 'Someone else changed this item. Refresh and try again.',
+      precondition_failed: 'This item is out of date. Refresh and try again.',
+      too_many_requests: 'Too many requests. Please wait and try again.',
+      service_unavailable: 'The service is temporarily unavailable. Please try again later.',
+      internal_error: 'Internal server error. Please try again later.',
+    },
+  },
+};

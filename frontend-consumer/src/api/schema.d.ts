@@ -1,0 +1,437 @@
+/**
+ * Generated from openapi/openapi.json by `npm run gen:api` (openapi-typescript).
+ * Do not edit by hand: change the backend, regenerate the document, then rerun.
+ */
+
+export interface paths {
+    "/api/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process is up and answering. Public; touches no dependency. */
+        get: operations["health_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The server can do its work: PostgreSQL and Redis both answer. Public; used by load
+         *     balancers and the admin status page. When one is down the answer is 503 naming it in
+         *     `unavailable`.
+         */
+        get: operations["health_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/divisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The children of a division, or the provinces when `parent` is omitted: what a
+         *     province → city → county picker loads level by level. Public.
+         */
+        get: operations["divisions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/divisions/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Many divisions at once, e.g. to label a page of work orders with their places in one
+         *     request. Public; read-only (POST only because the list can be long).
+         */
+        post: operations["divisions_lookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/divisions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One division with its ancestors, e.g. to show a full address path. Public. */
+        get: operations["divisions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        DependencyCheck: {
+            /**
+             * Format: double
+             * @description Round-trip time of the check in milliseconds.
+             */
+            latency_ms: number;
+            ok: boolean;
+        };
+        DependencyChecks: {
+            postgres: components["schemas"]["DependencyCheck"];
+            redis: components["schemas"]["DependencyCheck"];
+        };
+        Division: {
+            /**
+             * @description Six-digit GB/T 2260 code.
+             * @example 440305
+             */
+            code: string;
+            /** @description Whether the unit has children (a picker stops where this is false). */
+            has_children: boolean;
+            level: components["schemas"]["DivisionLevel"];
+            /** @example 南山区 */
+            name: string;
+            /**
+             * @description The parent unit; null for a province. A county may hang directly under its province
+             *     (municipalities, directly administered county-level units).
+             * @example 440300
+             */
+            parent_code?: string | null;
+        };
+        DivisionDetail: components["schemas"]["Division"] & {
+            /** @description From the province down to the parent; empty for a province. */
+            ancestors: components["schemas"]["Division"][];
+        };
+        /** @enum {string} */
+        DivisionLevel: "province" | "city" | "county";
+        DivisionList: {
+            /** @description Ordered by code. */
+            items: components["schemas"]["Division"][];
+        };
+        /**
+         * @description Stable, machine-readable error codes. Clients switch on these, never on messages.
+         * @enum {string}
+         */
+        ErrorCode: "malformed_request" | "validation_failed" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "unauthorized" | "forbidden" | "conflict" | "precondition_failed" | "too_many_requests" | "service_unavailable" | "internal_error";
+        /** @description One invalid field. `field` is a JSON pointer-like path (`codes[2]`, `parent`). */
+        FieldError: {
+            /** @description A stable snake_case reason, e.g. `required`, `length`, `division_code`. */
+            code: string;
+            field: string;
+            message: string;
+            message_zh: string;
+        };
+        Liveness: {
+            /** @description Always `ok` when the process answers. */
+            status: string;
+            /** @description The server's version. */
+            version: string;
+        };
+        LookupRequest: {
+            /**
+             * @description Up to 100 six-digit codes.
+             * @example [
+             *       "440305",
+             *       "110105"
+             *     ]
+             */
+            codes: string[];
+        };
+        LookupResult: {
+            /** @description The divisions found, ordered by code. */
+            items: components["schemas"]["Division"][];
+            /** @description Well-formed codes that name no division. */
+            missing: string[];
+        };
+        /** @description An RFC 9457 problem document. */
+        Problem: {
+            code: components["schemas"]["ErrorCode"];
+            /** @description What went wrong, in English. */
+            detail: string;
+            /** @description What went wrong, in Chinese. */
+            detail_zh: string;
+            /** @description The invalid fields, for `validation_failed`. */
+            errors?: components["schemas"]["FieldError"][];
+            /** Format: int32 */
+            status: number;
+            /** @description Short English summary of the status. */
+            title: string;
+            /** @description A URI reference naming the problem type: `/problems/{code}`. */
+            type: string;
+            /** @description The dependencies that are down, for `service_unavailable` (`postgres`, `redis`). */
+            unavailable?: string[];
+        };
+        Readiness: {
+            checks: components["schemas"]["DependencyChecks"];
+            /** @description `ok`: every dependency answers. */
+            status: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    health_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process is up */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Liveness"];
+                };
+            };
+        };
+    };
+    health_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PostgreSQL and Redis answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description A dependency is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    divisions_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The parent's six-digit code; omit it for the 31 provinces.
+                 * @example 440300
+                 */
+                parent?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The children, ordered by code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DivisionList"];
+                };
+            };
+            /** @description No such parent */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Malformed parent code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    divisions_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LookupRequest"];
+            };
+        };
+        responses: {
+            /** @description The divisions found and the codes not found */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LookupResult"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid codes */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    divisions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Six-digit GB/T 2260 code
+                 * @example 440305
+                 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The division and its ancestors */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DivisionDetail"];
+                };
+            };
+            /** @description No such division */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Malformed code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,20 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useState, type ReactNode } from 'react';
+import { theme } from '@/config/theme';
+import { useLanguage } from '@/lib/i18n';
+import { createQueryClient } from '@/lib/query-client';
+
+type AppProviderProps = { children: ReactNode; queryClient?: QueryClient };
+
+export function AppProvider({ children, queryClient }: AppProviderProps) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  const { language } = useLanguage();
+  return (
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme}>
+      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+    </ConfigProvider>
+  );
+}

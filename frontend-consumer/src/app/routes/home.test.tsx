@@ -1,0 +1,22 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { divisionRoutes } from '@/testing/divisions-data';
+import { mockFetch } from '@/testing/fetch-mock';
+import { renderWithProviders } from '@/testing/render';
+import { HomeRoute } from './home';
+
+describe('HomeRoute', () => {
+  it('explains the four services as coming soon, without dead links or buttons', async () => {
+    mockFetch(divisionRoutes);
+    renderWithProviders(<HomeRoute />);
+
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('消费者权益保护，一站办理');
+    for (const name of ['投诉', '举报', '建议', '咨询']) {
+      expect(screen.getByRole('heading', { level: 3, name: new RegExp(name) })).toBeTruthy();
+    }
+    expect(screen.getAllByText('即将开放')).toHaveLength(4);
+    expect(screen.queryAllByRole('link')).toHaveLength(0);
+    expect(screen.queryAllByRole('button')).toHaveLength(0);
+    expect(await screen.findByLabelText('省份')).toBeTruthy();
+  });
+});

@@ -1,0 +1,70 @@
+// End-to-end tests: both built SPAs against the real server, in Debian's Chromium.
+// The server is started fresh for every run (migrate --fresh, seed, serve) on its own
+// database, Redis key prefix and port, so it never touches a developer's data.
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const here = import.meta.dirname;
+const repoRoot = path.resolve(here, '../..');
+const weiquanBin = path.resolve(here, process.env.WEIQUAN_BIN ?? '../../target/debug/weiquan');
+// A relative WQ_REPORT_DIR is taken from where npm was started, not from tests/e2e.
+const reportDir = process.env.WQ_REPORT_DIR
+  ? path.resolve(process.env.INIT_CWD ?? process.cwd(), process.env.WQ_REPORT_DIR)
+  : undefined;
+const BASE_URL = 'http://127.0.0.1:18080';
+
+export default defineConfig({
+  testDir: './specs',
+  outputDir: './test-results',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: reportDir
+    ? [['list'], ['junit', { outputFile: path.join(reportDir, 'junit-e2e.xml') }]]
+    : [['list']],
+  use: {
+    baseURL: BASE_URL,
+    browserName: 'chromium',
+    headless: true,
+    launchOptions: {
+      // Debian's Chromium; Playwright must never download a browser.
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+    contextOptions: { reducedMotion: 'reduce' },
+    locale: 'zh-CN',
+    viewport: { width: 1280, height: 800 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  webServer: {
+    command: 'sh -c "$WEIQUAN_BIN migrate --fresh && $WEIQUAN_BIN seed && exec $WEIQUAN_BIN serve"',
+    url: `${BASE_URL}/api/health/ready`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      WEIQUAN_BIN: weiquanBin,
+      WEIQUAN_ENV: 'development',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/weiquan_e2e',
+      REDIS_KEY_PREFIX: 'wq_e2e:',
+      WEIQUAN_BIND: '127.0.0.1:18080',
+      WEIQUAN_CONSUMER_DIST: path.join(repoRoot, 'frontend-consumer/dist'),
+      WEIQUAN_ADMIN_DIST: path.join(repoRoot, 'frontend-admin/dist'),
+      RUST_LOG: process.env.RUST_LOG ?? 'warn',
+    },
+  },
+});

@@ -1,0 +1,110 @@
+// The shared test fixture. Every page is watched: a console error, an uncaught exception,
+// a failed request or any 4xx/5xx response fails the test, unless the test said up front
+// that it expects that URL to fail (`diagnostics.allow(/pattern/)`).
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+class Diagnostics {
+  private readonly problems: { message: string; url: string }[] = [];
+  private readonly allowed: RegExp[] = [];
+
+  /** Lets requests whose URL matches `pattern` fail (and the console lines they cause). */
+  allow(pattern: RegExp): void {
+    this.allowed.push(pattern);
+  }
+
+  record(message: string, url: string): void {
+    this.problems.push({ message, url });
+  }
+
+  unexpected(): string[] {
+    return this.problems
+      .filter(({ url }) => !this.allowed.some((pattern) => pattern.test(url)))
+      .map(({ message }) => message);
+  }
+}
+
+type Fixtures = {
+  diagnostics: Diagnostics;
+  /** Runs axe on the page as it is now; fails on critical and serious violations. */
+  checkA11y: (label?: string) => Promise<void>;
+};
+
+export const test = base.extend<Fixtures>({
+  diagnostics: async ({}, use) => {
+    await use(new Diagnostics());
+  },
+
+  page: async ({ page, diagnostics }, use) => {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') {
+        diagnostics.record(`console error: ${msg.text()} (${msg.location().url})`, msg.location().url);
+      }
+    });
+    page.on('pageerror', (error) => diagnostics.record(`page error: ${error.message}`, page.url()));
+    page.on('requestfailed', (request) =>
+      diagnostics.record(
+        `request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`,
+        request.url(),
+      ),
+    );
+    page.on('response', (response) => {
+      if (response.status() >= 400) {
+        diagnostics.record(
+          `HTTP ${response.status()}: ${response.request().method()} ${response.url()}`,
+          response.url(),
+        );
+      }
+    });
+    await use(page);
+    expect(diagnostics.unexpected(), 'console errors, page errors or failed requests').toEqual([]);
+  },
+
+  checkA11y: async ({ page }, use, testInfo) => {
+    await use(async (label = 'page') => {
+      const results = await new AxeBuilder({ page }).analyze();
+      const blocking = results.violations.filter(
+        (v) => v.impact === 'critical' || v.impact === 'serious',
+      );
+      const others = results.violations.filter((v) => !blocking.includes(v));
+      for (const v of others) {
+        testInfo.annotations.push({
+          type: `axe ${v.impact ?? 'unknown'}`,
+          description: `${label}: ${v.id} (${v.nodes.length}) ${v.help}`,
+        });
+      }
+      const summary = blocking.map(
+        (v) =>
+          `${v.impact} ${v.id}: ${v.help}\n` +
+          v.nodes
+            .slice(0, 5)
+            .map((n) => `    ${n.target.join(' ')} ${n.failureSummary?.replace(/\n/g, ' ') ?? ''}`)
+            .join('\n'),
+      );
+      expect(summary, `axe violations on ${label}`).toEqual([]);
+    });
+  },
+});
+
+export { expect };
+
+/** True when the page cannot be scrolled sideways. */
+export async function hasNoHorizontalScroll(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+  );
+}
+
+/** Opens the select labelled `label`, searches for `name` and picks it with the mouse. */
+export async function pickOption(page: Page, label: string, name: string): Promise<void> {
+  const combobox = page.getByLabel(label, { exact: true });
+  await expect(combobox).toBeEnabled();
+  await combobox.click();
+  await combobox.fill(name.slice(0, 2));
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: name })
+    .first()
+    .click();
+  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
+}
