@@ -99,10 +99,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in caller, their organisation, roles and capabilities, and the CSRF token
+         *     for this session. Any signed-in user; 401 otherwise.
+         */
+        get: operations["me_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Signs out of this session and clears the cookie. Any signed-in user. */
+        delete: operations["me_session_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's live sessions (device, IP, last seen), newest first. Any signed-in user. */
+        get: operations["me_sessions_list"];
+        put?: never;
+        post?: never;
+        /** Signs out of every session of this account, this one included. Any signed-in user. */
+        delete: operations["me_sessions_delete_all"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions/{handle}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revokes one of the caller's own sessions by handle. Any signed-in user; another user's
+         *     handle is 404.
+         */
+        delete: operations["me_sessions_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        ActorKind: "consumer" | "member";
+        /**
+         * @description What the admin SPA may show: menus and routes come from this list.
+         * @enum {string}
+         */
+        CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit";
         DependencyCheck: {
             /**
              * Format: double
@@ -147,7 +229,7 @@ export interface components {
          * @description Stable, machine-readable error codes. Clients switch on these, never on messages.
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "validation_failed" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "unauthorized" | "forbidden" | "conflict" | "precondition_failed" | "too_many_requests" | "service_unavailable" | "internal_error";
+        ErrorCode: "malformed_request" | "validation_failed" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "unauthorized" | "second_factor_required" | "csrf_token_invalid" | "forbidden" | "conflict" | "precondition_failed" | "too_many_requests" | "service_unavailable" | "internal_error";
         /** @description One invalid field. `field` is a JSON pointer-like path (`codes[2]`, `parent`). */
         FieldError: {
             /** @description A stable snake_case reason, e.g. `required`, `length`, `division_code`. */
@@ -178,6 +260,39 @@ export interface components {
             /** @description Well-formed codes that name no division. */
             missing: string[];
         };
+        Me: {
+            capabilities: components["schemas"]["CapabilityDto"][];
+            /** @description Send this in `X-CSRF-Token` with every state-changing request. */
+            csrf_token: string;
+            display_name: string;
+            kind: components["schemas"]["ActorKind"];
+            org?: components["schemas"]["OrgSummary"] | null;
+            /** @description Consumers: the mobile number, masked (`138****5678`). */
+            phone_masked?: string | null;
+            roles: components["schemas"]["RoleDto"][];
+            /** @description Whether this session has done so. */
+            second_factor_passed: boolean;
+            /** @description Whether this account must confirm sign-in with a TOTP code. */
+            second_factor_required: boolean;
+            /**
+             * Format: int64
+             * @description When the session ends regardless of activity (Unix seconds).
+             */
+            session_expires_at: number;
+            /** Format: int64 */
+            user_id: number;
+            username?: string | null;
+        };
+        OrgSummary: {
+            /** @description For bureaus: `national`, `province`, `city` or `county`. */
+            bureau_level?: string | null;
+            division_code?: string | null;
+            /** Format: int64 */
+            id: number;
+            /** @description `bureau`, `station`, `association`, `department`, `international` or `enterprise`. */
+            kind: string;
+            name: string;
+        };
         /** @description An RFC 9457 problem document. */
         Problem: {
             code: components["schemas"]["ErrorCode"];
@@ -200,6 +315,24 @@ export interface components {
             checks: components["schemas"]["DependencyChecks"];
             /** @description `ok`: every dependency answers. */
             status: string;
+        };
+        /** @enum {string} */
+        RoleDto: "handler" | "reviewer" | "org_admin" | "analyst";
+        SessionInfo: {
+            /** Format: int64 */
+            created_at: number;
+            current: boolean;
+            /** Format: int64 */
+            expires_at: number;
+            /** @description Names the session for revocation (not the secret id). */
+            handle: string;
+            ip: string;
+            /** Format: int64 */
+            last_seen: number;
+            user_agent: string;
+        };
+        SessionList: {
+            items: components["schemas"]["SessionInfo"][];
         };
     };
     responses: never;
@@ -425,6 +558,166 @@ export interface operations {
             };
             /** @description PostgreSQL is down */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    me_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed-in caller */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or Redis is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    me_session_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    me_sessions_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's sessions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionList"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    me_sessions_delete_all: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out everywhere */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    me_sessions_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session handle from the list */
+                handle: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such session of yours */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -75,6 +75,8 @@ export const enUS: Translation = {
       payload_too_large: 'The submission is too large.',
       unsupported_media_type: 'This content type is not supported.',
       unauthorized: 'Please sign in first.',
+      second_factor_required: 'Enter the code from your authenticator app first.',
+      csrf_token_invalid: 'This page has expired. Please reload and try again.',
       forbidden: 'You do not have permission to do this.',
       conflict: 'Someone else changed this item. Refresh and try again.',
       precondition_failed: 'This item is out of date. Refresh and try again.',

@@ -74,6 +74,8 @@ export const zhCN = {
       payload_too_large: '提交的内容过大。',
       unsupported_media_type: '不支持的内容类型。',
       unauthorized: '请先登录。',
+      second_factor_required: '请先输入身份验证器中的动态验证码。',
+      csrf_token_invalid: '页面已过期，请刷新后重试。',
       forbidden: '您没有权限执行此操作。',
       conflict: '内容已被他人修改，请刷新后重试。',
       precondition_failed: '内容已过期，请刷新后重试。',
