@@ -174,6 +174,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One organisation in the caller's subtree, with the visible part of its ancestry.
+         *     Members of organisations only; outside one's subtree the answer is 404.
+         */
+        get: operations["organisations_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The units directly below an organisation of the caller's subtree, for the tree browser.
+         *     Members of organisations only; outside one's subtree the answer is 404.
+         */
+        get: operations["organisations_children"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -292,6 +332,36 @@ export interface components {
             /** @description `bureau`, `station`, `association`, `department`, `international` or `enterprise`. */
             kind: string;
             name: string;
+        };
+        Organisation: {
+            /** @description For bureaus: `national`, `province`, `city` or `county`. */
+            bureau_level?: string | null;
+            /** @description Enterprises: unified social credit code. */
+            credit_code?: string | null;
+            division_code?: string | null;
+            has_children: boolean;
+            /** Format: int64 */
+            id: number;
+            /** @description `bureau`, `station`, `association`, `department`, `international` or `enterprise`. */
+            kind: string;
+            name: string;
+            name_en?: string | null;
+            /** @description Enterprises: `approved` or `suspended` for online dispute resolution. */
+            odr_status?: string | null;
+            /** Format: int64 */
+            parent_id?: number | null;
+            /** @description `active` or `disabled`. */
+            status: string;
+        };
+        OrganisationDetail: components["schemas"]["Organisation"] & {
+            /**
+             * @description From the root down to the parent, limited to what the caller may see (their own
+             *     organisation and below).
+             */
+            ancestors: components["schemas"]["Organisation"][];
+        };
+        OrganisationList: {
+            items: components["schemas"]["Organisation"][];
         };
         /** @description An RFC 9457 problem document. */
         Problem: {
@@ -717,6 +787,106 @@ export interface operations {
                 };
             };
             /** @description No such session of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    organisations_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organisation id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organisation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Second factor required, or not an organisation member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such organisation in your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    organisations_children: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organisation id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The children, bureaus first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationList"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Second factor required, or not an organisation member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such organisation in your subtree */
             404: {
                 headers: {
                     [name: string]: unknown;

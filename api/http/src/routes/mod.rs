@@ -5,6 +5,7 @@
 pub mod divisions;
 pub mod health;
 pub mod me;
+pub mod organisations;
 
 use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -25,6 +26,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(me::sessions::list)
             .service(me::sessions::sign_out)
             .service(me::sessions::sign_out_everywhere)
-            .service(me::sessions::revoke),
+            .service(me::sessions::revoke)
+            .service(organisations::get::get)
+            .service(organisations::children::children),
     );
 }
