@@ -7,6 +7,7 @@ pub mod divisions;
 pub mod error;
 pub mod health;
 pub mod random;
+pub mod rate_limit;
 pub mod redis_store;
 pub mod sessions;
 
