@@ -138,7 +138,7 @@ struct Inner {
     /// path does the same work as a real verification.
     evaluations: AtomicU64,
     /// Bounds concurrent evaluations through [`PasswordHasher::run`].
-    permits: Semaphore,
+    permits: Arc<Semaphore>,
 }
 
 impl fmt::Debug for PasswordHasher {
@@ -177,7 +177,7 @@ impl PasswordHasher {
                 argon2,
                 dummy_hash,
                 evaluations: AtomicU64::new(1),
-                permits: Semaphore::new(concurrency.max(1)),
+                permits: Arc::new(Semaphore::new(concurrency.max(1))),
             }),
         })
     }
@@ -281,22 +281,24 @@ impl PasswordHasher {
 
     /// Runs `work` on the blocking pool once a permit is free (at most `concurrency`
     /// evaluations at a time). Use it for anything that hashes: sign-in, password change,
-    /// recovery codes.
+    /// recovery codes. The permit moves into the blocking task, so a request that is dropped
+    /// mid-hash (client gone) still holds it until the hashing really ends.
     pub async fn run<T, F>(&self, work: F) -> Result<T, CredentialError>
     where
         F: FnOnce(&PasswordHasher) -> T + Send + 'static,
         T: Send + 'static,
     {
-        let _permit = self
-            .inner
-            .permits
-            .acquire()
+        let permit = Arc::clone(&self.inner.permits)
+            .acquire_owned()
             .await
             .map_err(|e| CredentialError::Task(e.to_string()))?;
         let hasher = self.clone();
-        tokio::task::spawn_blocking(move || work(&hasher))
-            .await
-            .map_err(|e| CredentialError::Task(e.to_string()))
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            work(&hasher)
+        })
+        .await
+        .map_err(|e| CredentialError::Task(e.to_string()))
     }
 
     /// [`Self::hash`] on the blocking pool.
@@ -540,6 +542,29 @@ mod tests {
                 .unwrap(),
             LoginCheck::Invalid
         );
+    }
+
+    #[tokio::test]
+    async fn run_bounds_concurrent_evaluations() {
+        use std::sync::atomic::AtomicUsize;
+        let h = PasswordHasher::with_concurrency(HashParams::TESTING, 2).unwrap();
+        let active = Arc::new(AtomicUsize::new(0));
+        let peak = Arc::new(AtomicUsize::new(0));
+        let jobs = (0..6).map(|_| {
+            let (active, peak) = (Arc::clone(&active), Arc::clone(&peak));
+            h.run(move |_| {
+                let now = active.fetch_add(1, Ordering::SeqCst) + 1;
+                peak.fetch_max(now, Ordering::SeqCst);
+                std::thread::sleep(std::time::Duration::from_millis(30));
+                active.fetch_sub(1, Ordering::SeqCst);
+            })
+        });
+        for result in futures_util::future::join_all(jobs).await {
+            result.unwrap();
+        }
+        // Never more than the bound (without the semaphore all six would overlap).
+        let peak = peak.load(Ordering::SeqCst);
+        assert!((1..=2).contains(&peak), "peak {peak}");
     }
 
     /// Prints the time of one verification (`cargo test -p weiquan-services --release --lib
