@@ -7,6 +7,10 @@
 pub mod access;
 pub mod credit_code;
 pub mod division;
+pub mod one_time;
+pub mod password;
 
 pub use credit_code::{CreditCode, CreditCodeError};
 pub use division::{DivisionCode, DivisionCodeError, DivisionLevel};
+pub use one_time::{TokenPurpose, TokenRejection};
+pub use password::PasswordError;

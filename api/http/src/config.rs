@@ -6,6 +6,13 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use weiquan_services::credentials::SecretKey;
+
+/// The development default of `WEIQUAN_SECRET_KEY`: base64 of the 32 ASCII bytes
+/// `weiquan-development-key-PUBLIC!!`. It is in the repository, so it protects nothing, and
+/// `WEIQUAN_ENV=production` refuses to start with it.
+pub const DEVELOPMENT_SECRET_KEY: &str = "d2VpcXVhbi1kZXZlbG9wbWVudC1rZXktUFVCTElDISE=";
+
 /// One environment variable: its name, default and meaning.
 #[derive(Debug, Clone, Copy)]
 pub struct VarSpec {
@@ -111,6 +118,11 @@ pub const VARS: &[VarSpec] = &[
         help: "Consumers: days after sign-in when the session ends regardless.",
     },
     VarSpec {
+        name: "WEIQUAN_SECRET_KEY",
+        default: DEVELOPMENT_SECRET_KEY,
+        help: "32 random bytes, standard base64 (`weiquan gen-secret-key`), that encrypt secrets at rest such as TOTP seeds. The default is public: production refuses to start with it. Store it apart from the database and its backups; losing it disables every enrolled authenticator.",
+    },
+    VarSpec {
         name: "RUST_LOG",
         default: "info",
         help: "Log filter (env_logger syntax), e.g. info or warn,weiquan_http=debug.",
@@ -139,6 +151,8 @@ pub struct Config {
     pub redis_url: String,
     pub redis_key_prefix: String,
     pub redis_timeout: Duration,
+    /// Key for `weiquan_services::credentials::SecretBox` (Debug shows no key material).
+    pub secret_key: SecretKey,
     pub session: SessionConfig,
 }
 
@@ -258,6 +272,7 @@ impl Config {
             (database_url.starts_with("postgres://") || database_url.starts_with("postgresql://"))
                 && weiquan_db::migrate::DatabaseUrl::parse(&database_url).is_ok(),
         )?;
+        let secret_key = secret_key(&get("WEIQUAN_SECRET_KEY"), environment)?;
         let redis_url = get("REDIS_URL");
         parse("REDIS_URL", "a redis:// or rediss:// URL")(
             redis_url.starts_with("redis://") || redis_url.starts_with("rediss://"),
@@ -309,6 +324,7 @@ impl Config {
             redis_url,
             redis_key_prefix: get("REDIS_KEY_PREFIX"),
             redis_timeout: ms("REDIS_TIMEOUT_MS")?,
+            secret_key,
         })
     }
 
@@ -316,6 +332,24 @@ impl Config {
     pub fn defaults() -> Result<Self, ConfigError> {
         Self::from_lookup(|_| None)
     }
+}
+
+/// Parses `WEIQUAN_SECRET_KEY`. The error never repeats the value: it may be a real key
+/// with a typo.
+fn secret_key(value: &str, environment: Environment) -> Result<SecretKey, ConfigError> {
+    let key = SecretKey::from_base64(value).map_err(|_| ConfigError {
+        name: "WEIQUAN_SECRET_KEY",
+        value: "(hidden)".into(),
+        expected: "32 bytes in standard base64 (44 characters), e.g. from `weiquan gen-secret-key`",
+    })?;
+    if environment == Environment::Production && value.trim() == DEVELOPMENT_SECRET_KEY {
+        return Err(ConfigError {
+            name: "WEIQUAN_SECRET_KEY",
+            value: "(the public development default)".into(),
+            expected: "a key of your own in production: generate one with `weiquan gen-secret-key`",
+        });
+    }
+    Ok(key)
 }
 
 fn default_of(name: &str) -> &'static str {
@@ -396,13 +430,65 @@ mod tests {
         );
     }
 
+    const PRODUCTION_KEY: &str = "cHJvZHVjdGlvbi1rZXktZm9yLWNvbmZpZy10ZXN0cyE=";
+
+    #[test]
+    fn production_refuses_the_development_secret_key() {
+        for pairs in [
+            vec![("WEIQUAN_ENV", "production")],
+            vec![
+                ("WEIQUAN_ENV", "production"),
+                ("WEIQUAN_SECRET_KEY", DEVELOPMENT_SECRET_KEY),
+            ],
+        ] {
+            let err = with(&pairs).unwrap_err();
+            assert_eq!(err.name, "WEIQUAN_SECRET_KEY");
+            let text = err.to_string();
+            assert!(text.contains("WEIQUAN_SECRET_KEY"), "{text}");
+            assert!(text.contains("gen-secret-key"), "{text}");
+            assert!(!text.contains(DEVELOPMENT_SECRET_KEY), "{text}");
+        }
+        let session_secret = "k".repeat(40);
+        let c = with(&[
+            ("WEIQUAN_ENV", "production"),
+            ("WEIQUAN_SECRET_KEY", PRODUCTION_KEY),
+            ("SESSION_SECRET", session_secret.as_str()),
+        ])
+        .unwrap();
+        assert_eq!(
+            c.secret_key,
+            SecretKey::from_base64(PRODUCTION_KEY).unwrap()
+        );
+        // Development runs with the default.
+        assert_eq!(
+            Config::defaults().unwrap().secret_key,
+            SecretKey::from_base64(DEVELOPMENT_SECRET_KEY).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_malformed_secret_key_is_named_but_not_echoed() {
+        for bad in ["too-short", "c2hvcnQ=", "!!!!"] {
+            let err = with(&[("WEIQUAN_SECRET_KEY", bad)]).unwrap_err();
+            assert_eq!(err.name, "WEIQUAN_SECRET_KEY");
+            assert!(!err.to_string().contains(bad), "{err}");
+        }
+        let c = Config::defaults().unwrap();
+        assert!(!format!("{c:?}").contains(DEVELOPMENT_SECRET_KEY));
+    }
+
     #[test]
     fn production_refuses_the_development_session_secret() {
-        let err = with(&[("WEIQUAN_ENV", "production")]).unwrap_err();
+        let err = with(&[
+            ("WEIQUAN_ENV", "production"),
+            ("WEIQUAN_SECRET_KEY", PRODUCTION_KEY),
+        ])
+        .unwrap_err();
         assert_eq!(err.name, "SESSION_SECRET");
         assert!(
             with(&[
                 ("WEIQUAN_ENV", "production"),
+                ("WEIQUAN_SECRET_KEY", PRODUCTION_KEY),
                 ("SESSION_SECRET", &"k".repeat(40))
             ])
             .is_ok()
@@ -435,6 +521,7 @@ mod tests {
         let secret = "s".repeat(40);
         let c = with(&[
             ("WEIQUAN_ENV", "production"),
+            ("WEIQUAN_SECRET_KEY", PRODUCTION_KEY),
             ("REDIS_TIMEOUT_MS", "250"),
             ("SESSION_SECRET", secret.as_str()),
         ])

@@ -43,6 +43,8 @@ enum Command {
         #[arg(long, default_value = ".env.example")]
         out: String,
     },
+    /// Print a new random WEIQUAN_SECRET_KEY (32 bytes from the OS RNG, base64).
+    GenSecretKey,
 }
 
 fn main() -> ExitCode {
@@ -62,6 +64,12 @@ fn run(command: Command) -> Result<(), String> {
         Command::Openapi { out, check } => openapi(&out, check),
         Command::EnvExample { out } => {
             std::fs::write(&out, render_env_example()).map_err(|e| format!("writing {out}: {e}"))
+        }
+        Command::GenSecretKey => {
+            let key = weiquan_services::credentials::SecretKey::generate_base64()
+                .map_err(|e| e.to_string())?;
+            println!("{}", key.as_str());
+            Ok(())
         }
         Command::Serve => serve(config()?),
         Command::Migrate { fresh } => migrate_database(&config()?, fresh),

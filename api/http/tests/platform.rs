@@ -114,6 +114,10 @@ fn migrate_fresh_is_refused_in_production() {
         .env("WEIQUAN_ENV", "production")
         .env("SESSION_SECRET", "a-production-secret-of-at-least-32-chars")
         .env(
+            "WEIQUAN_SECRET_KEY",
+            "cHJvZHVjdGlvbi1rZXktZm9yLWNvbmZpZy10ZXN0cyE=",
+        )
+        .env(
             "DATABASE_URL",
             "postgres://postgres@127.0.0.1:5432/wq_never_created",
         )
@@ -121,6 +125,35 @@ fn migrate_fresh_is_refused_in_production() {
         .unwrap();
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("refused in production"));
+}
+
+#[test]
+fn production_refuses_to_start_with_the_development_secret_key() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_weiquan"))
+        .arg("serve")
+        .env("WEIQUAN_ENV", "production")
+        .env_remove("WEIQUAN_SECRET_KEY")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("WEIQUAN_SECRET_KEY"), "{stderr}");
+    assert!(stderr.contains("gen-secret-key"), "{stderr}");
+}
+
+#[test]
+fn gen_secret_key_prints_a_fresh_usable_key() {
+    let run = || {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_weiquan"))
+            .arg("gen-secret-key")
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        String::from_utf8(output.stdout).unwrap().trim().to_owned()
+    };
+    let (a, b) = (run(), run());
+    assert_ne!(a, b);
+    assert!(weiquan_services::credentials::SecretKey::from_base64(&a).is_ok());
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! on the blocking pool (one transaction, no connection held across an `.await`), asks the
 //! domain to decide, and returns domain values. Nothing here knows about HTTP.
 
+pub mod credentials;
 pub mod db;
 pub mod divisions;
 pub mod error;

@@ -9,7 +9,7 @@ use crate::ServiceError;
 /// `bytes` random bytes, URL-safe base64 without padding.
 pub fn token(bytes: usize) -> Result<String, ServiceError> {
     let mut buf = vec![0u8; bytes];
-    getrandom::fill(&mut buf).map_err(|e| ServiceError::Internal(format!("OS RNG: {e}")))?;
+    crate::credentials::rng::fill(&mut buf)?;
     Ok(URL_SAFE_NO_PAD.encode(buf))
 }
 

@@ -18,7 +18,9 @@ pub struct Limit {
 pub enum Verdict {
     Allowed,
     /// Over the limit: retry after this many seconds.
-    Limited { retry_after: u64 },
+    Limited {
+        retry_after: u64,
+    },
 }
 
 #[derive(Clone)]
@@ -33,11 +35,17 @@ impl RateLimiter {
 
     /// Keys carry a hash of what they count (a phone, an IP), never the thing itself.
     fn key(&self, scope: &str, subject: &str) -> String {
-        self.redis.key(&format!("rl:{scope}:{}", &sha256_hex(subject)[..32]))
+        self.redis
+            .key(&format!("rl:{scope}:{}", &sha256_hex(subject)[..32]))
     }
 
     /// Whether `subject` is already over `limit` in `scope`, without counting.
-    pub async fn check(&self, scope: &str, subject: &str, limit: Limit) -> Result<Verdict, ServiceError> {
+    pub async fn check(
+        &self,
+        scope: &str,
+        subject: &str,
+        limit: Limit,
+    ) -> Result<Verdict, ServiceError> {
         let key = self.key(scope, subject);
         let mut pipe = redis::pipe();
         pipe.cmd("GET").arg(&key).cmd("TTL").arg(&key);
@@ -46,7 +54,12 @@ impl RateLimiter {
     }
 
     /// Counts one event and says whether it is over the limit.
-    pub async fn hit(&self, scope: &str, subject: &str, limit: Limit) -> Result<Verdict, ServiceError> {
+    pub async fn hit(
+        &self,
+        scope: &str,
+        subject: &str,
+        limit: Limit,
+    ) -> Result<Verdict, ServiceError> {
         let key = self.key(scope, subject);
         let mut pipe = redis::pipe();
         pipe.atomic()
@@ -65,7 +78,10 @@ impl RateLimiter {
 
     /// Forgets the count (e.g. after a successful sign-in).
     pub async fn reset(&self, scope: &str, subject: &str) -> Result<(), ServiceError> {
-        let _: i64 = self.redis.query(redis::cmd("DEL").arg(self.key(scope, subject))).await?;
+        let _: i64 = self
+            .redis
+            .query(redis::cmd("DEL").arg(self.key(scope, subject)))
+            .await?;
         Ok(())
     }
 }
@@ -79,7 +95,10 @@ fn verdict(count: u64, ttl: i64, limit: Limit, counted: bool) -> Verdict {
         count >= u64::from(limit.max)
     };
     if over {
-        let retry_after = u64::try_from(ttl).ok().filter(|t| *t > 0).unwrap_or(limit.window.as_secs().max(1));
+        let retry_after = u64::try_from(ttl)
+            .ok()
+            .filter(|t| *t > 0)
+            .unwrap_or(limit.window.as_secs().max(1));
         Verdict::Limited { retry_after }
     } else {
         Verdict::Allowed
@@ -98,13 +117,22 @@ mod tests {
     #[test]
     fn the_limit_th_event_is_allowed_and_the_next_is_not() {
         assert_eq!(verdict(5, 60, FIVE_PER_MINUTE, true), Verdict::Allowed);
-        assert_eq!(verdict(6, 42, FIVE_PER_MINUTE, true), Verdict::Limited { retry_after: 42 });
+        assert_eq!(
+            verdict(6, 42, FIVE_PER_MINUTE, true),
+            Verdict::Limited { retry_after: 42 }
+        );
         assert_eq!(verdict(4, 60, FIVE_PER_MINUTE, false), Verdict::Allowed);
-        assert_eq!(verdict(5, 10, FIVE_PER_MINUTE, false), Verdict::Limited { retry_after: 10 });
+        assert_eq!(
+            verdict(5, 10, FIVE_PER_MINUTE, false),
+            Verdict::Limited { retry_after: 10 }
+        );
     }
 
     #[test]
     fn a_key_without_ttl_reports_the_whole_window() {
-        assert_eq!(verdict(9, -1, FIVE_PER_MINUTE, true), Verdict::Limited { retry_after: 60 });
+        assert_eq!(
+            verdict(9, -1, FIVE_PER_MINUTE, true),
+            Verdict::Limited { retry_after: 60 }
+        );
     }
 }
