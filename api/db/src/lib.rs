@@ -8,6 +8,7 @@ pub mod organisations;
 pub mod pool;
 pub mod reference;
 pub mod schema;
+pub mod totp;
 pub mod users;
 
 pub use error::DbError;

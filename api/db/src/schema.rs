@@ -56,7 +56,23 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    recovery_codes (id) {
+        id -> Int8,
+        user_id -> Int8,
+        code_hash -> Text,
+        used_at -> Nullable<Timestamptz>,
+    }
+}
+
 diesel::joinable!(organisations -> divisions (division_code));
+diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(users -> organisations (org_id));
 diesel::joinable!(user_roles -> users (user_id));
-diesel::allow_tables_to_appear_in_same_query!(divisions, organisations, users, user_roles);
+diesel::allow_tables_to_appear_in_same_query!(
+    divisions,
+    organisations,
+    users,
+    user_roles,
+    recovery_codes
+);

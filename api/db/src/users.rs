@@ -134,3 +134,28 @@ pub fn actor_for(
         ))),
     }
 }
+
+/// Replaces the password hash; `changed` marks a real change of password (not a rehash).
+pub fn set_password_hash(
+    conn: &mut PgConnection,
+    id: UserId,
+    hash: &str,
+    changed: bool,
+) -> Result<(), DbError> {
+    let now = chrono::Utc::now();
+    let target = users::table.find(id.0);
+    if changed {
+        diesel::update(target)
+            .set((
+                users::password_hash.eq(hash),
+                users::password_changed_at.eq(now),
+                users::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+    } else {
+        diesel::update(target)
+            .set(users::password_hash.eq(hash))
+            .execute(conn)?;
+    }
+    Ok(())
+}

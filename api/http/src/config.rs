@@ -123,6 +123,26 @@ pub const VARS: &[VarSpec] = &[
         help: "32 random bytes, standard base64 (`weiquan gen-secret-key`), that encrypt secrets at rest such as TOTP seeds. The default is public: production refuses to start with it. Store it apart from the database and its backups; losing it disables every enrolled authenticator.",
     },
     VarSpec {
+        name: "SIGNIN_LIMIT_PER_ACCOUNT_AND_ADDRESS",
+        default: "5",
+        help: "Failed sign-ins allowed per account from one IP address per window; then 429 until the window ends.",
+    },
+    VarSpec {
+        name: "SIGNIN_LIMIT_PER_ACCOUNT",
+        default: "50",
+        help: "Failed sign-ins allowed per account from all addresses per window (a stranger from one address cannot lock the owner out).",
+    },
+    VarSpec {
+        name: "SIGNIN_LIMIT_PER_ADDRESS",
+        default: "100",
+        help: "Failed sign-ins allowed per IP address, all accounts together, per window.",
+    },
+    VarSpec {
+        name: "SIGNIN_LIMIT_WINDOW_MINUTES",
+        default: "15",
+        help: "Length of the sign-in failure window in minutes.",
+    },
+    VarSpec {
         name: "RUST_LOG",
         default: "info",
         help: "Log filter (env_logger syntax), e.g. info or warn,weiquan_http=debug.",
@@ -154,6 +174,7 @@ pub struct Config {
     /// Key for `weiquan_services::credentials::SecretBox` (Debug shows no key material).
     pub secret_key: SecretKey,
     pub session: SessionConfig,
+    pub signin_limits: weiquan_services::sign_in::SignInLimits,
 }
 
 /// How sessions are signed and how long they live.
@@ -305,7 +326,19 @@ impl Config {
             consumer_idle: whole("SESSION_CONSUMER_IDLE_HOURS", 1, 24 * 90, 3600)?,
             consumer_absolute: whole("SESSION_CONSUMER_ABSOLUTE_DAYS", 1, 365, 86_400)?,
         };
+        let count = |name: &'static str| -> Result<u32, ConfigError> {
+            let n: u32 = number(name, get(name), "a whole number between 1 and 100000")?;
+            parse(name, "a whole number between 1 and 100000")((1..=100_000).contains(&n))?;
+            Ok(n)
+        };
+        let signin_limits = weiquan_services::sign_in::SignInLimits {
+            per_account_and_address: count("SIGNIN_LIMIT_PER_ACCOUNT_AND_ADDRESS")?,
+            per_account: count("SIGNIN_LIMIT_PER_ACCOUNT")?,
+            per_address: count("SIGNIN_LIMIT_PER_ADDRESS")?,
+            window: whole("SIGNIN_LIMIT_WINDOW_MINUTES", 1, 1440, 60)?,
+        };
         Ok(Self {
+            signin_limits,
             session,
             environment,
             bind,

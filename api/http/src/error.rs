@@ -29,6 +29,8 @@ pub enum ErrorCode {
     PayloadTooLarge,
     UnsupportedMediaType,
     Unauthorized,
+    /// Wrong login, password or code (the same answer whether the account exists).
+    InvalidCredentials,
     /// Signed in, but this account must pass its second factor (TOTP) first.
     SecondFactorRequired,
     /// A state-changing request without the session's `X-CSRF-Token`.
@@ -53,6 +55,7 @@ impl ErrorCode {
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
             Self::SecondFactorRequired => StatusCode::FORBIDDEN,
             Self::CsrfTokenInvalid => StatusCode::FORBIDDEN,
             Self::Forbidden => StatusCode::FORBIDDEN,
@@ -73,6 +76,7 @@ impl ErrorCode {
             Self::PayloadTooLarge => "payload_too_large",
             Self::UnsupportedMediaType => "unsupported_media_type",
             Self::Unauthorized => "unauthorized",
+            Self::InvalidCredentials => "invalid_credentials",
             Self::SecondFactorRequired => "second_factor_required",
             Self::CsrfTokenInvalid => "csrf_token_invalid",
             Self::Forbidden => "forbidden",
@@ -103,6 +107,9 @@ impl ErrorCode {
                 "请以 application/json 格式提交请求内容。",
             ),
             Self::Unauthorized => ("Please sign in.", "请先登录。"),
+            Self::InvalidCredentials => {
+                ("The account or password is not right.", "账号或密码错误。")
+            }
             Self::SecondFactorRequired => (
                 "Confirm your sign-in with your authenticator code first.",
                 "请先输入身份验证器中的动态验证码完成登录验证。",
@@ -279,6 +286,15 @@ impl ApiError {
         e
     }
 
+    pub fn too_many(retry_after: u64) -> Self {
+        Self::new(ErrorCode::TooManyRequests)
+            .detail(
+                format!("Too many attempts; try again in {retry_after} seconds."),
+                format!("尝试次数过多，请 {retry_after} 秒后再试。"),
+            )
+            .header(header::RETRY_AFTER, &retry_after.to_string())
+    }
+
     pub fn internal() -> Self {
         Self::new(ErrorCode::InternalError)
     }
@@ -342,6 +358,7 @@ mod tests {
             PayloadTooLarge,
             UnsupportedMediaType,
             Unauthorized,
+            InvalidCredentials,
             SecondFactorRequired,
             CsrfTokenInvalid,
             Forbidden,

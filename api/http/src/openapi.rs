@@ -22,6 +22,7 @@ use crate::error::{ErrorCode, FieldError, Problem};
     tags(
         (name = "health", description = "Liveness and readiness"),
         (name = "divisions", description = "Administrative divisions (GB/T 2260)"),
+        (name = "sessions", description = "Signing in"),
         (name = "me", description = "The signed-in caller and their sessions"),
         (name = "organisations", description = "The organisation tree (bureaus, stations, associations, enterprises, ...)"),
     )

@@ -3,6 +3,8 @@
 use std::sync::Arc;
 
 use weiquan_db::PoolOptions;
+use weiquan_services::credentials::{HashParams, PasswordHasher, SecretBox};
+use weiquan_services::rate_limit::RateLimiter;
 use weiquan_services::sessions::SessionStore;
 use weiquan_services::{Db, Deps, RedisOptions, RedisStore, ServiceError};
 
@@ -13,6 +15,9 @@ use crate::config::Config;
 #[derive(Clone)]
 pub struct AppState {
     pub deps: Deps,
+    pub hasher: PasswordHasher,
+    pub secret_box: SecretBox,
+    pub limiter: RateLimiter,
     pub config: Arc<Config>,
     pub sessions: SessionStore,
     pub cookies: CookieSigner,
@@ -35,7 +40,11 @@ impl AppState {
             timeout: config.redis_timeout,
         })?;
         let cookies = CookieSigner::new(&config.session).map_err(ServiceError::Internal)?;
+        let hasher = PasswordHasher::new(HashParams::PRODUCTION)?;
         Ok(Self {
+            hasher,
+            secret_box: SecretBox::new(&config.secret_key),
+            limiter: RateLimiter::new(redis.clone()),
             sessions: SessionStore::new(redis.clone()),
             deps: Deps {
                 db: Db::new(pool),

@@ -10,7 +10,9 @@ pub mod health;
 pub mod random;
 pub mod rate_limit;
 pub mod redis_store;
+pub mod second_factor;
 pub mod sessions;
+pub mod sign_in;
 
 pub use db::Db;
 pub use error::{Dependency, ServiceError};

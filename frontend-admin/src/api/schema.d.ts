@@ -136,6 +136,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/session/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Completes signing in with a TOTP code or a recovery code; the session cookie is replaced
+         *     by one that passed the second factor. Any signed-in account with an authenticator.
+         */
+        post: operations["me_second_factor_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/sessions": {
         parameters: {
             query?: never;
@@ -169,6 +189,46 @@ export interface paths {
          *     handle is 404.
          */
         delete: operations["me_sessions_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Starts enrolling an authenticator: a new secret and its `otpauth://` URI. Any signed-in
+         *     account without a confirmed authenticator; 409 once one is confirmed.
+         */
+        post: operations["me_totp_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirms enrolment with the first code from the app; returns recovery codes (once) and
+         *     upgrades this session as having passed the second factor. Any signed-in account.
+         */
+        post: operations["me_totp_confirm"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -214,12 +274,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Signs in with a password and sets the session cookie. Public. The answer to a wrong
+         *     password, an unknown or a disabled account is the same 401 `invalid_credentials`; repeated
+         *     failures are answered 429 with `Retry-After`. Accounts that must use a second factor get a
+         *     session that can only complete it.
+         */
+        post: operations["sessions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
         ActorKind: "consumer" | "member";
+        /** @enum {string} */
+        AudienceDto: "consumer" | "staff";
         /**
          * @description What the admin SPA may show: menus and routes come from this list.
          * @enum {string}
@@ -269,7 +353,7 @@ export interface components {
          * @description Stable, machine-readable error codes. Clients switch on these, never on messages.
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "validation_failed" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "unauthorized" | "second_factor_required" | "csrf_token_invalid" | "forbidden" | "conflict" | "precondition_failed" | "too_many_requests" | "service_unavailable" | "internal_error";
+        ErrorCode: "malformed_request" | "validation_failed" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "unauthorized" | "invalid_credentials" | "second_factor_required" | "csrf_token_invalid" | "forbidden" | "conflict" | "precondition_failed" | "too_many_requests" | "service_unavailable" | "internal_error";
         /** @description One invalid field. `field` is a JSON pointer-like path (`codes[2]`, `parent`). */
         FieldError: {
             /** @description A stable snake_case reason, e.g. `required`, `length`, `division_code`. */
@@ -388,6 +472,13 @@ export interface components {
         };
         /** @enum {string} */
         RoleDto: "handler" | "reviewer" | "org_admin" | "analyst";
+        SecondFactorProof: {
+            /** @description A 6-digit TOTP code; or else `recovery_code`. */
+            code?: string | null;
+            recovery_code?: string | null;
+        };
+        /** @enum {string} */
+        SecondFactorState: "not_required" | "required" | "enrolment_required";
         SessionInfo: {
             /** Format: int64 */
             created_at: number;
@@ -403,6 +494,31 @@ export interface components {
         };
         SessionList: {
             items: components["schemas"]["SessionInfo"][];
+        };
+        SignInRequest: {
+            audience: components["schemas"]["AudienceDto"];
+            /** @description A consumer's 11-digit mobile number, or a member's user name. */
+            login: string;
+            password: string;
+        };
+        SignInResult: {
+            me: components["schemas"]["Me"];
+            second_factor: components["schemas"]["SecondFactorState"];
+        };
+        TotpCode: {
+            /** @description The 6-digit code from the authenticator app. */
+            code: string;
+        };
+        TotpConfirmed: {
+            me: components["schemas"]["Me"];
+            /** @description Ten single-use codes for when the authenticator is lost. Shown only now. */
+            recovery_codes: string[];
+        };
+        TotpEnrolment: {
+            /** @description Draw this as a QR code. */
+            otpauth_uri: string;
+            /** @description For manual entry into an authenticator app. */
+            secret_base32: string;
         };
     };
     responses: never;
@@ -702,6 +818,66 @@ export interface operations {
             };
         };
     };
+    me_second_factor_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorProof"];
+            };
+        };
+        responses: {
+            /** @description Passed; the session cookie is replaced */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Not signed in, or wrong code */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticator enrolled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neither or both of code and recovery_code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many wrong codes */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     me_sessions_list: {
         parameters: {
             query?: never;
@@ -788,6 +964,104 @@ export interface operations {
             };
             /** @description No such session of yours */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    me_totp_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The secret to enrol */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolment"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already enrolled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    me_totp_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpCode"];
+            };
+        };
+        responses: {
+            /** @description Enrolled; the session cookie is replaced */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpConfirmed"];
+                };
+            };
+            /** @description Not signed in, or wrong code */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not started or already enrolled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Malformed code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many wrong codes */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -888,6 +1162,66 @@ export interface operations {
             };
             /** @description No such organisation in your subtree */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sessions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in; the session cookie is set */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInResult"];
+                };
+            };
+            /** @description Wrong login or password */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or oversized fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failures; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or Redis is down */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,6 +6,7 @@ pub mod divisions;
 pub mod health;
 pub mod me;
 pub mod organisations;
+pub mod sessions;
 
 use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -22,7 +23,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(divisions::list::list)
             .service(divisions::lookup::lookup)
             .service(divisions::get::get)
+            .service(sessions::create::create)
             .service(me::get::get)
+            .service(me::second_factor::start)
+            .service(me::second_factor::confirm)
+            .service(me::second_factor::verify)
             .service(me::sessions::list)
             .service(me::sessions::sign_out)
             .service(me::sessions::sign_out_everywhere)

@@ -75,6 +75,7 @@ export const enUS: Translation = {
       payload_too_large: 'The submission is too large.',
       unsupported_media_type: 'This content type is not supported.',
       unauthorized: 'Please sign in first.',
+      invalid_credentials: 'The account or password is not right.',
       second_factor_required: 'Enter the code from your authenticator app first.',
       csrf_token_invalid: 'This page has expired. Please reload and try again.',
       forbidden: 'You do not have permission to do this.',

@@ -81,6 +81,7 @@ export const zhCN = {
       payload_too_large: '提交的内容过大。',
       unsupported_media_type: '不支持的内容类型。',
       unauthorized: '请先登录。',
+      invalid_credentials: '账号或密码错误。',
       second_factor_required: '请先输入身份验证器中的动态验证码。',
       csrf_token_invalid: '页面已过期，请刷新后重试。',
       forbidden: '您没有权限执行此操作。',

@@ -5,6 +5,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use weiquan_domain::access::{Actor, capabilities, second_factor_required};
 use weiquan_services::ServiceError;
+use weiquan_services::sessions::Session;
 
 use super::{ActorKind, CapabilityDto, RoleDto};
 use crate::auth::Caller;
@@ -72,6 +73,11 @@ pub async fn get(state: web::Data<AppState>, caller: Caller) -> Result<Json<Me>,
     let Some((_, session)) = caller.session else {
         return Err(ApiError::new(crate::error::ErrorCode::Unauthorized));
     };
+    Ok(Json(build_me(&state, &actor, &session).await?))
+}
+
+/// The `Me` of an actor in a session (also answered by sign-in and the second-factor step).
+pub async fn build_me(state: &AppState, actor: &Actor, session: &Session) -> Result<Me, ApiError> {
     let Some(user_id) = actor.user() else {
         return Err(ApiError::new(crate::error::ErrorCode::Unauthorized));
     };
@@ -90,7 +96,7 @@ pub async fn get(state: web::Data<AppState>, caller: Caller) -> Result<Json<Me>,
         })
         .await?;
     let user = user.ok_or(ServiceError::NotFound { what: "user" })?;
-    let (kind, roles, passed, required) = match &actor {
+    let (kind, roles, passed, required) = match actor {
         Actor::Member {
             roles,
             second_factor,
@@ -104,7 +110,7 @@ pub async fn get(state: web::Data<AppState>, caller: Caller) -> Result<Json<Me>,
         ),
         _ => (ActorKind::Consumer, Vec::new(), false, false),
     };
-    Ok(Json(Me {
+    Ok(Me {
         user_id: user.id,
         kind,
         display_name: user.display_name,
@@ -120,13 +126,13 @@ pub async fn get(state: web::Data<AppState>, caller: Caller) -> Result<Json<Me>,
         roles: roles.into_iter().map(RoleDto::from).collect(),
         second_factor_required: required,
         second_factor_passed: passed,
-        capabilities: capabilities(&actor)
+        capabilities: capabilities(actor)
             .into_iter()
             .map(CapabilityDto::from)
             .collect(),
-        csrf_token: session.csrf_token,
+        csrf_token: session.csrf_token.clone(),
         session_expires_at: session.expires_at,
-    }))
+    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,3 @@
+//! Signing in: creating a session.
+
+pub mod create;
