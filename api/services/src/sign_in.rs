@@ -64,16 +64,28 @@ pub fn normalise_login(audience: Audience, login: &str) -> String {
     }
 }
 
+/// One sign-in attempt.
+pub struct Attempt<'a> {
+    pub audience: Audience,
+    pub login: &'a str,
+    pub password: Zeroizing<String>,
+    /// The client's IP address.
+    pub address: &'a str,
+}
+
 pub async fn sign_in(
     deps: &Deps,
     hasher: &PasswordHasher,
     limiter: &RateLimiter,
     limits: SignInLimits,
-    audience: Audience,
-    login: &str,
-    password: Zeroizing<String>,
-    address: &str,
+    attempt: Attempt<'_>,
 ) -> Result<SignedIn, SignInError> {
+    let Attempt {
+        audience,
+        login,
+        password,
+        address,
+    } = attempt;
     let login = normalise_login(audience, login);
     let account = format!("{audience:?}:{login}");
     let pair = format!("{account}|{address}");
@@ -108,8 +120,7 @@ pub async fn sign_in(
     let outcome = match (check, user) {
         (LoginCheck::Valid { upgraded_hash }, Some(user)) => {
             let id = UserId(user.id);
-            let resolved = deps
-                .db
+            deps.db
                 .run(move |conn| {
                     if let Some(hash) = upgraded_hash {
                         users::set_password_hash(conn, id, &hash, false)?;
@@ -117,8 +128,7 @@ pub async fn sign_in(
                     let actor = users::actor_for(conn, &user, false)?;
                     Ok(actor.map(|actor| (actor, user.totp_enabled_at.is_some())))
                 })
-                .await?;
-            resolved
+                .await?
         }
         _ => None,
     };

@@ -113,10 +113,12 @@ pub async fn create(
         &state.hasher,
         &state.limiter,
         state.config.signin_limits,
-        audience,
-        &body.login,
-        Zeroizing::new(body.password),
-        &address,
+        sign_in::Attempt {
+            audience,
+            login: &body.login,
+            password: Zeroizing::new(body.password),
+            address: &address,
+        },
     )
     .await
     .map_err(|e| match e {
