@@ -5,8 +5,12 @@
 //! and pages ask, they never re-decide.
 
 pub mod access;
+pub mod audit;
 pub mod credit_code;
 pub mod division;
+pub mod mask;
+pub mod notify;
+pub mod retry;
 
 pub use credit_code::{CreditCode, CreditCodeError};
 pub use division::{DivisionCode, DivisionCodeError, DivisionLevel};
