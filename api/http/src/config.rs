@@ -81,6 +81,21 @@ pub const VARS: &[VarSpec] = &[
         help: "Bound on connecting to Redis and on each command; beyond it requests get 503.",
     },
     VarSpec {
+        name: "AUDIT_RETENTION_DAYS",
+        default: "365",
+        help: "Days audit records are kept before `weiquan audit prune` deletes them; at least 183 (six months, the legal minimum).",
+    },
+    VarSpec {
+        name: "OUTBOX_POLL_MS",
+        default: "500",
+        help: "How often the outbox relay looks for messages to send when the queue is empty.",
+    },
+    VarSpec {
+        name: "OUTBOX_MAX_ATTEMPTS",
+        default: "8",
+        help: "Attempts to send a message (with exponential backoff, 1 s up to 1 h) before it is parked for administrators.",
+    },
+    VarSpec {
         name: "RUST_LOG",
         default: "info",
         help: "Log filter (env_logger syntax), e.g. info or warn,weiquan_http=debug.",
@@ -109,6 +124,9 @@ pub struct Config {
     pub redis_url: String,
     pub redis_key_prefix: String,
     pub redis_timeout: Duration,
+    pub audit_retention_days: u32,
+    pub outbox_poll: Duration,
+    pub outbox_max_attempts: i32,
 }
 
 /// A variable that is set to something unusable.
@@ -203,6 +221,19 @@ impl Config {
             (database_url.starts_with("postgres://") || database_url.starts_with("postgresql://"))
                 && weiquan_db::migrate::DatabaseUrl::parse(&database_url).is_ok(),
         )?;
+        const RETENTION: &str = "whole days, at least 183 (six months) and at most 36500";
+        let audit_retention_days: u32 = number(
+            "AUDIT_RETENTION_DAYS",
+            get("AUDIT_RETENTION_DAYS"),
+            RETENTION,
+        )?;
+        parse("AUDIT_RETENTION_DAYS", RETENTION)(
+            (weiquan_domain::audit::MIN_RETENTION_DAYS..=36_500).contains(&audit_retention_days),
+        )?;
+        const ATTEMPTS: &str = "a number of attempts between 1 and 100";
+        let outbox_max_attempts: i32 =
+            number("OUTBOX_MAX_ATTEMPTS", get("OUTBOX_MAX_ATTEMPTS"), ATTEMPTS)?;
+        parse("OUTBOX_MAX_ATTEMPTS", ATTEMPTS)((1..=100).contains(&outbox_max_attempts))?;
         let redis_url = get("REDIS_URL");
         parse("REDIS_URL", "a redis:// or rediss:// URL")(
             redis_url.starts_with("redis://") || redis_url.starts_with("rediss://"),
@@ -225,6 +256,9 @@ impl Config {
             redis_url,
             redis_key_prefix: get("REDIS_KEY_PREFIX"),
             redis_timeout: ms("REDIS_TIMEOUT_MS")?,
+            audit_retention_days,
+            outbox_poll: ms("OUTBOX_POLL_MS")?,
+            outbox_max_attempts,
         })
     }
 
@@ -309,6 +343,37 @@ mod tests {
                 .unwrap_err()
                 .name,
             "WEIQUAN_JSON_LIMIT_BYTES"
+        );
+    }
+
+    #[test]
+    fn audit_retention_below_six_months_is_refused_with_the_reason() {
+        let err = with(&[("AUDIT_RETENTION_DAYS", "90")]).unwrap_err();
+        assert_eq!(err.name, "AUDIT_RETENTION_DAYS");
+        assert!(err.to_string().contains("at least 183"), "{err}");
+        assert_eq!(
+            with(&[("AUDIT_RETENTION_DAYS", "half a year")])
+                .unwrap_err()
+                .name,
+            "AUDIT_RETENTION_DAYS"
+        );
+        assert_eq!(
+            with(&[("AUDIT_RETENTION_DAYS", "183")])
+                .unwrap()
+                .audit_retention_days,
+            183
+        );
+        let c = Config::defaults().unwrap();
+        assert_eq!(c.audit_retention_days, 365);
+        assert_eq!(c.outbox_poll, Duration::from_millis(500));
+        assert_eq!(c.outbox_max_attempts, 8);
+        assert_eq!(
+            with(&[("OUTBOX_MAX_ATTEMPTS", "0")]).unwrap_err().name,
+            "OUTBOX_MAX_ATTEMPTS"
+        );
+        assert_eq!(
+            with(&[("OUTBOX_POLL_MS", "1")]).unwrap_err().name,
+            "OUTBOX_POLL_MS"
         );
     }
 
