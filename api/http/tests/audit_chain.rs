@@ -3,77 +3,17 @@
 
 #![expect(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
-use std::collections::HashSet;
-use std::net::IpAddr;
+mod audit_support;
 
+use audit_support::{all_records, assert_intact, entry, exec};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Binary, Text};
 use serde_json::json;
-use weiquan_db::audit::{
-    self, AuditFilter, AuditRecord, Keyset, NewAuditEntry, Problem, VerifyReport,
-};
+use weiquan_db::audit::{self, NewAuditEntry, Problem};
 use weiquan_db::schema::audit_chain;
-use weiquan_domain::access::{OrgId, OrgPath, UserId};
-use weiquan_domain::audit::{
-    ActorKind, AuditAction, AuditActor, ChainedFields, Outcome, chain_hash,
-};
+use weiquan_domain::audit::{AuditAction, AuditActor, ChainedFields, Outcome, chain_hash};
 use weiquan_test_support::TestDatabase;
-
-fn path(ids: &[i64]) -> OrgPath {
-    OrgPath(ids.iter().map(|i| OrgId(*i)).collect())
-}
-
-fn member(user: i64, org: i64) -> AuditActor {
-    AuditActor {
-        kind: ActorKind::Member,
-        user: Some(UserId(user)),
-        client: None,
-        org: Some(OrgId(org)),
-    }
-}
-
-/// A varied record: v4, v6 and no address; Chinese text; numbers jsonb keeps exactly.
-fn entry(i: i64) -> NewAuditEntry {
-    let ip: Option<IpAddr> = match i % 3 {
-        0 => Some(format!("203.0.113.{}", i % 250).parse().unwrap()),
-        1 => Some(format!("2001:db8::{:x}", i + 1).parse().unwrap()),
-        _ => None,
-    };
-    NewAuditEntry::new(member(i, 4403), AuditAction::RoleChanged, Outcome::Success)
-        .org(&path(&[1, 44, 4403]))
-        .from_client(ip, Some("Mozilla/5.0 (iPhone) 微信"))
-        .subject(format!("user:{}", i + 1000))
-        .detail(json!({
-            "from": ["handler"],
-            "to": ["handler", "reviewer"],
-            "i": i,
-            "ratio": 1.0,
-            "big": 12345678901234567u64,
-            "备注": "调整为审核人",
-            "nested": {"b": [1, {"a": null}], "a": true}
-        }))
-}
-
-fn all_records(conn: &mut PgConnection) -> Vec<AuditRecord> {
-    let mut out = Vec::new();
-    let mut page = Keyset::first(200);
-    loop {
-        let got = audit::search(conn, &AuditFilter::default(), page).unwrap();
-        out.extend(got.items);
-        match got.next {
-            Some(next) => page.after = Some(next),
-            None => return out,
-        }
-    }
-}
-
-fn assert_intact(report: &VerifyReport, records: u64) {
-    let broken: Vec<_> = report.broken().collect();
-    assert!(broken.is_empty(), "{broken:?}");
-    assert_eq!(report.checked(), records);
-    assert_eq!(report.chains.len(), 32);
-}
 
 /// A connection on which triggers do not fire (superuser only): how an attacker with database
 /// access, or a careless administrator, would change the log.
@@ -83,10 +23,6 @@ fn tamperer(db: &TestDatabase) -> PgConnection {
         .execute(&mut conn)
         .unwrap();
     conn
-}
-
-fn exec(conn: &mut PgConnection, sql: &str) -> QueryResult<usize> {
-    diesel::sql_query(sql).execute(conn)
 }
 
 #[test]
@@ -396,41 +332,6 @@ fn a_deleted_record_and_a_truncated_chain_end_are_found() {
 }
 
 #[test]
-fn concurrent_appends_from_many_threads_keep_every_chain_valid() {
-    let db = TestDatabase::create_blocking();
-    const THREADS: i64 = 8;
-    const TRANSACTIONS: i64 = 25;
-    std::thread::scope(|s| {
-        for t in 0..THREADS {
-            let db = &db;
-            s.spawn(move || {
-                let mut conn = db.connect();
-                for i in 0..TRANSACTIONS {
-                    // Some transactions append twice, as an audited change plus a side effect.
-                    let n = 1 + (i % 2);
-                    conn.transaction::<_, weiquan_db::DbError, _>(|conn| {
-                        for k in 0..n {
-                            audit::append(conn, &entry(t * 1000 + i * 10 + k))?;
-                        }
-                        Ok(())
-                    })
-                    .unwrap();
-                }
-            });
-        }
-    });
-    let mut conn = db.connect();
-    let expected = THREADS * (TRANSACTIONS + TRANSACTIONS / 2);
-    let report = audit::verify(&mut conn).unwrap();
-    assert_intact(&report, expected as u64);
-    let records = all_records(&mut conn);
-    let ids: HashSet<i64> = records.iter().map(|r| r.id).collect();
-    assert_eq!(ids.len() as i64, expected);
-    let used = report.chains.iter().filter(|c| c.head_seq > 0).count();
-    assert!(used > 1, "appends spread over chains: {used}");
-}
-
-#[test]
 fn pruning_keeps_chains_verifiable_and_is_itself_recorded() {
     let db = TestDatabase::create_blocking();
     let mut conn = db.connect();
@@ -490,73 +391,4 @@ fn pruning_keeps_chains_verifiable_and_is_itself_recorded() {
             (Some(first_kept.id), &Problem::PrevHashMismatch)
         );
     }
-}
-
-/// Locks every chain but `free` (or all when `None`) until `COMMIT` on the returned connection.
-fn hold_chains(db: &TestDatabase, free: Option<i16>) -> PgConnection {
-    let mut holder = db.connect();
-    exec(&mut holder, "BEGIN").unwrap();
-    let free = free.map_or(-1, i64::from);
-    exec(
-        &mut holder,
-        &format!("SELECT chain FROM audit_chain WHERE chain <> {free} FOR UPDATE"),
-    )
-    .unwrap();
-    holder
-}
-
-#[test]
-fn when_every_chain_is_busy_appends_wait_and_then_succeed_without_deadlock() {
-    let db = TestDatabase::create_blocking();
-    let mut holder = hold_chains(&db, None);
-    let started = std::time::Instant::now();
-    std::thread::scope(|s| {
-        let workers: Vec<_> = (0..4)
-            .map(|t| {
-                let db = &db;
-                s.spawn(move || {
-                    let mut conn = db.connect();
-                    conn.transaction::<_, weiquan_db::DbError, _>(|conn| {
-                        audit::append(conn, &entry(t))?;
-                        audit::append(conn, &entry(t + 100))
-                    })
-                    .unwrap();
-                    started.elapsed()
-                })
-            })
-            .collect();
-        std::thread::sleep(std::time::Duration::from_millis(400));
-        exec(&mut holder, "COMMIT").unwrap();
-        for w in workers {
-            let waited = w.join().unwrap();
-            assert!(
-                waited >= std::time::Duration::from_millis(350),
-                "{waited:?}"
-            );
-        }
-    });
-    let mut conn = db.connect();
-    assert_intact(&audit::verify(&mut conn).unwrap(), 8);
-}
-
-#[test]
-fn a_repeatable_read_transaction_that_would_see_a_stale_head_fails_instead_of_forking() {
-    let db = TestDatabase::create_blocking();
-    let mut holder = hold_chains(&db, Some(5));
-    let mut rr = db.connect();
-    let mut other = db.connect();
-    let result = rr
-        .build_transaction()
-        .repeatable_read()
-        .run::<_, weiquan_db::DbError, _>(|rr| {
-            exec(rr, "SELECT 1").map_err(weiquan_db::DbError::from)?; // the snapshot is taken
-            let meanwhile = audit::append(&mut other, &entry(1))?;
-            assert_eq!(meanwhile.chain, 5, "the only free chain");
-            audit::append(rr, &entry(2))
-        });
-    let err = result.unwrap_err().to_string();
-    assert!(err.contains("could not serialize"), "{err}");
-    exec(&mut holder, "COMMIT").unwrap();
-    let mut conn = db.connect();
-    assert_intact(&audit::verify(&mut conn).unwrap(), 1);
 }
