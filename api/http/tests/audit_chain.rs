@@ -31,6 +31,7 @@ fn appended_records_verify_and_read_back_whole_through_diesel() {
     let mut conn = db.connect();
     let empty = audit::verify(&mut conn).unwrap();
     assert_intact(&empty, 0);
+    assert_eq!(empty.chains.len(), 32, "the migration creates 32 chains");
     let mut appended = Vec::new();
     for i in 0..30 {
         appended.push(audit::append(&mut conn, &entry(i)).unwrap());

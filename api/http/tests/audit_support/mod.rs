@@ -25,7 +25,7 @@ fn member(user: i64, org: i64) -> AuditActor {
 pub fn entry(i: i64) -> NewAuditEntry {
     let ip: Option<IpAddr> = match i % 3 {
         0 => Some(format!("203.0.113.{}", i % 250).parse().unwrap()),
-        1 => Some(format!("2001:db8::{:x}", i + 1).parse().unwrap()),
+        1 => Some(format!("2001:db8::{:x}", i % 0xfff0 + 1).parse().unwrap()),
         _ => None,
     };
     NewAuditEntry::new(member(i, 4403), AuditAction::RoleChanged, Outcome::Success)
@@ -60,7 +60,6 @@ pub fn assert_intact(report: &VerifyReport, records: u64) {
     let broken: Vec<_> = report.broken().collect();
     assert!(broken.is_empty(), "{broken:?}");
     assert_eq!(report.checked(), records);
-    assert_eq!(report.chains.len(), 32);
 }
 
 pub fn exec(conn: &mut PgConnection, sql: &str) -> QueryResult<usize> {
