@@ -13,7 +13,6 @@ use std::time::{Duration, Instant};
 
 use tokio::sync::watch;
 use weiquan_db::outbox::{self, AfterFailure, Message};
-use weiquan_domain::mask::mask_recipient;
 use weiquan_domain::notify::{Channel, Locale, Template, render};
 use weiquan_domain::retry::Backoff;
 
@@ -204,12 +203,4 @@ pub async fn run_relay(
         }
     }
     log::info!("outbox relay stopped");
-}
-
-/// The masked recipient, for callers that log about a message.
-pub fn masked_recipient(message: &Message) -> String {
-    match Channel::parse(&message.channel) {
-        Some(channel) => mask_recipient(channel, &message.recipient),
-        None => "***".to_owned(),
-    }
 }
