@@ -11,20 +11,22 @@
 //! commit side by side.
 //!
 //! Measured 2026-11-29 on the 2-core development machine while other builds ran (load
-//! average 5–9, so ±20 %), debug build, 16 connections, 5 s per row:
+//! average 5–10), debug build, 16 connections, 5 s per row; the range of four runs:
 //!
-//! | transaction                         | tx/s  |
-//! |-------------------------------------|-------|
-//! | change + commit, no audit record    | 3,795 |
-//! | change + append + commit, 1 chain   |   271 |
-//! | same, 4 chains                      |   536 |
-//! | same, 32 chains                     |   933 |
+//! | transaction                         | tx/s          |
+//! |-------------------------------------|---------------|
+//! | change + commit, no audit record    | 3,795 – 5,330 |
+//! | change + append + commit, 1 chain   |   271 –   547 |
+//! | same, 4 chains                      |   536 –   923 |
+//! | same, 32 chains                     |   933 – 1,083 |
 //!
-//! One chain stays at about 270/s whatever the concurrency (1 connection: 331/s): every
-//! transaction holds the chain through its commit. pgbench running the same SQL (no Rust
-//! client): about 1,100–1,800 tx/s with 32 chains against 3,300–4,600 for the bare
-//! transaction, so an append costs about as much database work as a small transaction of its
-//! own (two statements, six index entries), and with 32 chains the limit is CPU, not the lock.
+//! `verify` read 15,000 – 36,000 records/s (debug build, one connection).
+//!
+//! One chain is capped by its lock, held through each commit (1 connection alone: 331/s).
+//! pgbench running the same SQL (no Rust client): about 1,100–1,800 tx/s with 32 chains
+//! against 3,300–4,600 for the bare transaction, so an append costs about as much database
+//! work as a small transaction of its own (two statements, six index entries), and with 32
+//! chains the limit is CPU, not the lock.
 
 #![expect(clippy::unwrap_used, reason = "a benchmark fails loudly")]
 
@@ -48,7 +50,7 @@ const SECONDS: u64 = 5;
 
 /// Audited transactions per second with `chains` chains (None: the same transaction without
 /// an audit record, for reference).
-fn run(chains: Option<i16>) -> (f64, u64) {
+fn run(chains: Option<i16>) -> (f64, u64, f64) {
     let db = TestDatabase::create_blocking();
     let mut setup = db.connect();
     exec(
@@ -92,13 +94,17 @@ fn run(chains: Option<i16>) -> (f64, u64) {
         workers.into_iter().map(|w| w.join().unwrap()).sum()
     });
     let rate = done as f64 / started.elapsed().as_secs_f64();
+    let mut verify_rate = 0.0;
     if let Some(chains) = chains {
+        let verifying = Instant::now();
         let report = audit::verify(&mut setup).unwrap();
+        let took = verifying.elapsed();
+        verify_rate = done as f64 / took.as_secs_f64();
         assert_eq!(report.chains.len(), chains as usize);
         assert_intact(&report, done);
         assert_eq!(all_records(&mut setup).len() as u64, done);
     }
-    (rate, done)
+    (rate, done, verify_rate)
 }
 
 #[test]
@@ -108,12 +114,13 @@ fn audited_transactions_per_second_by_number_of_chains() {
         "{} connections, {SECONDS} s each, change + append + commit per transaction",
         threads()
     );
-    let (base, _) = run(None);
+    let (base, _, _) = run(None);
     println!("no audit record (reference): {base:>8.0} tx/s");
     for chains in [1, 4, 32] {
-        let (rate, done) = run(Some(chains));
+        let (rate, done, verified) = run(Some(chains));
         println!(
-            "{chains:>2} chain(s):                 {rate:>8.0} tx/s  ({done} records, verified)"
+            "{chains:>2} chain(s):                 {rate:>8.0} tx/s  \
+             ({done} records, verified at {verified:.0} records/s)"
         );
     }
 }

@@ -38,8 +38,8 @@
 //! Throughput: with `c` transactions appending at once and `N ≥ c` chains nobody waits; the
 //! cost of an append is two statements (lock + read head; insert + move head). Measured
 //! (`api/http/tests/audit_bench.rs`, 16 connections on a loaded 2-core machine): one chain
-//! caps audited transactions at about 270/s, whatever the concurrency; 32 chains gave about
-//! 930/s, where the limit was CPU, not the lock.
+//! caps audited transactions at 270–550/s, whatever the concurrency; 32 chains gave
+//! 930–1,080/s, where the limit was CPU, not the lock.
 //!
 //! # Retention
 //!
