@@ -1,10 +1,12 @@
 //! PostgreSQL access for Weiquan: the diesel schema, the r2d2 pool, embedded migrations,
 //! reference data and one query module per aggregate. Rows are converted to domain types here.
 
+pub mod audit;
 pub mod divisions;
 pub mod error;
 pub mod migrate;
 pub mod organisations;
+pub mod outbox;
 pub mod pool;
 pub mod reference;
 pub mod schema;

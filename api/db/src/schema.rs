@@ -65,10 +65,61 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    audit_chain (chain) {
+        chain -> SmallInt,
+        start_seq -> BigInt,
+        start_hash -> Binary,
+        head_seq -> BigInt,
+        head_hash -> Binary,
+        pruned_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        chain -> SmallInt,
+        seq -> BigInt,
+        at -> Timestamptz,
+        actor_kind -> Text,
+        actor_user_id -> Nullable<BigInt>,
+        actor_client_id -> Nullable<BigInt>,
+        actor_org_id -> Nullable<BigInt>,
+        org_path -> Nullable<Text>,
+        action -> Text,
+        outcome -> Text,
+        ip -> Nullable<Inet>,
+        user_agent -> Nullable<Text>,
+        subject -> Nullable<Text>,
+        detail -> Jsonb,
+        prev_hash -> Binary,
+        hash -> Binary,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> BigInt,
+        channel -> Text,
+        recipient -> Text,
+        locale -> Text,
+        template -> Text,
+        payload -> Jsonb,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamptz,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamptz,
+        sent_at -> Nullable<Timestamptz>,
+    }
+}
+
 diesel::joinable!(organisations -> divisions (division_code));
 diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(users -> organisations (org_id));
 diesel::joinable!(user_roles -> users (user_id));
+diesel::joinable!(audit_log -> audit_chain (chain));
 diesel::allow_tables_to_appear_in_same_query!(
     divisions,
     organisations,
@@ -76,3 +127,4 @@ diesel::allow_tables_to_appear_in_same_query!(
     user_roles,
     recovery_codes
 );
+diesel::allow_tables_to_appear_in_same_query!(audit_chain, audit_log);

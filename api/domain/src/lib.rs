@@ -5,10 +5,14 @@
 //! and pages ask, they never re-decide.
 
 pub mod access;
+pub mod audit;
 pub mod credit_code;
 pub mod division;
+pub mod mask;
+pub mod notify;
 pub mod one_time;
 pub mod password;
+pub mod retry;
 
 pub use credit_code::{CreditCode, CreditCodeError};
 pub use division::{DivisionCode, DivisionCodeError, DivisionLevel};

@@ -143,6 +143,21 @@ pub const VARS: &[VarSpec] = &[
         help: "Length of the sign-in failure window in minutes.",
     },
     VarSpec {
+        name: "AUDIT_RETENTION_DAYS",
+        default: "365",
+        help: "Days audit records are kept before `weiquan audit prune` deletes them; at least 183 (six months, the legal minimum).",
+    },
+    VarSpec {
+        name: "OUTBOX_POLL_MS",
+        default: "500",
+        help: "How often the outbox relay looks for messages to send when the queue is empty.",
+    },
+    VarSpec {
+        name: "OUTBOX_MAX_ATTEMPTS",
+        default: "8",
+        help: "Attempts to send a message (with exponential backoff, 1 s up to 1 h) before it is parked for administrators.",
+    },
+    VarSpec {
         name: "RUST_LOG",
         default: "info",
         help: "Log filter (env_logger syntax), e.g. info or warn,weiquan_http=debug.",
@@ -171,6 +186,9 @@ pub struct Config {
     pub redis_url: String,
     pub redis_key_prefix: String,
     pub redis_timeout: Duration,
+    pub audit_retention_days: u32,
+    pub outbox_poll: Duration,
+    pub outbox_max_attempts: i32,
     /// Key for `weiquan_services::credentials::SecretBox` (Debug shows no key material).
     pub secret_key: SecretKey,
     pub session: SessionConfig,
@@ -294,6 +312,19 @@ impl Config {
                 && weiquan_db::migrate::DatabaseUrl::parse(&database_url).is_ok(),
         )?;
         let secret_key = secret_key(&get("WEIQUAN_SECRET_KEY"), environment)?;
+        const RETENTION: &str = "whole days, at least 183 (six months) and at most 36500";
+        let audit_retention_days: u32 = number(
+            "AUDIT_RETENTION_DAYS",
+            get("AUDIT_RETENTION_DAYS"),
+            RETENTION,
+        )?;
+        parse("AUDIT_RETENTION_DAYS", RETENTION)(
+            (weiquan_domain::audit::MIN_RETENTION_DAYS..=36_500).contains(&audit_retention_days),
+        )?;
+        const ATTEMPTS: &str = "a number of attempts between 1 and 100";
+        let outbox_max_attempts: i32 =
+            number("OUTBOX_MAX_ATTEMPTS", get("OUTBOX_MAX_ATTEMPTS"), ATTEMPTS)?;
+        parse("OUTBOX_MAX_ATTEMPTS", ATTEMPTS)((1..=100).contains(&outbox_max_attempts))?;
         let redis_url = get("REDIS_URL");
         parse("REDIS_URL", "a redis:// or rediss:// URL")(
             redis_url.starts_with("redis://") || redis_url.starts_with("rediss://"),
@@ -358,6 +389,9 @@ impl Config {
             redis_key_prefix: get("REDIS_KEY_PREFIX"),
             redis_timeout: ms("REDIS_TIMEOUT_MS")?,
             secret_key,
+            audit_retention_days,
+            outbox_poll: ms("OUTBOX_POLL_MS")?,
+            outbox_max_attempts,
         })
     }
 
@@ -546,6 +580,37 @@ mod tests {
         assert!(
             !format!("{:?}", c.session).contains("dev-only"),
             "the secret is never printed"
+        );
+    }
+
+    #[test]
+    fn audit_retention_below_six_months_is_refused_with_the_reason() {
+        let err = with(&[("AUDIT_RETENTION_DAYS", "90")]).unwrap_err();
+        assert_eq!(err.name, "AUDIT_RETENTION_DAYS");
+        assert!(err.to_string().contains("at least 183"), "{err}");
+        assert_eq!(
+            with(&[("AUDIT_RETENTION_DAYS", "half a year")])
+                .unwrap_err()
+                .name,
+            "AUDIT_RETENTION_DAYS"
+        );
+        assert_eq!(
+            with(&[("AUDIT_RETENTION_DAYS", "183")])
+                .unwrap()
+                .audit_retention_days,
+            183
+        );
+        let c = Config::defaults().unwrap();
+        assert_eq!(c.audit_retention_days, 365);
+        assert_eq!(c.outbox_poll, Duration::from_millis(500));
+        assert_eq!(c.outbox_max_attempts, 8);
+        assert_eq!(
+            with(&[("OUTBOX_MAX_ATTEMPTS", "0")]).unwrap_err().name,
+            "OUTBOX_MAX_ATTEMPTS"
+        );
+        assert_eq!(
+            with(&[("OUTBOX_POLL_MS", "1")]).unwrap_err().name,
+            "OUTBOX_POLL_MS"
         );
     }
 

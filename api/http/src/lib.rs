@@ -2,10 +2,12 @@
 //! domain crate, transactions in the services crate.
 
 pub mod auth;
+pub mod background;
 pub mod config;
 pub mod error;
 pub mod extract;
 pub mod fallback;
+pub mod maintenance;
 pub mod openapi;
 pub mod routes;
 pub mod server;

@@ -38,6 +38,11 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Audit log maintenance.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// Write .env.example from the list of configuration variables.
     EnvExample {
         #[arg(long, default_value = ".env.example")]
@@ -45,6 +50,18 @@ enum Command {
     },
     /// Print a new random WEIQUAN_SECRET_KEY (32 bytes from the OS RNG, base64).
     GenSecretKey,
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Check every hash chain; exits non-zero when a record was changed, removed or inserted.
+    Verify {
+        /// Also print each chain's head hash (copy them elsewhere to detect a full rewrite).
+        #[arg(long)]
+        heads: bool,
+    },
+    /// Delete records older than AUDIT_RETENTION_DAYS, keeping the chains verifiable.
+    Prune,
 }
 
 fn main() -> ExitCode {
@@ -74,6 +91,12 @@ fn run(command: Command) -> Result<(), String> {
         Command::Serve => serve(config()?),
         Command::Migrate { fresh } => migrate_database(&config()?, fresh),
         Command::Seed => seed(&config()?),
+        Command::Audit {
+            command: AuditCommand::Verify { heads },
+        } => weiquan_http::maintenance::verify(&config()?, heads),
+        Command::Audit {
+            command: AuditCommand::Prune,
+        } => weiquan_http::maintenance::prune(&config()?),
     }
 }
 
@@ -145,7 +168,12 @@ fn serve(config: Config) -> Result<(), String> {
         "Weiquan listening on http://{bind}/ (admin http://{bind}/admin/, API docs http://{bind}/api/docs/)"
     );
     actix_web::rt::System::new().block_on(async move {
+        let relay = weiquan_http::background::spawn_relay(&config).map_err(|e| e.to_string())?;
         let server = weiquan_http::server::start(config, listener).map_err(|e| e.to_string())?;
-        server.await.map_err(|e| e.to_string())
+        // The server future ends after a graceful shutdown (SIGTERM, SIGINT); the relay then
+        // finishes its batch and stops.
+        let result = server.await.map_err(|e| e.to_string());
+        relay.stop().await;
+        result
     })
 }

@@ -2,11 +2,13 @@
 //! on the blocking pool (one transaction, no connection held across an `.await`), asks the
 //! domain to decide, and returns domain values. Nothing here knows about HTTP.
 
+pub mod audit;
 pub mod credentials;
 pub mod db;
 pub mod divisions;
 pub mod error;
 pub mod health;
+pub mod outbox;
 pub mod random;
 pub mod rate_limit;
 pub mod redis_store;

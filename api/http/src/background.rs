@@ -1,0 +1,66 @@
+//! Work a server instance does besides answering requests: the outbox relay.
+
+use std::sync::Arc;
+
+use tokio::sync::watch;
+use weiquan_db::PoolOptions;
+use weiquan_services::outbox::{LoggingSender, RelayOptions, run_relay};
+use weiquan_services::{Db, ServiceError};
+
+use crate::config::{Config, Environment};
+
+/// Connections the relay may use: its own small pool, so a burst of messages never takes
+/// connections from request handlers (and the reverse).
+const RELAY_POOL_SIZE: u32 = 2;
+
+/// A running relay; [`Relay::stop`] ends it after the batch in progress.
+pub struct Relay {
+    stop: watch::Sender<bool>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Relay {
+    pub async fn stop(self) {
+        // Err only if the relay already ended, which is what we want anyway.
+        let _ = self.stop.send(true);
+        if let Err(e) = self.task.await {
+            log::error!("outbox relay ended abnormally: {e}");
+        }
+    }
+}
+
+/// The relay options the configuration asks for.
+pub fn relay_options(config: &Config) -> RelayOptions {
+    RelayOptions {
+        poll: config.outbox_poll,
+        max_attempts: config.outbox_max_attempts,
+        ..RelayOptions::default()
+    }
+}
+
+/// Starts the outbox relay on the current runtime. Messages go to the log until a real sender
+/// (SMTP, SMS gateway) is configured; only in development does the log show their text.
+pub fn spawn_relay(config: &Config) -> Result<Relay, ServiceError> {
+    let pool = weiquan_db::build_pool(
+        &config.database_url,
+        &PoolOptions {
+            max_size: RELAY_POOL_SIZE,
+            connection_timeout: config.database_timeout,
+        },
+    )?;
+    let development = config.environment == Environment::Development;
+    if !development {
+        log::warn!("no SMS or email sender is configured: outgoing messages are only logged");
+    }
+    let sender = Arc::new(LoggingSender {
+        reveal_text: development,
+    });
+    let (stop, shutdown) = watch::channel(false);
+    let task = actix_web::rt::spawn(run_relay(
+        Db::new(pool),
+        sender,
+        relay_options(config),
+        shutdown,
+    ));
+    Ok(Relay { stop, task })
+}

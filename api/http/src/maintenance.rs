@@ -1,0 +1,104 @@
+//! `weiquan audit verify` and `weiquan audit prune`: checking the audit log's hash chains and
+//! applying the retention period, from the command line (or a scheduled job).
+
+use weiquan_db::PoolOptions;
+use weiquan_db::audit::{Break, Problem, VerifyReport};
+use weiquan_domain::audit::hex;
+use weiquan_services::{Db, audit};
+
+use crate::config::Config;
+
+fn db(config: &Config) -> Result<Db, String> {
+    let pool = weiquan_db::build_pool(
+        &config.database_url,
+        &PoolOptions {
+            max_size: 1,
+            connection_timeout: config.database_timeout,
+        },
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(Db::new(pool))
+}
+
+fn describe(b: &Break) -> String {
+    let at = match b.id {
+        Some(id) => format!("record {id} (seq {})", b.seq),
+        None => format!("seq {}", b.seq),
+    };
+    let what = match &b.problem {
+        Problem::HashMismatch => "its content does not match its hash (changed)".to_owned(),
+        Problem::PrevHashMismatch => {
+            "it does not link to the record before it (that one was changed or replaced)".into()
+        }
+        Problem::Gap { expected_seq } => format!("records from seq {expected_seq} are missing"),
+        Problem::MissingTail { last_seq } => {
+            format!("the chain ends at seq {last_seq}; later records are missing")
+        }
+        Problem::HeadMismatch => "the last record is not the one the chain head names".into(),
+        Problem::BeyondHead => "records exist beyond the chain head (inserted)".into(),
+    };
+    format!("{at}: {what}")
+}
+
+/// The text `audit verify` prints for an intact log, or the error listing every broken chain.
+pub fn render_report(report: &VerifyReport, heads: bool) -> Result<String, String> {
+    let mut out = String::new();
+    if heads {
+        for c in &report.chains {
+            out.push_str(&format!(
+                "chain {:>3}  start {:>10}  head {:>10}  {}\n",
+                c.chain,
+                c.start_seq,
+                c.head_seq,
+                hex(&c.head_hash)
+            ));
+        }
+    }
+    if report.is_intact() {
+        out.push_str(&format!(
+            "audit log intact: {} chains, {} records checked",
+            report.chains.len(),
+            report.checked()
+        ));
+        return Ok(out);
+    }
+    for (chain, b) in report.broken() {
+        out.push_str(&format!(
+            "chain {} broken at {}\n",
+            chain.chain,
+            describe(b)
+        ));
+    }
+    out.push_str(&format!(
+        "audit log TAMPERED: {} of {} chains broken",
+        report.broken().count(),
+        report.chains.len()
+    ));
+    Err(out)
+}
+
+/// Verifies every chain; an error (non-zero exit) when any is broken.
+pub fn verify(config: &Config, heads: bool) -> Result<(), String> {
+    let db = db(config)?;
+    let report = actix_web::rt::System::new()
+        .block_on(audit::verify(&db))
+        .map_err(|e| e.to_string())?;
+    let text = render_report(&report, heads)?;
+    println!("{text}");
+    Ok(())
+}
+
+/// Deletes records older than the retention period, after verifying the log.
+pub fn prune(config: &Config) -> Result<(), String> {
+    let db = db(config)?;
+    let days = config.audit_retention_days;
+    let report = actix_web::rt::System::new()
+        .block_on(audit::prune(&db, days))
+        .map_err(|e| e.to_string())?;
+    println!(
+        "audit prune: {} records older than {days} days deleted from {} chains",
+        report.deleted,
+        report.anchors.len()
+    );
+    Ok(())
+}
