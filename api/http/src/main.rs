@@ -155,9 +155,19 @@ fn seed(config: &Config) -> Result<(), String> {
     if divisions == 0 {
         return Err("no reference data: run `weiquan migrate` first".into());
     }
-    // Demo accounts and organisations arrive with the identity work; reference data is all
-    // there is to check for now.
-    log::info!("seed: {divisions} divisions present; no demo records defined yet");
+    if config.environment == Environment::Production {
+        log::info!("seed: production: no demo accounts are created");
+        return Ok(());
+    }
+    let hasher = weiquan_services::credentials::PasswordHasher::new(
+        weiquan_services::credentials::HashParams::PRODUCTION,
+    )
+    .map_err(|e| e.to_string())?;
+    let hash = hasher
+        .hash(weiquan_services::demo::PASSWORD)
+        .map_err(|e| e.to_string())?;
+    let created = weiquan_services::demo::seed(&mut conn, &hash).map_err(|e| e.to_string())?;
+    log::info!("seed: {divisions} divisions present; {created} demo account(s) created");
     Ok(())
 }
 

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod credentials;
 pub mod db;
+pub mod demo;
 pub mod divisions;
 pub mod error;
 pub mod health;

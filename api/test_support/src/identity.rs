@@ -86,6 +86,18 @@ impl TestApp {
         UserId(id)
     }
 
+    /// Gives `user` a real password (argon2id with cheap test parameters).
+    pub fn set_password(&self, user: UserId, password: &str) {
+        let hasher = weiquan_services::credentials::PasswordHasher::new(
+            weiquan_services::credentials::HashParams::TESTING,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let hash = hasher.hash(password).unwrap_or_else(|e| panic!("{e}"));
+        let mut conn = self.database.connect();
+        weiquan_db::users::set_password_hash(&mut conn, user, &hash, true)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+
     /// Signs `user` in, as the sign-in endpoint would, with the configured policy.
     pub async fn sign_in(&self, user: UserId, second_factor: bool) -> SignedIn {
         let actor = self.actor_of(user, second_factor);
@@ -157,4 +169,33 @@ impl TestApp {
             .execute(&mut conn)
             .unwrap_or_else(|e| panic!("{sql}: {e}"));
     }
+}
+
+/// Decodes RFC 4648 base32 (what enrolment shows the user), for computing codes in tests.
+pub fn base32_decode(text: &str) -> Vec<u8> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    let mut bits: u64 = 0;
+    let mut count = 0;
+    let mut out = Vec::new();
+    for c in text.bytes().filter(|c| *c != b'=') {
+        let value = ALPHABET
+            .iter()
+            .position(|a| *a == c.to_ascii_uppercase())
+            .unwrap_or_else(|| panic!("not base32: {text}"));
+        bits = (bits << 5) | value as u64;
+        count += 5;
+        if count >= 8 {
+            count -= 8;
+            out.push((bits >> count) as u8);
+            bits &= (1 << count) - 1;
+        }
+    }
+    out
+}
+
+/// The TOTP code for a base32 secret at a Unix time, as an authenticator app computes it.
+pub fn totp_code(secret_base32: &str, unix_time: u64) -> String {
+    weiquan_services::credentials::TotpSecret::from_bytes(base32_decode(secret_base32))
+        .and_then(|s| s.code_at(unix_time))
+        .unwrap_or_else(|e| panic!("{e}"))
 }

@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use actix_web::dev::ServerHandle;
 pub use database::{TestDatabase, postgres_server_url, redis_url};
-pub use identity::SignedIn;
+pub use identity::{SignedIn, base32_decode, totp_code};
 pub use proxy::Proxy;
 use weiquan_http::config::Config;
 

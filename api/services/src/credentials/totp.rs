@@ -123,6 +123,11 @@ impl TotpSecret {
         Ok(accept_totp_step(step, last_used_step)?)
     }
 
+    /// The code an authenticator app shows at `unix_time` (for tests and operator tooling).
+    pub fn code_at(&self, unix_time: u64) -> Result<String, CredentialError> {
+        Ok(self.totp(DIGITS, "")?.generate(unix_time).to_string())
+    }
+
     /// The time step a Unix time falls in.
     pub fn step_at(unix_time: u64) -> u64 {
         unix_time / STEP_SECS
