@@ -159,3 +159,13 @@ pub fn set_password_hash(
     }
     Ok(())
 }
+
+pub fn set_display_name(conn: &mut PgConnection, id: UserId, name: &str) -> Result<(), DbError> {
+    diesel::update(users::table.find(id.0))
+        .set((
+            users::display_name.eq(name),
+            users::updated_at.eq(chrono::Utc::now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

@@ -23,6 +23,7 @@ use crate::error::{ErrorCode, FieldError, Problem};
         (name = "health", description = "Liveness and readiness"),
         (name = "divisions", description = "Administrative divisions (GB/T 2260)"),
         (name = "sessions", description = "Signing in"),
+        (name = "accounts", description = "Consumer registration and password reset"),
         (name = "me", description = "The signed-in caller and their sessions"),
         (name = "organisations", description = "The organisation tree (bureaus, stations, associations, enterprises, ...)"),
     )

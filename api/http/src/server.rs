@@ -48,6 +48,7 @@ pub fn app(
     >,
 > {
     let json_limit = state.config.json_limit_bytes;
+    let development = state.config.environment == crate::config::Environment::Development;
     let mut headers = DefaultHeaders::new();
     for header in SECURITY_HEADERS {
         headers = headers.add(header);
@@ -59,8 +60,17 @@ pub fn app(
         .app_data(extract::json_config(json_limit))
         .app_data(extract::query_config())
         .app_data(extract::path_config())
-        // Before the /api scope, which would otherwise claim these paths.
-        .map(|app| {
+        // Before the /api scope, which would otherwise claim these paths. The dev routes exist
+        // only in development and are not part of the document.
+        .map(move |app| {
+            let app = if development {
+                app.route(
+                    "/api/dev/messages",
+                    web::get().to(crate::routes::accounts::dev_messages::list),
+                )
+            } else {
+                app
+            };
             app.service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", document))
         })
         .service(scope::scope("/api").configure(routes::configure))

@@ -2,6 +2,7 @@
 //! on the blocking pool (one transaction, no connection held across an `.await`), asks the
 //! domain to decide, and returns domain values. Nothing here knows about HTTP.
 
+pub mod accounts;
 pub mod audit;
 pub mod credentials;
 pub mod db;
@@ -16,6 +17,7 @@ pub mod redis_store;
 pub mod second_factor;
 pub mod sessions;
 pub mod sign_in;
+pub mod verification;
 
 pub use db::Db;
 pub use error::{Dependency, ServiceError};

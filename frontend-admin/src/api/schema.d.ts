@@ -42,6 +42,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/consumers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Registers a consumer with a confirmed mobile number and signs them in (session cookie
+         *     set). Public. A wrong or expired code is 422 on `code`; a weak password 422 on
+         *     `password` (`too_short`, `too_long`, `common`, `same_as_identifier`).
+         */
+        post: operations["consumers_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/divisions": {
         parameters: {
             query?: never;
@@ -112,6 +133,27 @@ export interface paths {
          */
         get: operations["me_get"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Renames the caller. Any signed-in user. */
+        patch: operations["me_update"];
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Changes the caller's password after checking the current one; every session of the
+         *     account ends, this one included (sign in again). Any signed-in user.
+         */
+        put: operations["me_password_change"];
         post?: never;
         delete?: never;
         options?: never;
@@ -274,6 +316,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/password-resets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sets a new password for a consumer with a confirmed mobile number; every session of the
+         *     account ends. Public. Wrong code: 422 on `code`; weak password: 422 on `password`.
+         */
+        post: operations["password_resets_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions": {
         parameters: {
             query?: never;
@@ -296,6 +358,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/verification-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sends a one-time SMS code for registering or resetting a password. Public. The answer is
+         *     the same whether or not the number has an account (nothing is sent when the number cannot
+         *     use the purpose); limited to one per minute and ten per day per number (429 with
+         *     `Retry-After`).
+         */
+        post: operations["verification_codes_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -309,6 +393,22 @@ export interface components {
          * @enum {string}
          */
         CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit";
+        /** @enum {string} */
+        CodePurpose: "register" | "reset_password";
+        CodeRequest: {
+            /**
+             * @description 11-digit mainland mobile number.
+             * @example 13812345678
+             */
+            phone: string;
+            purpose: components["schemas"]["CodePurpose"];
+        };
+        CodeSent: {
+            /** Format: int64 */
+            expires_in_seconds: number;
+            /** Format: int64 */
+            resend_after_seconds: number;
+        };
         DependencyCheck: {
             /**
              * Format: double
@@ -447,6 +547,10 @@ export interface components {
         OrganisationList: {
             items: components["schemas"]["Organisation"][];
         };
+        PasswordChange: {
+            current_password: string;
+            new_password: string;
+        };
         /** @description An RFC 9457 problem document. */
         Problem: {
             code: components["schemas"]["ErrorCode"];
@@ -465,10 +569,32 @@ export interface components {
             /** @description The dependencies that are down, for `service_unavailable` (`postgres`, `redis`). */
             unavailable?: string[];
         };
+        ProfileUpdate: {
+            /** @description 1 to 50 characters. */
+            display_name: string;
+        };
         Readiness: {
             checks: components["schemas"]["DependencyChecks"];
             /** @description `ok`: every dependency answers. */
             status: string;
+        };
+        RegisterRequest: {
+            /** @description The SMS code from `POST /api/v1/verification-codes` (purpose `register`). */
+            code: string;
+            /** @description 1 to 50 characters. */
+            display_name: string;
+            /** @description 8 to 128 characters; not a common password, not the phone number. */
+            password: string;
+            /** @example 13812345678 */
+            phone: string;
+        };
+        ResetRequest: {
+            /** @description The SMS code from `POST /api/v1/verification-codes` (purpose `reset_password`). */
+            code: string;
+            /** @description The new password. */
+            password: string;
+            /** @example 13812345678 */
+            phone: string;
         };
         /** @enum {string} */
         RoleDto: "handler" | "reviewer" | "org_admin" | "analyst";
@@ -568,6 +694,48 @@ export interface operations {
                 };
             };
             /** @description A dependency is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    consumers_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterRequest"];
+            };
+        };
+        responses: {
+            /** @description Registered and signed in */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Invalid fields or code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or Redis is down */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -782,6 +950,88 @@ export interface operations {
             };
             /** @description PostgreSQL or Redis is down */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    me_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfileUpdate"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid name */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    me_password_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description Changed; all sessions ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong current password or weak new one */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1171,6 +1421,46 @@ export interface operations {
             };
         };
     };
+    password_resets_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetRequest"];
+            };
+        };
+        responses: {
+            /** @description Password changed; sign in again */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid fields or code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or Redis is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     sessions_create: {
         parameters: {
             query?: never;
@@ -1212,6 +1502,57 @@ export interface operations {
                 };
             };
             /** @description Too many failures; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or Redis is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verification_codes_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeRequest"];
+            };
+        };
+        responses: {
+            /** @description Sent if the number may use it */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeSent"];
+                };
+            };
+            /** @description Not a mobile number */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too soon or too many */
             429: {
                 headers: {
                     [name: string]: unknown;

@@ -2,6 +2,7 @@
 //! registry: the server and the OpenAPI document are both built from it, so an endpoint
 //! cannot exist without being documented.
 
+pub mod accounts;
 pub mod divisions;
 pub mod health;
 pub mod me;
@@ -24,7 +25,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(divisions::lookup::lookup)
             .service(divisions::get::get)
             .service(sessions::create::create)
+            .service(accounts::verification_codes::create)
+            .service(accounts::register::register)
+            .service(accounts::password_resets::create)
             .service(me::get::get)
+            .service(me::profile::update)
+            .service(me::profile::change_password)
             .service(me::second_factor::start)
             .service(me::second_factor::confirm)
             .service(me::second_factor::verify)

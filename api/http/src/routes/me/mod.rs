@@ -1,6 +1,7 @@
 //! The signed-in caller: who they are, their sessions, signing out.
 
 pub mod get;
+pub mod profile;
 pub mod second_factor;
 pub mod sessions;
 

@@ -108,6 +108,24 @@ pub async fn create(
         AudienceDto::Staff => Audience::Staff,
     };
     let address = client_address(&req);
+    let login_for_audit = match audience {
+        Audience::Consumer => weiquan_domain::mask::mask_phone(body.login.trim()),
+        Audience::Staff => body.login.trim().to_lowercase(),
+    };
+    let agent = user_agent(&req);
+    let audit = |actor: &weiquan_domain::access::Actor, action, outcome, reason: &str| {
+        let mut entry = weiquan_db::audit::NewAuditEntry::new(
+            weiquan_domain::audit::AuditActor::from(actor),
+            action,
+            outcome,
+        );
+        entry.ip = req.peer_addr().map(|a| a.ip());
+        entry.user_agent = Some(agent.clone());
+        entry.org_path = actor.org().map(|o| o.path.clone());
+        entry.subject = actor.user().map(|u| format!("user:{}", u.0));
+        entry.detail = serde_json::json!({"login": login_for_audit, "audience": format!("{audience:?}").to_lowercase(), "reason": reason});
+        entry
+    };
     let signed_in = sign_in::sign_in(
         &state.deps,
         &state.hasher,
@@ -120,12 +138,37 @@ pub async fn create(
             address: &address,
         },
     )
-    .await
-    .map_err(|e| match e {
-        SignInError::Invalid => ApiError::new(ErrorCode::InvalidCredentials),
-        SignInError::Limited { retry_after } => ApiError::too_many(retry_after),
-        SignInError::Service(e) => e.into(),
-    })?;
+    .await;
+    let signed_in = match signed_in {
+        Ok(signed_in) => signed_in,
+        Err(e) => {
+            let (error, reason) = match e {
+                SignInError::Invalid => (
+                    ApiError::new(ErrorCode::InvalidCredentials),
+                    "invalid_credentials",
+                ),
+                SignInError::Limited { retry_after } => {
+                    (ApiError::too_many(retry_after), "rate_limited")
+                }
+                SignInError::Service(e) => return Err(e.into()),
+            };
+            let entry = audit(
+                &weiquan_domain::access::Actor::Anonymous,
+                weiquan_domain::audit::AuditAction::SignInFailed,
+                weiquan_domain::audit::Outcome::Failure,
+                reason,
+            );
+            weiquan_services::audit::record_or_log(&state.deps.db, entry).await;
+            return Err(error);
+        }
+    };
+    let entry = audit(
+        &signed_in.actor,
+        weiquan_domain::audit::AuditAction::SignIn,
+        weiquan_domain::audit::Outcome::Success,
+        "password",
+    );
+    weiquan_services::audit::record_or_log(&state.deps.db, entry).await;
     let policy = policy_for(&signed_in.actor, &state.config.session);
     let (id, session) = state
         .sessions
@@ -133,7 +176,7 @@ pub async fn create(
             actor: signed_in.actor.clone(),
             policy,
             ip: address,
-            user_agent: user_agent(&req),
+            user_agent: agent.clone(),
             now: now(),
         })
         .await?;
