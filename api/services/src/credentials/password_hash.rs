@@ -249,8 +249,17 @@ impl PasswordHasher {
             self.verify_dummy(password);
             return Ok(LoginCheck::Invalid);
         };
-        if !self.verify(password, stored)? {
-            return Ok(LoginCheck::Invalid);
+        // An unusable stored hash (corrupted, or from a foreign scheme) means that no password
+        // works: the caller answers as for a wrong password, never with a server error. The
+        // dummy verification keeps the cost the same; the fault is logged for operators.
+        match self.verify(password, stored) {
+            Ok(true) => {}
+            Ok(false) => return Ok(LoginCheck::Invalid),
+            Err(e) => {
+                log::error!("unusable stored password hash: {e}");
+                self.verify_dummy(password);
+                return Ok(LoginCheck::Invalid);
+            }
         }
         let upgraded_hash = if self.needs_rehash(stored) {
             Some(self.hash(password)?)
@@ -386,6 +395,27 @@ mod tests {
             !h.verify("ｃａｆ\u{e9} 密码 Lantern", &phc).unwrap(),
             "width matters"
         );
+    }
+
+    #[test]
+    fn signing_in_against_an_unusable_stored_hash_is_invalid_not_an_error() {
+        let hasher = PasswordHasher::new(HashParams::TESTING).unwrap();
+        for stored in [
+            "",
+            "$argon2id$v=19$m=19456,t=2,p=1$dGVzdHNhbHQ$dGVzdGhhc2g",
+            "$2b$12$bcrypt",
+        ] {
+            let before = hasher.evaluations();
+            assert_eq!(
+                hasher.check_login("anything", Some(stored)).unwrap(),
+                LoginCheck::Invalid,
+                "{stored}"
+            );
+            assert!(
+                hasher.evaluations() > before,
+                "the dummy verification still runs"
+            );
+        }
     }
 
     #[test]

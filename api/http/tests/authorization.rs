@@ -1,0 +1,379 @@
+//! Every endpoint in the OpenAPI document, called as every kind of actor, with the expected
+//! answer for each. An endpoint missing from the table fails the test: adding an endpoint
+//! means deciding, here, who may call it.
+
+#![expect(clippy::unwrap_used, reason = "test helpers fail loudly")]
+
+use std::collections::BTreeSet;
+
+use reqwest::Method;
+use serde_json::{Value, json};
+use weiquan_domain::access::Role;
+use weiquan_test_support::{SignedIn, TestApp};
+
+/// The kinds of caller, in the order of the expectation arrays below.
+const ACTORS: [&str; 9] = [
+    "anonymous",
+    "consumer",
+    "other consumer",
+    "county handler (own county)",
+    "county handler (another county)",
+    "provincial analyst",
+    "enterprise user",
+    "department user",
+    "international user",
+];
+
+/// Expected (status, problem code) per actor, in `ACTORS` order.
+type Expect = [(u16, Option<&'static str>); 9];
+
+const fn all(status: u16) -> Expect {
+    [(status, None); 9]
+}
+
+/// Signed-in callers get `then`; anonymous callers 401.
+const fn signed_in(then: (u16, Option<&'static str>)) -> Expect {
+    [
+        (401, Some("unauthorized")),
+        then,
+        then,
+        then,
+        then,
+        then,
+        then,
+        then,
+        then,
+    ]
+}
+
+const ORG_VIEW: Expect = [
+    (401, Some("unauthorized")),
+    (404, Some("not_found")),
+    (404, Some("not_found")),
+    (200, None),
+    (404, Some("not_found")),
+    (200, None),
+    (404, Some("not_found")),
+    (404, Some("not_found")),
+    (404, Some("not_found")),
+];
+
+struct Case {
+    method: Method,
+    template: &'static str,
+    /// `{nanshan}` is replaced by the 南山区 bureau's id, `{n}` by the actor's index.
+    path: &'static str,
+    body: Option<Value>,
+    expect: Expect,
+}
+
+fn cases() -> Vec<Case> {
+    use Method as M;
+    let case = |method: M,
+                template: &'static str,
+                path: &'static str,
+                body: Option<Value>,
+                expect: Expect| Case {
+        method,
+        template,
+        path,
+        body,
+        expect,
+    };
+    vec![
+        case(
+            M::GET,
+            "/api/health/live",
+            "/api/health/live",
+            None,
+            all(200),
+        ),
+        case(
+            M::GET,
+            "/api/health/ready",
+            "/api/health/ready",
+            None,
+            all(200),
+        ),
+        case(
+            M::GET,
+            "/api/v1/divisions",
+            "/api/v1/divisions?parent=440300",
+            None,
+            all(200),
+        ),
+        case(
+            M::GET,
+            "/api/v1/divisions/{code}",
+            "/api/v1/divisions/440305",
+            None,
+            all(200),
+        ),
+        case(
+            M::POST,
+            "/api/v1/divisions/lookup",
+            "/api/v1/divisions/lookup",
+            Some(json!({"codes": ["440305"]})),
+            all(200),
+        ),
+        case(
+            M::POST,
+            "/api/v1/sessions",
+            "/api/v1/sessions",
+            Some(
+                json!({"audience": "consumer", "login": "1390009999{n}", "password": "not a real one"}),
+            ),
+            [(401, Some("invalid_credentials")); 9],
+        ),
+        case(
+            M::POST,
+            "/api/v1/verification-codes",
+            "/api/v1/verification-codes",
+            Some(json!({"phone": "1390000000{n}", "purpose": "reset_password"})),
+            all(202),
+        ),
+        case(
+            M::POST,
+            "/api/v1/consumers",
+            "/api/v1/consumers",
+            Some(
+                json!({"phone": "13900000011", "code": "000000", "password": "long enough phrase", "display_name": "x"}),
+            ),
+            [(422, Some("validation_failed")); 9],
+        ),
+        case(
+            M::POST,
+            "/api/v1/password-resets",
+            "/api/v1/password-resets",
+            Some(
+                json!({"phone": "13900000012", "code": "000000", "password": "long enough phrase"}),
+            ),
+            [(422, Some("validation_failed")); 9],
+        ),
+        case(
+            M::GET,
+            "/api/v1/me",
+            "/api/v1/me",
+            None,
+            signed_in((200, None)),
+        ),
+        case(
+            M::PATCH,
+            "/api/v1/me",
+            "/api/v1/me",
+            Some(json!({"display_name": "改名"})),
+            signed_in((200, None)),
+        ),
+        case(
+            M::PUT,
+            "/api/v1/me/password",
+            "/api/v1/me/password",
+            Some(
+                json!({"current_password": "not the password", "new_password": "a new long phrase"}),
+            ),
+            signed_in((422, Some("validation_failed"))),
+        ),
+        case(
+            M::POST,
+            "/api/v1/me/totp",
+            "/api/v1/me/totp",
+            None,
+            signed_in((200, None)),
+        ),
+        case(
+            M::POST,
+            "/api/v1/me/totp/confirm",
+            "/api/v1/me/totp/confirm",
+            Some(json!({"code": "000000"})),
+            // Enrolment was started by the row above; the code is wrong.
+            signed_in((401, Some("invalid_credentials"))),
+        ),
+        case(
+            M::POST,
+            "/api/v1/me/session/second-factor",
+            "/api/v1/me/session/second-factor",
+            Some(json!({"code": "000000"})),
+            signed_in((409, Some("conflict"))),
+        ),
+        case(
+            M::GET,
+            "/api/v1/me/sessions",
+            "/api/v1/me/sessions",
+            None,
+            signed_in((200, None)),
+        ),
+        case(
+            M::DELETE,
+            "/api/v1/me/sessions",
+            "/api/v1/me/sessions",
+            None,
+            signed_in((204, None)),
+        ),
+        case(
+            M::DELETE,
+            "/api/v1/me/session",
+            "/api/v1/me/session",
+            None,
+            signed_in((204, None)),
+        ),
+        case(
+            M::DELETE,
+            "/api/v1/me/sessions/{handle}",
+            "/api/v1/me/sessions/0000000000000000000000000000000000000000000000000000000000000000",
+            None,
+            signed_in((404, Some("not_found"))),
+        ),
+        case(
+            M::GET,
+            "/api/v1/organisations/{id}",
+            "/api/v1/organisations/{nanshan}",
+            None,
+            ORG_VIEW,
+        ),
+        case(
+            M::GET,
+            "/api/v1/organisations/{id}/children",
+            "/api/v1/organisations/{nanshan}/children",
+            None,
+            ORG_VIEW,
+        ),
+    ]
+}
+
+#[test]
+fn every_documented_endpoint_has_an_entry_and_no_entry_is_stale() {
+    let doc = serde_json::to_value(weiquan_http::openapi::document()).unwrap();
+    let mut documented = BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            documented.insert(format!("{} {path}", method.to_uppercase()));
+        }
+    }
+    let tabled: BTreeSet<String> = cases()
+        .iter()
+        .map(|c| format!("{} {}", c.method, c.template))
+        .collect();
+    let missing: Vec<_> = documented.difference(&tabled).collect();
+    let stale: Vec<_> = tabled.difference(&documented).collect();
+    assert!(
+        missing.is_empty(),
+        "endpoints without an authorization entry: {missing:?}"
+    );
+    assert!(
+        stale.is_empty(),
+        "entries for endpoints that no longer exist: {stale:?}"
+    );
+}
+
+fn insert_org(
+    app: &TestApp,
+    kind: &str,
+    name: &str,
+    parent: i64,
+    credit: Option<&str>,
+) -> weiquan_domain::access::OrgId {
+    use diesel::RunQueryDsl;
+    #[derive(diesel::QueryableByName)]
+    struct Id {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        id: i64,
+    }
+    let mut conn = app.database.connect();
+    let id: Id = diesel::sql_query(
+        "WITH new AS (SELECT nextval(pg_get_serial_sequence('organisations', 'id')) AS id) \
+         INSERT INTO organisations (id, kind, name, parent_id, path, credit_code, odr_status) \
+         SELECT new.id, $1, $2, p.id, p.path || new.id || '/', $3, \
+                CASE WHEN $1 = 'enterprise' THEN 'approved' END \
+         FROM new, organisations p WHERE p.id = $4 RETURNING id",
+    )
+    .bind::<diesel::sql_types::Text, _>(kind)
+    .bind::<diesel::sql_types::Text, _>(name)
+    .bind::<diesel::sql_types::Nullable<diesel::sql_types::Text>, _>(credit)
+    .bind::<diesel::sql_types::BigInt, _>(parent)
+    .get_result(&mut conn)
+    .unwrap();
+    weiquan_domain::access::OrgId(id.id)
+}
+
+/// A fresh caller of each kind (sessions are made anew per endpoint, since some end them).
+async fn callers(
+    app: &TestApp,
+    users: &[Option<weiquan_domain::access::UserId>; 9],
+) -> Vec<Option<SignedIn>> {
+    let mut out = Vec::new();
+    for user in users {
+        out.push(match user {
+            Some(user) => Some(app.sign_in(*user, true).await),
+            None => None,
+        });
+    }
+    out
+}
+
+#[actix_web::test]
+async fn every_endpoint_answers_every_kind_of_actor_as_the_table_says() {
+    let app = TestApp::spawn().await;
+    let nanshan = app.bureau(Some("440305"));
+    let futian = app.bureau(Some("440304"));
+    let guangdong = app.bureau(Some("440000"));
+    let national = app.bureau(None);
+    let enterprise = insert_org(
+        &app,
+        "enterprise",
+        "深圳市某电商有限公司",
+        nanshan.0,
+        Some("9144030071526726XG"),
+    );
+    let department = insert_org(
+        &app,
+        "department",
+        "12345 政务服务便民热线",
+        national.0,
+        None,
+    );
+    let international = insert_org(
+        &app,
+        "international",
+        "European Consumer Centre",
+        national.0,
+        None,
+    );
+    let users = [
+        None,
+        Some(app.create_consumer("13700000001")),
+        Some(app.create_consumer("13700000002")),
+        Some(app.create_member(nanshan, "authz.ns.handler", &[Role::Handler])),
+        Some(app.create_member(futian, "authz.ft.handler", &[Role::Handler])),
+        Some(app.create_member(guangdong, "authz.gd.analyst", &[Role::Analyst])),
+        Some(app.create_member(enterprise, "authz.ent.user", &[Role::Handler])),
+        Some(app.create_member(department, "authz.dept.user", &[Role::Handler])),
+        Some(app.create_member(international, "authz.intl.user", &[Role::Handler])),
+    ];
+    let mut failures = Vec::new();
+    for case in cases() {
+        let who = callers(&app, &users).await;
+        for (i, caller) in who.iter().enumerate() {
+            let path = case.path.replace("{nanshan}", &nanshan.0.to_string());
+            let mut request = app.request(case.method.clone(), &path, caller.as_ref());
+            if let Some(body) = &case.body {
+                let body = body.to_string().replace("{n}", &i.to_string());
+                request = request
+                    .header("Content-Type", "application/json")
+                    .body(body);
+            }
+            let response = request.send().await.unwrap();
+            let status = response.status().as_u16();
+            let body: Value = response.json().await.unwrap_or(Value::Null);
+            let code = body["code"].as_str().map(str::to_owned);
+            let (want_status, want_code) = case.expect[i];
+            let code_ok = want_code.is_none_or(|w| code.as_deref() == Some(w));
+            if status != want_status || !code_ok {
+                failures.push(format!(
+                    "{} {} as {}: got {status} {code:?}, want {want_status} {want_code:?}",
+                    case.method, case.template, ACTORS[i]
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
