@@ -25,6 +25,7 @@ use crate::error::{ErrorCode, FieldError, Problem};
         (name = "sessions", description = "Signing in"),
         (name = "accounts", description = "Consumer registration and password reset"),
         (name = "me", description = "The signed-in caller and their sessions"),
+        (name = "audit", description = "The tamper-evident audit log"),
         (name = "organisations", description = "The organisation tree (bureaus, stations, associations, enterprises, ...)"),
     )
 )]

@@ -237,6 +237,23 @@ fn cases() -> Vec<Case> {
             None,
             ORG_VIEW,
         ),
+        case(
+            M::GET,
+            "/api/v1/organisations/{id}/audit",
+            "/api/v1/organisations/{nanshan}/audit",
+            None,
+            [
+                (401, Some("unauthorized")),
+                (404, Some("not_found")),
+                (404, Some("not_found")),
+                (403, Some("forbidden")),
+                (404, Some("not_found")),
+                (200, None),
+                (404, Some("not_found")),
+                (404, Some("not_found")),
+                (404, Some("not_found")),
+            ],
+        ),
     ]
 }
 

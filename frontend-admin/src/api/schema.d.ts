@@ -296,6 +296,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit records of an organisation's subtree, newest first, with keyset paging.
+         *     Administrators and analysts of that organisation or above (after their second factor);
+         *     everyone else gets 403, or 404 outside their subtree.
+         */
+        get: operations["audit_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{id}/children": {
         parameters: {
             query?: never;
@@ -388,6 +409,30 @@ export interface components {
         ActorKind: "consumer" | "member";
         /** @enum {string} */
         AudienceDto: "consumer" | "staff";
+        AuditEntry: {
+            action: string;
+            /** @description `anonymous`, `consumer`, `member`, `client` or `system`. */
+            actor_kind: string;
+            /** Format: int64 */
+            actor_org_id?: number | null;
+            /** Format: int64 */
+            actor_user_id?: number | null;
+            /** Format: date-time */
+            at: string;
+            detail: Record<string, never>;
+            /** Format: int64 */
+            id: number;
+            ip?: string | null;
+            outcome: string;
+            subject?: string | null;
+            user_agent?: string | null;
+        };
+        AuditPage: {
+            /** @description Newest first. */
+            items: components["schemas"]["AuditEntry"][];
+            /** @description Pass as `after` for the next page; null on the last one. */
+            next?: string | null;
+        };
         /**
          * @description What the admin SPA may show: menus and routes come from this list.
          * @enum {string}
@@ -1362,6 +1407,80 @@ export interface operations {
             };
             /** @description No such organisation in your subtree */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    audit_search: {
+        parameters: {
+            query?: {
+                /** @description Only records of this action (e.g. `sign_in_failed`). */
+                action?: string;
+                /** @description `success`, `failure` or `denied`. */
+                outcome?: string;
+                /** @description Only records made by this user. */
+                user_id?: number;
+                /** @description At or after (RFC 3339). */
+                from?: string;
+                /** @description Before (RFC 3339). */
+                until?: string;
+                /** @description The `next` of the previous page. */
+                after?: string;
+                /** @description 1 to 200, default 50. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation whose subtree to search */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an administrator or analyst here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such organisation in your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad filter */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,6 +3,7 @@
 //! cannot exist without being documented.
 
 pub mod accounts;
+pub mod audit;
 pub mod divisions;
 pub mod health;
 pub mod me;
@@ -39,6 +40,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(me::sessions::sign_out_everywhere)
             .service(me::sessions::revoke)
             .service(organisations::get::get)
-            .service(organisations::children::children),
+            .service(organisations::children::children)
+            .service(audit::search::search),
     );
 }
