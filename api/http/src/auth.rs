@@ -180,6 +180,50 @@ pub fn require(caller: &Caller, action: Action<'_>) -> Result<(), ApiError> {
     authorize(&caller.actor, action).map_err(denied)
 }
 
+/// Like [`require`], and a refusal of a signed-in caller is written to the audit log
+/// (`access_denied`, with what was asked) before it is answered.
+pub async fn require_audited(
+    state: &AppState,
+    caller: &Caller,
+    action: Action<'_>,
+    request: &HttpRequest,
+) -> Result<(), ApiError> {
+    let Err(reason) = authorize(&caller.actor, action) else {
+        return Ok(());
+    };
+    if !matches!(caller.actor, Actor::Anonymous) {
+        let (name, target) = match action {
+            Action::ViewOrg(o) => ("view_org", o),
+            Action::ManageMembers(o) => ("manage_members", o),
+            Action::CreateStation(o) => ("create_station", o),
+            Action::ReviewApplication(o) => ("review_application", o),
+            Action::ManageApiClients(o) => ("manage_api_clients", o),
+            Action::SearchAudit(o) => ("search_audit", o),
+        };
+        let mut entry = weiquan_db::audit::NewAuditEntry::new(
+            weiquan_domain::audit::AuditActor::from(&caller.actor),
+            weiquan_domain::audit::AuditAction::AccessDenied,
+            weiquan_domain::audit::Outcome::Denied,
+        );
+        entry.org_path = caller.actor.org().map(|o| o.path.clone());
+        entry.subject = Some(format!("org:{}", target.id.0));
+        entry.ip = request.peer_addr().map(|a| a.ip());
+        entry.user_agent = request
+            .headers()
+            .get(actix_web::http::header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        entry.detail = serde_json::json!({
+            "action": name,
+            "reason": reason.to_string(),
+            "method": request.method().as_str(),
+            "path": request.path(),
+        });
+        weiquan_services::audit::record_or_log(&state.deps.db, entry).await;
+    }
+    Err(denied(reason))
+}
+
 pub fn denied(reason: Denied) -> ApiError {
     match reason {
         Denied::SignInRequired => ApiError::new(ErrorCode::Unauthorized),

@@ -120,3 +120,63 @@ async fn administrators_see_the_sign_ins_of_their_subtree_only() {
         assert_eq!(status, 422, "{bad}: {body}");
     }
 }
+
+#[actix_web::test]
+async fn a_refused_request_is_written_to_the_audit_log() {
+    let app = TestApp::spawn().await;
+    let nanshan = app.bureau(Some("440305"));
+    let futian = app.bureau(Some("440304"));
+    let handler = app
+        .sign_in(
+            app.create_member(nanshan, "denied.ns", &[Role::Handler]),
+            false,
+        )
+        .await;
+    assert_eq!(
+        get(
+            &app,
+            &format!("/api/v1/organisations/{}", futian.0),
+            &handler
+        )
+        .await
+        .0,
+        404
+    );
+    assert_eq!(
+        get(
+            &app,
+            &format!("/api/v1/organisations/{}/audit", nanshan.0),
+            &handler
+        )
+        .await
+        .0,
+        403
+    );
+    #[derive(diesel::QueryableByName, Debug)]
+    struct Row {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        outcome: String,
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        asked: String,
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        subject: String,
+    }
+    use diesel::RunQueryDsl;
+    let rows: Vec<Row> = diesel::sql_query(
+        "SELECT outcome, detail->>'action' AS asked, subject FROM audit_log \
+         WHERE action = 'access_denied' ORDER BY id",
+    )
+    .load(&mut app.database.connect())
+    .unwrap();
+    let seen: Vec<(&str, &str, String)> = rows
+        .iter()
+        .map(|r| (r.outcome.as_str(), r.asked.as_str(), r.subject.clone()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("denied", "view_org", format!("org:{}", futian.0)),
+            ("denied", "search_audit", format!("org:{}", nanshan.0)),
+        ]
+    );
+}

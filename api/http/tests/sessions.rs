@@ -305,3 +305,34 @@ async fn with_redis_down_a_signed_in_request_is_503_never_401_or_200() {
     }
     assert!(back, "the session works again once Redis is back");
 }
+
+#[actix_web::test]
+async fn with_redis_down_signing_in_is_503_and_lets_nobody_in() {
+    let upstream = redis_url()
+        .trim_start_matches("redis://")
+        .trim_end_matches('/')
+        .to_owned();
+    let proxy = Proxy::start(&upstream).await;
+    let app = TestApp::spawn_with(TestOptions {
+        redis_proxy: Some(proxy.addr),
+        ..Default::default()
+    })
+    .await;
+    let user = app.create_consumer("13900000009");
+    app.set_password(user, "a long enough phrase");
+    proxy.cut();
+    let response = app
+        .client
+        .post(app.url("/api/v1/sessions"))
+        .json(&serde_json::json!({"audience": "consumer", "login": "13900000009", "password": "a long enough phrase"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 503);
+    assert!(
+        response.headers().get("set-cookie").is_none(),
+        "no session while Redis is down"
+    );
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["unavailable"], serde_json::json!(["redis"]));
+}

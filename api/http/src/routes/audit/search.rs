@@ -79,11 +79,19 @@ fn bad(field: &str, en: &str, zh: &str) -> ApiError {
 #[get("/organisations/{id}/audit")]
 pub async fn search(
     state: web::Data<AppState>,
+    req: actix_web::HttpRequest,
     caller: Caller,
     id: web::Path<i64>,
     query: web::Query<AuditQuery>,
 ) -> Result<Json<AuditPage>, ApiError> {
-    let (_, org) = visible(&state, &caller, id.into_inner()).await?;
+    let (_, org) = visible(&state, &caller, id.into_inner(), &req).await?;
+    crate::auth::require_audited(
+        &state,
+        &caller,
+        weiquan_domain::access::Action::SearchAudit(&org),
+        &req,
+    )
+    .await?;
     let query = query.into_inner();
     let action = match query.action.as_deref() {
         Some(a) => Some(

@@ -34,10 +34,11 @@ pub struct OrganisationList {
 #[get("/organisations/{id}/children")]
 pub async fn children(
     state: web::Data<AppState>,
+    req: actix_web::HttpRequest,
     caller: Caller,
     id: web::Path<i64>,
 ) -> Result<Json<OrganisationList>, ApiError> {
-    let (row, _) = visible(&state, &caller, id.into_inner()).await?;
+    let (row, _) = visible(&state, &caller, id.into_inner(), &req).await?;
     let (rows, with_children) = state
         .deps
         .db

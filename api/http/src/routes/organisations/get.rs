@@ -37,10 +37,11 @@ pub struct OrganisationDetail {
 #[get("/organisations/{id}")]
 pub async fn get(
     state: web::Data<AppState>,
+    req: actix_web::HttpRequest,
     caller: Caller,
     id: web::Path<i64>,
 ) -> Result<Json<OrganisationDetail>, ApiError> {
-    let (row, org) = visible(&state, &caller, id.into_inner()).await?;
+    let (row, org) = visible(&state, &caller, id.into_inner(), &req).await?;
     let own_path_len = caller.actor.org().map_or(0, |o| o.path.0.len());
     let path = org.path.clone();
     let row_id = row.id;

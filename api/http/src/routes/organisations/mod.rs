@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 use weiquan_db::organisations::OrgRow;
 use weiquan_domain::access::{Action, OrgId, OrgRef};
 
-use crate::auth::{Caller, require};
+use crate::auth::{Caller, require_audited};
 use crate::error::{ApiError, ErrorCode};
 use crate::state::AppState;
 
@@ -60,6 +60,7 @@ pub async fn visible(
     state: &AppState,
     caller: &Caller,
     id: i64,
+    request: &actix_web::HttpRequest,
 ) -> Result<(OrgRow, OrgRef), ApiError> {
     caller.signed_in()?;
     let row = state
@@ -71,9 +72,11 @@ pub async fn visible(
     let org = row
         .to_ref()
         .map_err(|e| ApiError::from(weiquan_services::ServiceError::from(e)))?;
-    require(caller, Action::ViewOrg(&org)).map_err(|e| match e.code() {
-        ErrorCode::Forbidden => not_found(),
-        _ => e,
-    })?;
+    require_audited(state, caller, Action::ViewOrg(&org), request)
+        .await
+        .map_err(|e| match e.code() {
+            ErrorCode::Forbidden => not_found(),
+            _ => e,
+        })?;
     Ok((row, org))
 }
