@@ -596,42 +596,4 @@ mod tests {
         let peak = peak.load(Ordering::SeqCst);
         assert!((1..=2).contains(&peak), "peak {peak}");
     }
-
-    /// Prints the time of one verification (`cargo test -p weiquan-services --release --lib
-    /// argon2_timing -- --ignored --nocapture`). Ignored: a measurement, not a check. Rounds
-    /// alternate between the parameter sets so that load from other processes hits both alike;
-    /// the minimum is the least disturbed run.
-    #[test]
-    #[ignore]
-    fn argon2_timing() {
-        let sets = [
-            HashParams::OWASP_MINIMUM,
-            HashParams::PRODUCTION,
-            HashParams {
-                memory_kib: 46 * 1024,
-                iterations: 1,
-                parallelism: 1,
-            },
-        ];
-        let hashers: Vec<_> = sets
-            .iter()
-            .map(|p| {
-                let h = PasswordHasher::new(*p).unwrap();
-                let phc = h.hash("lantern river 42").unwrap();
-                (h, phc)
-            })
-            .collect();
-        let mut times = vec![Vec::new(); sets.len()];
-        for _ in 0..15 {
-            for (i, (h, phc)) in hashers.iter().enumerate() {
-                let start = std::time::Instant::now();
-                assert!(h.verify("lantern river 42", phc).unwrap());
-                times[i].push(start.elapsed());
-            }
-        }
-        for (params, mut t) in sets.iter().zip(times) {
-            t.sort();
-            println!("{params:?}: min {:?}, median {:?}", t[0], t[t.len() / 2]);
-        }
-    }
 }

@@ -2,7 +2,7 @@
 //! (it measures, it does not check); run it with
 //!
 //! ```text
-//! cargo nextest run -p weiquan-http --test audit_bench --run-ignored only --no-capture
+//! cargo run --release -p weiquan-http --example audit_bench
 //! ```
 //!
 //! Each of `THREADS` connections runs transactions of the shape an audited change has: one
@@ -30,6 +30,7 @@
 
 #![expect(clippy::unwrap_used, reason = "a benchmark fails loudly")]
 
+#[path = "../tests/audit_support/mod.rs"]
 mod audit_support;
 
 use std::time::{Duration, Instant};
@@ -107,9 +108,8 @@ fn run(chains: Option<i16>) -> (f64, u64, f64) {
     (rate, done, verify_rate)
 }
 
-#[test]
-#[ignore = "a benchmark: run with --run-ignored only --no-capture"]
-fn audited_transactions_per_second_by_number_of_chains() {
+/// A measurement, not a check: run it against a quiet machine and read the numbers.
+fn main() {
     println!(
         "{} connections, {SECONDS} s each, change + append + commit per transaction",
         threads()
