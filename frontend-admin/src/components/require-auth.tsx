@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { Forbidden } from '@/components/forbidden';
+import { PageSpinner } from '@/components/page-spinner';
+import { QueryError } from '@/components/query-error';
+import { can, isStaffSignedIn, type Capability } from '@/lib/access';
+import { useMe } from '@/lib/auth';
+
+/**
+ * A layout route for pages that need a completed staff sign-in (and, if given, a capability
+ * from `me.capabilities`): others go to /login?next=…; a user without the capability sees a
+ * 403 page instead of a screen that would fail request by request.
+ */
+export function RequireAuth({ capability }: { capability?: Capability }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <PageSpinner />;
+  if (me.isError) {
+    return <QueryError title={t('auth.meFailed')} error={me.error} onRetry={() => void me.refetch()} />;
+  }
+  if (!isStaffSignedIn(me.data)) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/login?next=${next}`} replace />;
+  }
+  if (capability && !can(me.data, capability)) return <Forbidden />;
+  return <Outlet />;
+}
