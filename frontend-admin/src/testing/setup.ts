@@ -23,13 +23,14 @@ if (!window.matchMedia) {
   });
 }
 
+// Defined for good, not with vi.stubGlobal: afterEach's unstubAllGlobals would remove it.
 if (!('ResizeObserver' in window)) {
   class ResizeObserverStub {
     observe() {}
     unobserve() {}
     disconnect() {}
   }
-  vi.stubGlobal('ResizeObserver', ResizeObserverStub);
+  Object.defineProperty(globalThis, 'ResizeObserver', { writable: true, value: ResizeObserverStub });
 }
 
 // jsdom does not implement pseudo-element styles and warns each time antd asks for one.

@@ -1,9 +1,10 @@
-// The length the server accepts for a new password (it also refuses common passwords and the
-// phone number itself, which only it can check). No composition rules: length is what counts.
+// The length the server accepts for a new password (api/domain/src/password.rs: 8 to 128
+// characters of the NFC form, no composition rules). The server also refuses common
+// passwords and the phone number itself, which only it can check, and has the last word.
 export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 64;
+export const PASSWORD_MAX_LENGTH = 128;
 
-/** Length in characters as a person counts them (code points, not UTF-16 units). */
+/** Length as the server counts it: Unicode code points of the NFC form, not UTF-16 units. */
 export function passwordLength(value: string | undefined): number {
-  return value ? [...value].length : 0;
+  return value ? [...value.normalize('NFC')].length : 0;
 }
