@@ -180,8 +180,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirms this session with a TOTP code or a recovery code; the cookie is replaced. */
-        post: operations["me_session_second_factor"];
+        /**
+         * Completes signing in with a TOTP code or a recovery code; the session cookie is replaced
+         *     by one that passed the second factor. Any signed-in account with an authenticator.
+         */
+        post: operations["me_second_factor_verify"];
         delete?: never;
         options?: never;
         head?: never;
@@ -235,7 +238,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Starts TOTP enrolment: a new secret to show as a QR code. Confirm it with a code. */
+        /**
+         * Starts enrolling an authenticator: a new secret and its `otpauth://` URI. Any signed-in
+         *     account without a confirmed authenticator; 409 once one is confirmed.
+         */
         post: operations["me_totp_start"];
         delete?: never;
         options?: never;
@@ -252,7 +258,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirms TOTP enrolment with a first code; answers the recovery codes, once. */
+        /**
+         * Confirms enrolment with the first code from the app; returns recovery codes (once) and
+         *     upgrades this session as having passed the second factor. Any signed-in account.
+         */
         post: operations["me_totp_confirm"];
         delete?: never;
         options?: never;
@@ -327,8 +336,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Signs in with a login and password for an audience and sets the session cookie. Public.
-         *     Consumers log in with their mobile number, staff with their username.
+         * Signs in with a password and sets the session cookie. Public. The answer to a wrong
+         *     password, an unknown or a disabled account is the same 401 `invalid_credentials`; repeated
+         *     failures are answered 429 with `Retry-After`. Accounts that must use a second factor get a
+         *     session that can only complete it.
          */
         post: operations["sessions_create"];
         delete?: never;
@@ -360,6 +371,8 @@ export interface components {
     schemas: {
         /** @enum {string} */
         ActorKind: "consumer" | "member";
+        /** @enum {string} */
+        AudienceDto: "consumer" | "staff";
         /**
          * @description What the admin SPA may show: menus and routes come from this list.
          * @enum {string}
@@ -543,10 +556,9 @@ export interface components {
         };
         /** @enum {string} */
         RoleDto: "handler" | "reviewer" | "org_admin" | "analyst";
-        SecondFactorRequest: {
-            /** @description Six digits from the authenticator app. */
+        SecondFactorProof: {
+            /** @description A 6-digit TOTP code; or else `recovery_code`. */
             code?: string | null;
-            /** @description One of the recovery codes (`xxxx-xxxx-xx`). */
             recovery_code?: string | null;
         };
         /** @enum {string} */
@@ -567,11 +579,9 @@ export interface components {
         SessionList: {
             items: components["schemas"]["SessionInfo"][];
         };
-        /** @enum {string} */
-        SignInAudience: "consumer" | "staff";
         SignInRequest: {
-            audience: components["schemas"]["SignInAudience"];
-            /** @description Consumers: the 11-digit mobile number; staff: the username. */
+            audience: components["schemas"]["AudienceDto"];
+            /** @description A consumer's 11-digit mobile number, or a member's user name. */
             login: string;
             password: string;
         };
@@ -580,14 +590,18 @@ export interface components {
             second_factor: components["schemas"]["SecondFactorState"];
         };
         TotpCode: {
+            /** @description The 6-digit code from the authenticator app. */
             code: string;
         };
-        TotpConfirmation: {
+        TotpConfirmed: {
             me: components["schemas"]["Me"];
+            /** @description Ten single-use codes for when the authenticator is lost. Shown only now. */
             recovery_codes: string[];
         };
         TotpEnrolment: {
+            /** @description Draw this as a QR code. */
             otpauth_uri: string;
+            /** @description For manual entry into an authenticator app. */
             secret_base32: string;
         };
         UpdateMeRequest: {
@@ -1036,7 +1050,7 @@ export interface operations {
             };
         };
     };
-    me_session_second_factor: {
+    me_second_factor_verify: {
         parameters: {
             query?: never;
             header?: never;
@@ -1045,11 +1059,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SecondFactorRequest"];
+                "application/json": components["schemas"]["SecondFactorProof"];
             };
         };
         responses: {
-            /** @description Session upgraded */
+            /** @description Passed; the session cookie is replaced */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1058,7 +1072,7 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Not signed in, or wrong code (`invalid_credentials`) */
+            /** @description Not signed in, or wrong code */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1067,7 +1081,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many wrong codes; see Retry-After */
+            /** @description No authenticator enrolled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neither or both of code and recovery_code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many wrong codes */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1182,7 +1214,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The new secret */
+            /** @description The secret to enrol */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1193,6 +1225,15 @@ export interface operations {
             };
             /** @description Not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already enrolled */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1215,16 +1256,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Enrolled; the session has passed the second factor */
+            /** @description Enrolled; the session cookie is replaced */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TotpConfirmation"];
+                    "application/json": components["schemas"]["TotpConfirmed"];
                 };
             };
-            /** @description Not signed in, or wrong code (`invalid_credentials`) */
+            /** @description Not signed in, or wrong code */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1233,7 +1274,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many wrong codes; see Retry-After */
+            /** @description Not started or already enrolled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Malformed code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many wrong codes */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1397,7 +1456,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed in (maybe still needing a second factor) */
+            /** @description Signed in; the session cookie is set */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1406,7 +1465,7 @@ export interface operations {
                     "application/json": components["schemas"]["SignInResult"];
                 };
             };
-            /** @description Wrong login or password (`invalid_credentials`) */
+            /** @description Wrong login or password */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1415,7 +1474,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Malformed fields */
+            /** @description Missing or oversized fields */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1424,7 +1483,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed attempts; see Retry-After */
+            /** @description Too many failures; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;

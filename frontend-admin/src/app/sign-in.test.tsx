@@ -159,3 +159,19 @@ describe('staff sign-in', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/status'));
   });
 });
+
+describe('staff sign-in when the page guessed the wrong second-factor step', () => {
+  it('a code step for an account without an authenticator (409) moves to enrolment', async () => {
+    server('required', {
+      'POST /api/v1/me/session/second-factor': {
+        status: 409,
+        body: { type: '/problems/conflict', title: 'Conflict', status: 409, code: 'conflict', detail: 'No authenticator enrolled.', detail_zh: '尚未设置身份验证器。' },
+      },
+    });
+    renderRoutes(routes, { path: '/login' });
+    const user = await signInWith('nanshan.admin');
+    await user.type(await screen.findByLabelText('动态验证码'), '123456');
+    await user.click(screen.getByRole('button', { name: /^验\s*证$/ }));
+    expect(await screen.findByRole('heading', { level: 1, name: '设置两步验证' })).toBeTruthy();
+  });
+});

@@ -12,7 +12,14 @@ import { OneTimeCodeInput, TOTP_CODE_PATTERN } from './one-time-code-input';
 type Values = { code?: string; recovery_code?: string };
 const FIELDS = ['code', 'recovery_code'] as const;
 
-export function SecondFactorForm({ onVerified, onStartOver }: { onVerified: () => void; onStartOver: () => void }) {
+type SecondFactorFormProps = {
+  onVerified: () => void;
+  onStartOver: () => void;
+  /** The server says the account has no authenticator yet (409): enrol one instead. */
+  onNeedsEnrolment: () => void;
+};
+
+export function SecondFactorForm({ onVerified, onStartOver, onNeedsEnrolment }: SecondFactorFormProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [useRecovery, setUseRecovery] = useState(false);
@@ -40,6 +47,7 @@ export function SecondFactorForm({ onVerified, onStartOver }: { onVerified: () =
         verify.mutate(body, {
           onSuccess: onVerified,
           onError: (error) => {
+            if (problemCode(error) === 'conflict') return onNeedsEnrolment();
             submission.fail(error);
             if (problemCode(error) === 'invalid_credentials') form.resetFields();
           },

@@ -19,7 +19,13 @@ export function groupSecret(secret: string): string {
   return secret.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
 }
 
-export function TotpEnrolment({ onEnrolled }: { onEnrolled: (result: TotpConfirmation) => void }) {
+type TotpEnrolmentProps = {
+  onEnrolled: (result: TotpConfirmation) => void;
+  /** The server says an authenticator is already confirmed (409): ask for its code instead. */
+  onAlreadyEnrolled: () => void;
+};
+
+export function TotpEnrolment({ onEnrolled, onAlreadyEnrolled }: TotpEnrolmentProps) {
   const { t } = useTranslation();
   const start = useStartTotpEnrolment();
   const confirm = useConfirmTotp();
@@ -32,8 +38,12 @@ export function TotpEnrolment({ onEnrolled }: { onEnrolled: (result: TotpConfirm
     // Once per mount, even when StrictMode runs effects twice: each call makes a new secret.
     if (started.current) return;
     started.current = true;
-    start.mutate();
-  }, [start]);
+    start.mutate(undefined, {
+      onError: (error) => {
+        if (problemCode(error) === 'conflict') onAlreadyEnrolled();
+      },
+    });
+  }, [start, onAlreadyEnrolled]);
 
   if (start.isError) {
     return <QueryError title={t('enrol.startFailed')} error={start.error} onRetry={() => start.mutate()} />;

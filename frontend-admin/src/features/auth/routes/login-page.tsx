@@ -87,9 +87,16 @@ export function LoginPage() {
               <CredentialsForm onSignedIn={afterPassword} />
             </>
           ) : null}
-          {current.kind === 'code' ? <SecondFactorForm onVerified={done} onStartOver={startOver} /> : null}
+          {current.kind === 'code' ? (
+            <SecondFactorForm
+              onVerified={done}
+              onStartOver={startOver}
+              onNeedsEnrolment={() => setStep({ kind: 'enrol' })}
+            />
+          ) : null}
           {current.kind === 'enrol' ? (
             <TotpEnrolment
+              onAlreadyEnrolled={() => setStep({ kind: 'code' })}
               onEnrolled={(result) =>
                 setStep({
                   kind: 'recovery',
