@@ -83,11 +83,15 @@ describe('the menu and the guards follow me.capabilities', () => {
         me = null;
         return { status: 204 };
       },
+      '/api/v1/me/sessions': { body: { items: [] } },
     });
     const user = userEvent.setup();
-    renderRoutes(routes, { path: '/status' });
+    const { router } = renderRoutes(routes, { path: '/sessions' });
+    await screen.findByRole('heading', { level: 1, name: '登录设备' });
     await user.click(await screen.findByRole('button', { name: /退出登录/ }));
     expect(await screen.findByRole('heading', { level: 1, name: '工作人员登录' })).toBeTruthy();
     expect(calls).toContain('DELETE /api/v1/me/session');
+    // Signed out on purpose: no "next" back to the page just left.
+    expect(router.state.location.pathname + router.state.location.search).toBe('/login');
   });
 });

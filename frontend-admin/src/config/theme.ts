@@ -11,6 +11,8 @@ export const theme: ThemeConfig = {
     colorPrimaryActive: '#002c8c',
     colorLinkHover: '#003eb3',
     colorLinkActive: '#002c8c',
+    // antd's error red (#ff4d4f, 3.3:1) is too light for the messages under form fields.
+    colorError: '#cf1322',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',

@@ -30,14 +30,30 @@ export function useMe() {
 
 /** Records who is signed in now (after sign-in, registration or a profile change). */
 export function setMe(queryClient: QueryClient, me: Me | null): void {
+  if (me) endings.delete(queryClient);
   queryClient.setQueryData(meQueryKey, me);
+}
+
+/**
+ * Where the app goes when the person ended the session on purpose (signed out, signed out
+ * everywhere, changed their password), and what the sign-in page should tell them. Guarded
+ * pages follow it instead of sending the person to sign in with the page as `next`, which
+ * they would otherwise do the moment the user is forgotten.
+ */
+export type SessionEnding = { to: string; notice?: string };
+const endings = new WeakMap<QueryClient, SessionEnding>();
+
+export function sessionEnding(queryClient: QueryClient): SessionEnding | undefined {
+  return endings.get(queryClient);
 }
 
 /**
  * Forgets the user and everything loaded in their name (after any kind of sign-out). Data
  * that belongs to the user is cached under keys starting with `me` (`['me', 'sessions']`).
  */
-export function clearSession(queryClient: QueryClient): void {
+export function clearSession(queryClient: QueryClient, ending?: SessionEnding): void {
+  if (ending) endings.set(queryClient, ending);
+  else endings.delete(queryClient);
   queryClient.removeQueries({
     predicate: (query) => query.queryKey[0] === meQueryKey[0] && query.queryKey.length > 1,
   });
@@ -53,13 +69,13 @@ export function connectSession(queryClient: QueryClient): void {
   });
 }
 
-/** DELETE /api/v1/me/session: signs out of this browser. */
-export function useSignOut() {
+/** DELETE /api/v1/me/session: signs out of this browser, then the app goes to `to`. */
+export function useSignOut(to: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => unwrapEmpty(api.DELETE('/api/v1/me/session')),
     // Signed out either way: a 401 means the session had already ended.
-    onSettled: () => clearSession(queryClient),
+    onSettled: () => clearSession(queryClient, { to }),
   });
 }
 

@@ -61,7 +61,7 @@ function Account() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const me = useMe();
-  const signOut = useSignOut();
+  const signOut = useSignOut('/login');
   if (me.isPending) return null;
   if (!isStaffSignedIn(me.data)) {
     return (

@@ -62,6 +62,7 @@ export const enUS: Translation = {
     step1: 'Install an authenticator app on your phone (Microsoft Authenticator, Google Authenticator, FreeOTP or any other TOTP app).',
     step2: 'Add an account in the app and scan this QR code:',
     qrCaption: 'Authenticator QR code',
+    qrLabel: 'Authenticator QR code. If you cannot scan it, use the key below.',
     manual: 'If you cannot scan it, choose manual entry in the app and type this time-based key:',
     secretLabel: 'Authenticator key',
     step3: 'Enter the 6-digit code the app shows to finish:',

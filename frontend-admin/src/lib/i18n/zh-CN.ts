@@ -61,6 +61,7 @@ export const zhCN = {
     step1: '在手机上安装身份验证器 App（如 Microsoft Authenticator、Google 身份验证器、FreeOTP 或其他支持 TOTP 的应用）。',
     step2: '在 App 中添加账户，扫描下方二维码：',
     qrCaption: '身份验证器二维码',
+    qrLabel: '身份验证器二维码。无法扫码时，请使用下方的密钥。',
     manual: '无法扫码时，请在 App 中选择手动输入，填写以下密钥（基于时间）：',
     secretLabel: '身份验证器密钥',
     step3: '输入 App 显示的 6 位动态验证码，完成设置：',

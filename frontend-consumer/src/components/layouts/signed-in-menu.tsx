@@ -9,7 +9,7 @@ import { useSignOut, type Me } from '@/lib/auth';
 
 export function SignedInMenu({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const signOut = useSignOut();
+  const signOut = useSignOut('/');
   const navigate = useNavigate();
   return (
     <Dropdown

@@ -5,8 +5,17 @@ import { Alert, Button, Checkbox, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+/**
+ * A recovery code as people read it, `xxxx-xxxx-xx`. The server may send the bare ten
+ * characters; it accepts either form (dashes, spaces and case do not matter to it).
+ */
+export function formatRecoveryCode(code: string): string {
+  const bare = code.replace(/[\s-]/g, '');
+  return bare.length === 10 ? `${bare.slice(0, 4)}-${bare.slice(4, 8)}-${bare.slice(8)}` : code;
+}
+
 export function recoveryCodesText(codes: readonly string[], heading: string): string {
-  return [heading, '', ...codes, ''].join('\n');
+  return [heading, '', ...codes.map(formatRecoveryCode), ''].join('\n');
 }
 
 export function RecoveryCodes({ codes, account, onContinue }: { codes: string[]; account: string; onContinue: () => void }) {
@@ -39,7 +48,7 @@ export function RecoveryCodes({ codes, account, onContinue }: { codes: string[];
       <ol className="wq-recovery-codes" data-testid="recovery-codes" aria-label={t('recovery.listLabel')}>
         {codes.map((code) => (
           <li key={code}>
-            <code>{code}</code>
+            <code>{formatRecoveryCode(code)}</code>
           </li>
         ))}
       </ol>

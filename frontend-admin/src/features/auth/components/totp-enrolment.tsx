@@ -59,7 +59,7 @@ export function TotpEnrolment({ onEnrolled, onAlreadyEnrolled }: TotpEnrolmentPr
         <li>
           {t('enrol.step2')}
           <figure className="wq-enrol-qr">
-            <QRCode value={uri} size={176} bordered={false} type="svg" />
+            <QRCode value={uri} size={176} bordered={false} type="svg" aria-label={t('enrol.qrLabel')} />
             <figcaption>{t('enrol.qrCaption')}</figcaption>
           </figure>
           <Typography.Paragraph style={{ marginBottom: 4 }}>{t('enrol.manual')}</Typography.Paragraph>

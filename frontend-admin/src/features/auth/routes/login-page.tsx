@@ -35,7 +35,7 @@ export function LoginPage() {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
-  const signOut = useSignOut();
+  const signOut = useSignOut('/login');
   const [params] = useSearchParams();
   const location = useLocation();
   const signedOutEverywhere = (location.state as { notice?: unknown } | null)?.notice === 'signedOutEverywhere';

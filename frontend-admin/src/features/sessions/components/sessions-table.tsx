@@ -37,7 +37,7 @@ export function SessionsTable() {
             render: (_, session) => (
               <span title={session.user_agent}>
                 {deviceName(session.user_agent, t('sessions.unknownDevice'))}{' '}
-                {session.current ? <Tag color="green">{t('sessions.current')}</Tag> : null}
+                {session.current ? <Tag color="#237804">{t('sessions.current')}</Tag> : null}
               </span>
             ),
           },

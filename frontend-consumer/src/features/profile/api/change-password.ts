@@ -15,6 +15,6 @@ export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: changePassword,
-    onSuccess: () => clearSession(queryClient),
+    onSuccess: () => clearSession(queryClient, { to: '/login', notice: 'passwordChanged' }),
   });
 }

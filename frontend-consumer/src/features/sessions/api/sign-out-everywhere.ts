@@ -11,6 +11,6 @@ export function useSignOutEverywhere() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: signOutEverywhere,
-    onSuccess: () => clearSession(queryClient),
+    onSuccess: () => clearSession(queryClient, { to: '/login', notice: 'signedOutEverywhere' }),
   });
 }

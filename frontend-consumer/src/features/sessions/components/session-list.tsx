@@ -38,7 +38,7 @@ function SessionCard({ session }: { session: SessionInfo }) {
   return (
     <Card size="small" data-testid="session" data-current={session.current}>
       <Typography.Title level={2} style={{ fontSize: 16, margin: '0 0 8px' }}>
-        {name} {session.current ? <Tag color="green">{t('sessions.current')}</Tag> : null}
+        {name} {session.current ? <Tag color="#237804">{t('sessions.current')}</Tag> : null}
       </Typography.Title>
       <Descriptions
         size="small"
