@@ -51,8 +51,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Registers a consumer with a verified phone and signs them in. Public. */
-        post: operations["consumers_create"];
+        /**
+         * Registers a consumer with a confirmed mobile number and signs them in (session cookie
+         *     set). Public. A wrong or expired code is 422 on `code`; a weak password 422 on
+         *     `password` (`too_short`, `too_long`, `common`, `same_as_identifier`).
+         */
+        post: operations["consumers_register"];
         delete?: never;
         options?: never;
         head?: never;
@@ -133,7 +137,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Changes the caller's display name. */
+        /** Renames the caller. Any signed-in user. */
         patch: operations["me_update"];
         trace?: never;
     };
@@ -145,8 +149,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Changes the caller's password; every session of the account ends. */
-        put: operations["me_password_update"];
+        /**
+         * Changes the caller's password after checking the current one; every session of the
+         *     account ends, this one included (sign in again). Any signed-in user.
+         */
+        put: operations["me_password_change"];
         post?: never;
         delete?: never;
         options?: never;
@@ -289,6 +296,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit records of an organisation's subtree, newest first, with keyset paging.
+         *     Administrators and analysts of that organisation or above (after their second factor);
+         *     everyone else gets 403, or 404 outside their subtree.
+         */
+        get: operations["audit_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{id}/children": {
         parameters: {
             query?: never;
@@ -318,7 +346,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sets a new password with a verified phone; every session of the account ends. Public. */
+        /**
+         * Sets a new password for a consumer with a confirmed mobile number; every session of the
+         *     account ends. Public. Wrong code: 422 on `code`; weak password: 422 on `password`.
+         */
         post: operations["password_resets_create"];
         delete?: never;
         options?: never;
@@ -357,7 +388,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sends a six-digit code by SMS. Always 202 for a well-formed phone. Public. */
+        /**
+         * Sends a one-time SMS code for registering or resetting a password. Public. The answer is
+         *     the same whether or not the number has an account (nothing is sent when the number cannot
+         *     use the purpose); limited to one per minute and ten per day per number (429 with
+         *     `Retry-After`).
+         */
         post: operations["verification_codes_create"];
         delete?: never;
         options?: never;
@@ -373,14 +409,50 @@ export interface components {
         ActorKind: "consumer" | "member";
         /** @enum {string} */
         AudienceDto: "consumer" | "staff";
+        AuditEntry: {
+            action: string;
+            /** @description `anonymous`, `consumer`, `member`, `client` or `system`. */
+            actor_kind: string;
+            /** Format: int64 */
+            actor_org_id?: number | null;
+            /** Format: int64 */
+            actor_user_id?: number | null;
+            /** Format: date-time */
+            at: string;
+            detail: Record<string, never>;
+            /** Format: int64 */
+            id: number;
+            ip?: string | null;
+            outcome: string;
+            subject?: string | null;
+            user_agent?: string | null;
+        };
+        AuditPage: {
+            /** @description Newest first. */
+            items: components["schemas"]["AuditEntry"][];
+            /** @description Pass as `after` for the next page; null on the last one. */
+            next?: string | null;
+        };
         /**
          * @description What the admin SPA may show: menus and routes come from this list.
          * @enum {string}
          */
         CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit";
-        ChangePasswordRequest: {
-            current_password: string;
-            new_password: string;
+        /** @enum {string} */
+        CodePurpose: "register" | "reset_password";
+        CodeRequest: {
+            /**
+             * @description 11-digit mainland mobile number.
+             * @example 13812345678
+             */
+            phone: string;
+            purpose: components["schemas"]["CodePurpose"];
+        };
+        CodeSent: {
+            /** Format: int64 */
+            expires_in_seconds: number;
+            /** Format: int64 */
+            resend_after_seconds: number;
         };
         DependencyCheck: {
             /**
@@ -520,10 +592,9 @@ export interface components {
         OrganisationList: {
             items: components["schemas"]["Organisation"][];
         };
-        PasswordResetRequest: {
-            code: string;
-            password: string;
-            phone: string;
+        PasswordChange: {
+            current_password: string;
+            new_password: string;
         };
         /** @description An RFC 9457 problem document. */
         Problem: {
@@ -543,15 +614,31 @@ export interface components {
             /** @description The dependencies that are down, for `service_unavailable` (`postgres`, `redis`). */
             unavailable?: string[];
         };
+        ProfileUpdate: {
+            /** @description 1 to 50 characters. */
+            display_name: string;
+        };
         Readiness: {
             checks: components["schemas"]["DependencyChecks"];
             /** @description `ok`: every dependency answers. */
             status: string;
         };
-        RegisterConsumerRequest: {
+        RegisterRequest: {
+            /** @description The SMS code from `POST /api/v1/verification-codes` (purpose `register`). */
             code: string;
+            /** @description 1 to 50 characters. */
             display_name: string;
+            /** @description 8 to 128 characters; not a common password, not the phone number. */
             password: string;
+            /** @example 13812345678 */
+            phone: string;
+        };
+        ResetRequest: {
+            /** @description The SMS code from `POST /api/v1/verification-codes` (purpose `reset_password`). */
+            code: string;
+            /** @description The new password. */
+            password: string;
+            /** @example 13812345678 */
             phone: string;
         };
         /** @enum {string} */
@@ -604,21 +691,6 @@ export interface components {
             /** @description For manual entry into an authenticator app. */
             secret_base32: string;
         };
-        UpdateMeRequest: {
-            display_name: string;
-        };
-        VerificationCodeRequest: {
-            phone: string;
-            purpose: components["schemas"]["VerificationPurpose"];
-        };
-        VerificationCodeSent: {
-            /** Format: int64 */
-            expires_in_seconds: number;
-            /** Format: int64 */
-            resend_after_seconds: number;
-        };
-        /** @enum {string} */
-        VerificationPurpose: "register" | "reset_password";
     };
     responses: never;
     parameters: never;
@@ -677,7 +749,7 @@ export interface operations {
             };
         };
     };
-    consumers_create: {
+    consumers_register: {
         parameters: {
             query?: never;
             header?: never;
@@ -686,7 +758,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RegisterConsumerRequest"];
+                "application/json": components["schemas"]["RegisterRequest"];
             };
         };
         responses: {
@@ -699,7 +771,7 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Invalid fields (`code`: invalid_code; `password`: too_short, too_long, common, same_as_identifier) */
+            /** @description Invalid fields or code */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -708,8 +780,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many attempts; see Retry-After */
-            429: {
+            /** @description PostgreSQL or Redis is down */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -941,11 +1013,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateMeRequest"];
+                "application/json": components["schemas"]["ProfileUpdate"];
             };
         };
         responses: {
-            /** @description The updated caller */
+            /** @description Updated */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -963,7 +1035,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields */
+            /** @description Invalid name */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -974,7 +1046,7 @@ export interface operations {
             };
         };
     };
-    me_password_update: {
+    me_password_change: {
         parameters: {
             query?: never;
             header?: never;
@@ -983,18 +1055,18 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ChangePasswordRequest"];
+                "application/json": components["schemas"]["PasswordChange"];
             };
         };
         responses: {
-            /** @description Password changed; signed out everywhere */
+            /** @description Changed; all sessions ended */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Not signed in, or wrong current password (`invalid_credentials`) */
+            /** @description Not signed in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1003,17 +1075,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid new password */
+            /** @description Wrong current password or weak new one */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many attempts; see Retry-After */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1353,6 +1416,80 @@ export interface operations {
             };
         };
     };
+    audit_search: {
+        parameters: {
+            query?: {
+                /** @description Only records of this action (e.g. `sign_in_failed`). */
+                action?: string;
+                /** @description `success`, `failure` or `denied`. */
+                outcome?: string;
+                /** @description Only records made by this user. */
+                user_id?: number;
+                /** @description At or after (RFC 3339). */
+                from?: string;
+                /** @description Before (RFC 3339). */
+                until?: string;
+                /** @description The `next` of the previous page. */
+                after?: string;
+                /** @description 1 to 200, default 50. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation whose subtree to search */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an administrator or analyst here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such organisation in your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad filter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     organisations_children: {
         parameters: {
             query?: never;
@@ -1412,18 +1549,18 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PasswordResetRequest"];
+                "application/json": components["schemas"]["ResetRequest"];
             };
         };
         responses: {
-            /** @description Password changed */
+            /** @description Password changed; sign in again */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Invalid fields */
+            /** @description Invalid fields or code */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1432,8 +1569,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many attempts; see Retry-After */
-            429: {
+            /** @description PostgreSQL or Redis is down */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1512,20 +1649,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["VerificationCodeRequest"];
+                "application/json": components["schemas"]["CodeRequest"];
             };
         };
         responses: {
-            /** @description Sent (or silently not, when there is nothing to send to) */
+            /** @description Sent if the number may use it */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VerificationCodeSent"];
+                    "application/json": components["schemas"]["CodeSent"];
                 };
             };
-            /** @description Malformed phone */
+            /** @description Not a mobile number */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1534,8 +1671,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many codes; see Retry-After */
+            /** @description Too soon or too many */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or Redis is down */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,7 +13,7 @@ import { PhoneCodeFields } from './phone-code-fields';
 
 const FIELDS = ['phone', 'code', 'display_name', 'password'] as const;
 const FIRST_STEP_FIELDS = ['phone', 'code'];
-export const DISPLAY_NAME_MAX_LENGTH = 32;
+export const DISPLAY_NAME_MAX_LENGTH = 50;
 
 export function RegisterForm() {
   const { t } = useTranslation();

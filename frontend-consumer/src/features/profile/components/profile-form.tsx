@@ -8,7 +8,7 @@ import { useApiForm } from '@/lib/use-api-form';
 import { useUpdateProfile } from '../api/update-profile';
 
 const FIELDS = ['display_name'] as const;
-const DISPLAY_NAME_MAX_LENGTH = 32;
+const DISPLAY_NAME_MAX_LENGTH = 50;
 
 export function ProfileForm({ me }: { me: Me }) {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { CSRF_HEADER } from '@/lib/api-client';
@@ -47,7 +47,27 @@ describe('ProfileForm', () => {
 });
 
 describe('ChangePasswordForm', () => {
-  it('a wrong current password is shown under that field', async () => {
+  it('a wrong current password (422 on current_password) is shown under that field', async () => {
+    mockFetch({
+      'PUT /api/v1/me/password': validationFailed([
+        { field: 'current_password', code: 'wrong', message: 'The current password is wrong.', message_zh: '当前密码不正确。' },
+      ]),
+    });
+    const onDone = vi.fn();
+    const user = userEvent.setup();
+    const { queryClient } = renderWithProviders(<ChangePasswordForm onDone={onDone} />, { queryClient: signedInClient() });
+    await user.type(screen.getByLabelText('当前密码'), 'not-my-password');
+    await user.type(screen.getByLabelText('新密码'), 'lantern river 8421');
+    await user.click(screen.getByRole('button', { name: /修改密码/ }));
+
+    const field = (await screen.findByText('当前密码不正确。')).closest('.ant-form-item') as HTMLElement;
+    expect(within(field).getByLabelText('当前密码')).toBeTruthy();
+    expect(screen.queryByTestId('form-error')).toBeNull();
+    expect(onDone).not.toHaveBeenCalled();
+    expect(queryClient.getQueryData(meQueryKey)).toEqual(consumer);
+  });
+
+  it('a 401 invalid_credentials for the current password is shown under that field too', async () => {
     mockFetch({ 'PUT /api/v1/me/password': invalidCredentials });
     const onDone = vi.fn();
     const user = userEvent.setup();
