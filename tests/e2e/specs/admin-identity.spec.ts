@@ -15,12 +15,17 @@ async function signIn(page: Page, username: string, password = PASSWORD) {
 }
 
 /** Enrols an authenticator on the enrolment step; returns the recovery codes shown. */
-async function enrol(page: Page, checkA11y?: (label: string) => Promise<void>): Promise<string[]> {
+async function enrol(
+  page: Page,
+  checkA11y?: (label: string) => Promise<void>,
+  screenshot?: (name: string) => string,
+): Promise<string[]> {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('设置两步验证');
   const secret = (await page.getByTestId('totp-secret').textContent())?.replace(/\s+/g, '') ?? '';
   expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
   await expect(page.locator('.ant-qrcode svg')).toBeVisible();
   if (checkA11y) await checkA11y('admin TOTP enrolment');
+  if (screenshot) await page.screenshot({ path: screenshot('admin-enrolment.png'), fullPage: true });
   await page.getByLabel('动态验证码').fill(await freshTotp(secret));
   await page.getByRole('button', { name: /完成设置/ }).click();
 
@@ -29,6 +34,7 @@ async function enrol(page: Page, checkA11y?: (label: string) => Promise<void>): 
   expect(codes).toHaveLength(10);
   for (const code of codes) expect(code).toMatch(/^[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{2}$/);
   if (checkA11y) await checkA11y('admin recovery codes');
+  if (screenshot) await page.screenshot({ path: screenshot('admin-recovery-codes.png'), fullPage: true });
   const proceed = page.getByRole('button', { name: /^继\s*续$/ });
   await expect(proceed).toBeDisabled();
   await page.getByRole('checkbox', { name: '我已妥善保存这些恢复码' }).check();
@@ -50,7 +56,7 @@ test.describe('staff sign-in', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('工作人员登录');
     await checkA11y('admin login');
     await signIn(page, 'nanshan.admin');
-    const recoveryCodes = await enrol(page, checkA11y);
+    const recoveryCodes = await enrol(page, checkA11y, (name) => testInfo.outputPath(name));
 
     // On the console, with 组织机构 in the menu.
     await expect(page).toHaveURL(/\/admin\/status$/);

@@ -57,6 +57,7 @@ test.describe('consumer account on a phone', () => {
     await expect(page.getByTestId('password-length-hint')).toHaveText('8–128 个字符，不限字符种类；已输入 18 个。');
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await checkA11y('consumer register, step 2');
+    await page.screenshot({ path: testInfo.outputPath('consumer-register-phone.png'), fullPage: true });
     await page.getByRole('button', { name: /^注\s*册$/ }).click();
 
     // Registered and signed in: home, with the name in the header.

@@ -100,7 +100,7 @@ export const enUS: Translation = {
       division: 'Division code',
       creditCode: 'Unified social credit code',
       status: 'Status',
-      path: 'Parent units',
+      path: 'Path',
       children: 'Units below',
     },
     status: {

@@ -99,7 +99,7 @@ export const zhCN = {
       division: '行政区划代码',
       creditCode: '统一社会信用代码',
       status: '状态',
-      path: '上级单位',
+      path: '层级路径',
       children: '下级单位',
     },
     status: {
