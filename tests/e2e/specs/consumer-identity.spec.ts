@@ -173,3 +173,40 @@ test.describe('consumer account', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('登录');
   });
 });
+
+test.describe('a session ended elsewhere', () => {
+  // Known server issue, reported to the lead: GET /api/v1/me answers 401 for a session that no
+  // longer exists (signed out everywhere from another device, password changed or reset, idle
+  // timeout) but leaves its signed cookie in place, and csrf_guard still demands that cookie's
+  // CSRF token on every POST. The browser cannot learn the token (/me is 401), so signing in
+  // again is refused with 403 csrf_token_invalid until the cookie expires (up to 30 days for
+  // consumers, 12 hours for staff). Remove `fixme` once the server clears the cookie or stops
+  // checking CSRF for a session it no longer has.
+  test.fixme('this browser can sign in again', async ({ page, playwright, baseURL, diagnostics }) => {
+    diagnostics.allow(/\/api\/v1\/sessions$/);
+    const phone = '13600000002';
+    const password = 'quiet harbour 2718';
+    const other = await playwright.request.newContext({ baseURL });
+    await other.post('/api/v1/verification-codes', { data: { phone, purpose: 'register' } });
+    const code = await smsCode(other, phone);
+    const registered = await other.post('/api/v1/consumers', {
+      data: { phone, code, password, display_name: '钱七' },
+    });
+    expect(registered.status()).toBe(201);
+    const { csrf_token: csrf } = (await registered.json()) as { csrf_token: string };
+
+    await page.goto('/login');
+    await signIn(page, phone, password);
+    await expect(page.getByRole('button', { name: '钱七 的账户菜单' })).toBeVisible();
+
+    // The other device signs out everywhere; this browser now shows 登录 again.
+    expect((await other.delete('/api/v1/me/sessions', { headers: { 'X-CSRF-Token': csrf } })).status()).toBe(204);
+    await page.reload();
+    await expect(page.getByRole('navigation', { name: '账户' }).getByRole('link', { name: '登录' })).toBeVisible();
+
+    await page.goto('/login');
+    await signIn(page, phone, password);
+    await expect(page.getByRole('button', { name: '钱七 的账户菜单' })).toBeVisible();
+    await other.dispose();
+  });
+});
