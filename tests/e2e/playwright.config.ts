@@ -12,6 +12,11 @@ const reportDir = process.env.WQ_REPORT_DIR
   ? path.resolve(process.env.INIT_CWD ?? process.cwd(), process.env.WQ_REPORT_DIR)
   : undefined;
 const BASE_URL = 'http://127.0.0.1:18080';
+// Redis state (sessions, rate-limit windows such as 5 failed sign-ins per 15 minutes or 30
+// SMS codes per address per hour, the development SMS log) outlives the server, while the
+// database starts fresh every run: a key prefix per run makes Redis start fresh too, so
+// reruns are not throttled by earlier ones. Old keys expire by their own TTLs.
+const redisPrefix = `wq_e2e:${process.env.WQ_E2E_RUN ?? Date.now().toString(36)}:`;
 
 export default defineConfig({
   testDir: './specs',
@@ -60,7 +65,7 @@ export default defineConfig({
       WEIQUAN_BIN: weiquanBin,
       WEIQUAN_ENV: 'development',
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/weiquan_e2e',
-      REDIS_KEY_PREFIX: 'wq_e2e:',
+      REDIS_KEY_PREFIX: redisPrefix,
       WEIQUAN_BIND: '127.0.0.1:18080',
       WEIQUAN_CONSUMER_DIST: path.join(repoRoot, 'frontend-consumer/dist'),
       WEIQUAN_ADMIN_DIST: path.join(repoRoot, 'frontend-admin/dist'),

@@ -22,12 +22,41 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     hydrateFallbackElement: <PageSpinner />,
     children: [
-      // Until sign-in exists the status page is the console's only working page.
       { index: true, element: <Navigate to="/status" replace /> },
       {
+        // Public: the status page needs no sign-in.
         path: 'status',
         lazy: () =>
           import('@/features/status/routes/status-page').then((m) => ({ Component: m.StatusPage })),
+      },
+      {
+        // Pages behind a completed sign-in, each with the capability it needs (if any);
+        // the guard loads with the first of them.
+        path: 'organisations',
+        lazy: () =>
+          import('@/components/require-auth').then((m) => ({
+            element: <m.RequireAuth capability="view_org_tree" />,
+          })),
+        children: [
+          {
+            index: true,
+            lazy: () =>
+              import('@/features/organisations/routes/organisations-page').then((m) => ({
+                Component: m.OrganisationsPage,
+              })),
+          },
+        ],
+      },
+      {
+        path: 'sessions',
+        lazy: () => import('@/components/require-auth').then((m) => ({ element: <m.RequireAuth /> })),
+        children: [
+          {
+            index: true,
+            lazy: () =>
+              import('@/features/sessions/routes/sessions-page').then((m) => ({ Component: m.SessionsPage })),
+          },
+        ],
       },
       {
         path: '*',

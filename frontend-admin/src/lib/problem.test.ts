@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { createApiClient, unwrap } from '@/lib/api-client';
 import { i18n } from '@/lib/i18n';
 import { mockFetch, problem } from '@/testing/fetch-mock';
-import { ApiError, errorMessage, fieldErrorMessage, toProblem, type Problem } from './problem';
+import {
+  allFieldsShown,
+  ApiError,
+  errorMessage,
+  fieldErrorMessage,
+  fieldErrors,
+  parseRetryAfter,
+  retryAfterOf,
+  toProblem,
+  type Problem,
+} from './problem';
 
 const notFound: Problem = {
   type: 'about:blank',
@@ -103,5 +113,56 @@ describe('unwrap', () => {
     expect((error as ApiError).status).toBe(404);
     expect((error as ApiError).problem?.code).toBe('not_found');
     expect(message(error)).toBe('区划 999999 不存在。');
+  });
+});
+
+describe('validation failures in forms', () => {
+  const invalid = new ApiError(422, {
+    type: '/problems/validation_failed',
+    title: 'Unprocessable Entity',
+    status: 422,
+    code: 'validation_failed',
+    detail: 'Some fields are invalid.',
+    detail_zh: '部分字段填写有误。',
+    errors: [
+      { field: 'code', code: 'invalid_code', message: 'Wrong or expired code.', message_zh: '验证码错误或已过期。' },
+      { field: 'password', code: 'common', message: 'Too common.', message_zh: '密码过于常见。' },
+      { field: 'password', code: 'too_short', message: 'Too short.', message_zh: '密码太短。' },
+      { field: 'referrer', code: 'unknown_field', message: 'Unknown field.', message_zh: '未知字段。' },
+    ],
+  });
+
+  it('groups the messages of the form\'s own fields per field', () => {
+    expect(fieldErrors(invalid, 'zh-CN', ['code', 'password'])).toEqual([
+      { name: 'code', errors: ['验证码错误或已过期。'] },
+      { name: 'password', errors: ['密码过于常见。', '密码太短。'] },
+    ]);
+    expect(fieldErrors(invalid, 'en', ['code'])).toEqual([{ name: 'code', errors: ['Wrong or expired code.'] }]);
+    expect(fieldErrors(new Error('x'), 'zh-CN', ['code'])).toEqual([]);
+  });
+
+  it('leaves only the other fields\' messages for the form-level message', () => {
+    expect(allFieldsShown(invalid, ['code', 'password'])).toBe(false);
+    expect(allFieldsShown(invalid, ['code', 'password', 'referrer'])).toBe(true);
+    expect(errorMessage(invalid, i18n.t, 'zh-CN', ['code', 'password'])).toBe('部分字段填写有误。未知字段。');
+  });
+});
+
+describe('Retry-After', () => {
+  it('reads seconds and HTTP dates', () => {
+    expect(parseRetryAfter('30')).toBe(30);
+    expect(parseRetryAfter(' 5 ')).toBe(5);
+    const now = Date.parse('2026-11-29T10:00:00Z');
+    expect(parseRetryAfter('Sun, 29 Nov 2026 10:01:30 GMT', now)).toBe(90);
+    expect(parseRetryAfter(null)).toBeNull();
+    expect(parseRetryAfter('soon')).toBeNull();
+  });
+
+  it('is the wait of a 429, with a minute when the server did not say', () => {
+    const limited = (after: number | null) =>
+      new ApiError(429, { type: 'x', title: 'x', status: 429, code: 'too_many_requests', detail: '', detail_zh: '' }, after);
+    expect(retryAfterOf(limited(12))).toBe(12);
+    expect(retryAfterOf(limited(null))).toBe(60);
+    expect(retryAfterOf(new ApiError(503, null, 5))).toBeNull();
   });
 });

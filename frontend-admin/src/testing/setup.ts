@@ -1,7 +1,11 @@
 // jsdom lacks a few browser APIs that antd relies on.
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { i18n } from '@/lib/i18n';
+
+// The first render of a lazy route transforms its modules on demand; on a shared 2-core
+// machine that can take longer than Testing Library's default of one second.
+configure({ asyncUtilTimeout: 5000 });
 
 if (!window.matchMedia) {
   Object.defineProperty(window, 'matchMedia', {
@@ -19,13 +23,14 @@ if (!window.matchMedia) {
   });
 }
 
+// Defined for good, not with vi.stubGlobal: afterEach's unstubAllGlobals would remove it.
 if (!('ResizeObserver' in window)) {
   class ResizeObserverStub {
     observe() {}
     unobserve() {}
     disconnect() {}
   }
-  vi.stubGlobal('ResizeObserver', ResizeObserverStub);
+  Object.defineProperty(globalThis, 'ResizeObserver', { writable: true, value: ResizeObserverStub });
 }
 
 // jsdom does not implement pseudo-element styles and warns each time antd asks for one.

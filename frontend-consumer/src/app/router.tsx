@@ -18,6 +18,34 @@ export const routes: RouteObject[] = [
         lazy: () => import('./routes/home').then((m) => ({ Component: m.HomeRoute })),
       },
       {
+        path: 'login',
+        lazy: () => import('./routes/login').then((m) => ({ Component: m.LoginRoute })),
+      },
+      {
+        path: 'register',
+        lazy: () => import('./routes/register').then((m) => ({ Component: m.RegisterRoute })),
+      },
+      {
+        path: 'forgot-password',
+        lazy: () =>
+          import('./routes/forgot-password').then((m) => ({ Component: m.ForgotPasswordRoute })),
+      },
+      {
+        // Signed-in pages: anyone else is sent to /login?next=…
+        path: 'me',
+        lazy: () => import('@/components/require-auth').then((m) => ({ Component: m.RequireAuth })),
+        children: [
+          {
+            index: true,
+            lazy: () => import('./routes/profile').then((m) => ({ Component: m.ProfileRoute })),
+          },
+          {
+            path: 'sessions',
+            lazy: () => import('./routes/sessions').then((m) => ({ Component: m.SessionsRoute })),
+          },
+        ],
+      },
+      {
         path: '*',
         lazy: () => import('./routes/not-found').then((m) => ({ Component: m.NotFoundRoute })),
       },

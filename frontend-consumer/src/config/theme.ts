@@ -11,11 +11,19 @@ export const theme: ThemeConfig = {
     colorPrimaryActive: '#002c8c',
     colorLinkHover: '#003eb3',
     colorLinkActive: '#002c8c',
+    // antd's error red (#ff4d4f, 3.3:1) and success green (#52c41a, 2.3:1) are too light for
+    // text such as the messages under form fields and "已保存".
+    colorError: '#cf1322',
+    colorSuccess: '#237804',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
     // Latin fonts first so English punctuation is not drawn with full-width CJK glyphs.
     fontFamily:
       "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif",
+  },
+  components: {
+    // Links inside sentences ("已有账号？直接登录") must not rely on colour alone.
+    Typography: { linkDecoration: 'underline' },
   },
 };

@@ -1,18 +1,32 @@
-import { DashboardOutlined, LoginOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, DashboardOutlined, LaptopOutlined, LoginOutlined, LogoutOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu } from 'antd';
-import { Suspense } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '@/components/language-switch';
 import { PageSpinner } from '@/components/page-spinner';
+import { isStaffSignedIn, navigationFor, type NavigationKey } from '@/lib/access';
+import { useMe, useSignOut } from '@/lib/auth';
 import { Brand } from './brand';
 import './admin-layout.css';
+
+const ICONS: Record<NavigationKey, ReactNode> = {
+  status: <DashboardOutlined aria-hidden="true" />,
+  organisations: <ApartmentOutlined aria-hidden="true" />,
+  sessions: <LaptopOutlined aria-hidden="true" />,
+};
 
 export function AdminLayout() {
   const { t } = useTranslation();
   const location = useLocation();
-  const navigate = useNavigate();
+  const me = useMe();
   const selected = location.pathname.split('/')[1] ?? '';
+  // The menu comes from `me.capabilities` only (see lib/access).
+  const items = navigationFor(me.data).map((key) => ({
+    key,
+    icon: ICONS[key],
+    label: <Link to={`/${key}`}>{t(`nav.${key}`)}</Link>,
+  }));
 
   return (
     <Layout className="wq-layout">
@@ -23,26 +37,13 @@ export function AdminLayout() {
         <Brand />
         <div className="wq-header-actions">
           <LanguageSwitch />
-          <Button type="primary" icon={<LoginOutlined aria-hidden="true" />} onClick={() => void navigate('/login')}>
-            {t('nav.signIn')}
-          </Button>
+          <Account />
         </div>
       </Layout.Header>
       <Layout hasSider>
         <Layout.Sider className="wq-sider" width={208} breakpoint="md" collapsedWidth={64} theme="light">
           <nav aria-label={t('nav.label')}>
-            <Menu
-              mode="inline"
-              style={{ borderInlineEnd: 'none' }}
-              selectedKeys={[selected]}
-              items={[
-                {
-                  key: 'status',
-                  icon: <DashboardOutlined aria-hidden="true" />,
-                  label: <Link to="/status">{t('nav.status')}</Link>,
-                },
-              ]}
-            />
+            <Menu mode="inline" style={{ borderInlineEnd: 'none' }} selectedKeys={[selected]} items={items} />
           </nav>
         </Layout.Sider>
         <Layout.Content id="main" className="wq-main" tabIndex={-1}>
@@ -52,5 +53,36 @@ export function AdminLayout() {
         </Layout.Content>
       </Layout>
     </Layout>
+  );
+}
+
+/** The header's account corner: who is signed in and 退出登录, or 登录. */
+function Account() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const me = useMe();
+  const signOut = useSignOut('/login');
+  if (me.isPending) return null;
+  if (!isStaffSignedIn(me.data)) {
+    return (
+      <Button type="primary" icon={<LoginOutlined aria-hidden="true" />} onClick={() => void navigate('/login')}>
+        {t('nav.signIn')}
+      </Button>
+    );
+  }
+  return (
+    <>
+      <span className="wq-header-user" data-testid="signed-in-user">
+        <span className="wq-header-user-name">{me.data.display_name}</span>
+        {me.data.org ? <span className="wq-header-user-org">{me.data.org.name}</span> : null}
+      </span>
+      <Button
+        icon={<LogoutOutlined aria-hidden="true" />}
+        loading={signOut.isPending}
+        onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
+      >
+        {t('nav.signOut')}
+      </Button>
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useNavigation } from 'react-router';
 import { LanguageSwitch } from '@/components/language-switch';
 import { PageSpinner } from '@/components/page-spinner';
+import { AccountMenu } from './account-menu';
 import './site-layout.css';
 
 export function SiteLayout() {
@@ -24,7 +25,10 @@ export function SiteLayout() {
             <span className="wq-brand-tagline">{t('app.tagline')}</span>
           </span>
         </Link>
-        <LanguageSwitch />
+        <div className="wq-header-actions">
+          <LanguageSwitch />
+          <AccountMenu />
+        </div>
       </Layout.Header>
       <Layout.Content id="main" className="wq-main" tabIndex={-1}>
         {navigation.state === 'loading' ? <PageSpinner /> : null}

@@ -1,0 +1,98 @@
+// The selected unit: what it is, where it sits, and (for the user's own unit) which
+// management tasks `me.capabilities` grants there. Those screens are not built yet, so they
+// are listed, not linked.
+import { Descriptions, Empty, Skeleton, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { QueryError } from '@/components/query-error';
+import type { Capability } from '@/lib/access';
+import type { Me } from '@/lib/auth';
+import { useOrganisation } from '../api/get-organisation';
+
+const MANAGEMENT: readonly Capability[] = [
+  'manage_members',
+  'create_station',
+  'review_applications',
+  'manage_api_clients',
+  'search_audit',
+];
+
+const KINDS = ['bureau', 'station', 'association', 'department', 'international', 'enterprise'] as const;
+const LEVELS = ['national', 'province', 'city', 'county'] as const;
+
+function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
+  return (values as readonly string[]).includes(value);
+}
+
+export function OrgDetail({ id, me }: { id: number; me: Me }) {
+  const { t } = useTranslation();
+  const org = useOrganisation(id);
+  if (org.isPending) return <Skeleton active aria-busy="true" />;
+  if (org.isError) {
+    return <QueryError title={t('organisations.loadFailed')} error={org.error} onRetry={() => void org.refetch()} />;
+  }
+  const unit = org.data;
+  const kind = isOneOf(KINDS, unit.kind) ? t(`organisations.kind.${unit.kind}`) : unit.kind;
+  const level = unit.bureau_level
+    ? isOneOf(LEVELS, unit.bureau_level)
+      ? t(`organisations.level.${unit.bureau_level}`)
+      : unit.bureau_level
+    : null;
+  const path = [...unit.ancestors.map((a) => a.name), unit.name].join(' / ');
+  const own = me.org?.id === unit.id;
+  const management = own ? MANAGEMENT.filter((c) => me.capabilities.includes(c)) : [];
+
+  return (
+    <section aria-labelledby="org-detail-title" data-testid="org-detail">
+      <Typography.Title id="org-detail-title" level={2} style={{ fontSize: 20, marginTop: 0 }}>
+        {unit.name} {own ? <Tag color="blue">{t('organisations.ownUnit')}</Tag> : null}
+      </Typography.Title>
+      <Descriptions
+        size="small"
+        column={1}
+        bordered
+        items={[
+          { key: 'kind', label: t('organisations.fields.kind'), children: level ? `${kind} · ${level}` : kind },
+          { key: 'division', label: t('organisations.fields.division'), children: unit.division_code ?? '—' },
+          ...(unit.credit_code
+            ? [{ key: 'credit', label: t('organisations.fields.creditCode'), children: unit.credit_code }]
+            : []),
+          {
+            key: 'status',
+            label: t('organisations.fields.status'),
+            children:
+              unit.status === 'active' ? t('organisations.status.active') : t('organisations.status.disabled'),
+          },
+          { key: 'path', label: t('organisations.fields.path'), children: path },
+          {
+            key: 'children',
+            label: t('organisations.fields.children'),
+            children: unit.has_children ? t('organisations.hasChildren') : t('organisations.noChildren'),
+          },
+        ]}
+      />
+      {unit.has_children ? null : (
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={
+            unit.kind === 'bureau' && unit.bureau_level === 'county'
+              ? t('organisations.noStations')
+              : t('organisations.noChildren')
+          }
+        />
+      )}
+      {management.length > 0 ? (
+        <div data-testid="org-management" style={{ marginTop: 16 }}>
+          <Typography.Title level={3} style={{ fontSize: 16 }}>
+            {t('organisations.management')}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">{t('organisations.managementSoon')}</Typography.Paragraph>
+          <ul className="wq-capabilities">
+            {management.map((capability) => (
+              <li key={capability}>{t(`organisations.capability.${capability}`)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,16 @@
+// DELETE /api/v1/me/sessions — signs out of every device, this one included.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, unwrapEmpty } from '@/lib/api-client';
+import { clearSession } from '@/lib/auth';
+
+export function signOutEverywhere(): Promise<void> {
+  return unwrapEmpty(api.DELETE('/api/v1/me/sessions'));
+}
+
+export function useSignOutEverywhere() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: signOutEverywhere,
+    onSuccess: () => clearSession(queryClient, { to: '/login', notice: 'signedOutEverywhere' }),
+  });
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { handler, orgAdmin, orgAdminPending } from '@/testing/me-data';
+import { can, isAwaitingSecondFactor, isStaffSignedIn, navigationFor } from './access';
+
+describe('what the console shows, from me alone', () => {
+  it('a visitor sees only the status page', () => {
+    expect(navigationFor(null)).toEqual(['status']);
+    expect(navigationFor(undefined)).toEqual(['status']);
+  });
+
+  it('a handler with view_org_tree sees the tree and their devices', () => {
+    expect(navigationFor(handler)).toEqual(['status', 'organisations', 'sessions']);
+    expect(can(handler, 'view_org_tree')).toBe(true);
+    expect(can(handler, 'manage_members')).toBe(false);
+  });
+
+  it('follows the capabilities the server sent, not the roles', () => {
+    const noTree = { ...orgAdmin, capabilities: [] };
+    expect(navigationFor(noTree)).toEqual(['status', 'sessions']);
+    expect(can(noTree, 'manage_members')).toBe(false);
+  });
+
+  it('a session still owing its second factor counts as not signed in', () => {
+    expect(isStaffSignedIn(orgAdminPending)).toBe(false);
+    expect(isAwaitingSecondFactor(orgAdminPending)).toBe(true);
+    expect(navigationFor({ ...orgAdminPending, capabilities: ['view_org_tree'] })).toEqual(['status']);
+    expect(isStaffSignedIn(orgAdmin)).toBe(true);
+  });
+
+  it('a consumer session is not a staff sign-in', () => {
+    const consumer = { ...handler, kind: 'consumer' as const, org: null, capabilities: [] };
+    expect(isStaffSignedIn(consumer)).toBe(false);
+    expect(navigationFor(consumer)).toEqual(['status']);
+  });
+});

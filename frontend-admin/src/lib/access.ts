@@ -1,0 +1,39 @@
+// What the console shows a user, read from `me` alone. The server decides permissions and
+// sends them as `me.capabilities`; the console never works them out from roles or levels
+// (compare ant-design-pro's access.ts, here fed by the server).
+import type { components } from '@/api/schema';
+import type { Me } from './auth';
+
+export type Capability = components['schemas']['CapabilityDto'];
+
+/** A staff member whose sign-in is complete (second factor passed where it is required). */
+export function isStaffSignedIn(me: Me | null | undefined): me is Me {
+  return (
+    me !== null &&
+    me !== undefined &&
+    me.kind === 'member' &&
+    (!me.second_factor_required || me.second_factor_passed)
+  );
+}
+
+/** Signed in with a password but still owing the second factor (code or enrolment). */
+export function isAwaitingSecondFactor(me: Me | null | undefined): boolean {
+  return !!me && me.kind === 'member' && me.second_factor_required && !me.second_factor_passed;
+}
+
+export function can(me: Me | null | undefined, capability: Capability): boolean {
+  return isStaffSignedIn(me) && me.capabilities.includes(capability);
+}
+
+export type NavigationKey = 'status' | 'organisations' | 'sessions';
+
+/**
+ * The side menu's entries, in order. 系统状态 is public; 组织机构 needs `view_org_tree`;
+ * 登录设备 needs only a completed sign-in.
+ */
+export function navigationFor(me: Me | null | undefined): NavigationKey[] {
+  const keys: NavigationKey[] = ['status'];
+  if (can(me, 'view_org_tree')) keys.push('organisations');
+  if (isStaffSignedIn(me)) keys.push('sessions');
+  return keys;
+}

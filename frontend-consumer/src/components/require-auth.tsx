@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { PageSpinner } from '@/components/page-spinner';
+import { QueryError } from '@/components/query-error';
+import { sessionEnding, useMe } from '@/lib/auth';
+
+/** A layout route for pages that need a signed-in user: others go to /login?next=… */
+export function RequireAuth() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  if (me.isPending) return <PageSpinner />;
+  if (me.isError) {
+    return <QueryError title={t('auth.meFailed')} error={me.error} onRetry={() => void me.refetch()} />;
+  }
+  if (!me.data) {
+    // Ended on purpose (signed out, password changed): go where that said, not to sign in.
+    const ending = sessionEnding(queryClient);
+    if (ending) {
+      return <Navigate to={ending.to} replace state={ending.notice ? { notice: ending.notice } : undefined} />;
+    }
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/login?next=${next}`} replace />;
+  }
+  return <Outlet />;
+}

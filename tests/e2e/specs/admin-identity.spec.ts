@@ -1,0 +1,157 @@
+// Staff sign-in against the real server with the seeded demo accounts: TOTP enrolment (codes
+// computed from the secret the page shows), recovery codes, the capability-driven menu, the
+// organisation tree and signed-in devices. Accounts that enrol are used by one test only,
+// since enrolment happens once per fresh database.
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
+import { freshTotp } from '../support/totp';
+
+const PASSWORD = 'Weiquan-demo-2026';
+
+async function signIn(page: Page, username: string, password = PASSWORD) {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /^登\s*录$/ }).click();
+}
+
+/** Enrols an authenticator on the enrolment step; returns the recovery codes shown. */
+async function enrol(
+  page: Page,
+  checkA11y?: (label: string) => Promise<void>,
+  screenshot?: (name: string) => string,
+): Promise<string[]> {
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('设置两步验证');
+  const secret = (await page.getByTestId('totp-secret').textContent())?.replace(/\s+/g, '') ?? '';
+  expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+  await expect(page.locator('.ant-qrcode svg')).toBeVisible();
+  if (checkA11y) await checkA11y('admin TOTP enrolment');
+  if (screenshot) await page.screenshot({ path: screenshot('admin-enrolment.png'), fullPage: true });
+  await page.getByLabel('动态验证码').fill(await freshTotp(secret));
+  await page.getByRole('button', { name: /完成设置/ }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('保存恢复码');
+  const codes = await page.getByTestId('recovery-codes').getByRole('listitem').allTextContents();
+  expect(codes).toHaveLength(10);
+  for (const code of codes) expect(code).toMatch(/^[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{2}$/);
+  if (checkA11y) await checkA11y('admin recovery codes');
+  if (screenshot) await page.screenshot({ path: screenshot('admin-recovery-codes.png'), fullPage: true });
+  const proceed = page.getByRole('button', { name: /^继\s*续$/ });
+  await expect(proceed).toBeDisabled();
+  await page.getByRole('checkbox', { name: '我已妥善保存这些恢复码' }).check();
+  await proceed.click();
+  return codes;
+}
+
+function menu(page: Page) {
+  return page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem');
+}
+
+test.describe('staff sign-in', () => {
+  test('nanshan.admin enrols TOTP, sees the recovery codes and browses the organisation tree', async ({
+    page,
+    checkA11y,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    await page.goto('/admin/login');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('工作人员登录');
+    await checkA11y('admin login');
+    await signIn(page, 'nanshan.admin');
+    const recoveryCodes = await enrol(page, checkA11y, (name) => testInfo.outputPath(name));
+
+    // On the console, with 组织机构 in the menu.
+    await expect(page).toHaveURL(/\/admin\/status$/);
+    await expect(menu(page)).toHaveText(['系统状态', '组织机构', '登录设备']);
+    await expect(page.getByTestId('signed-in-user')).toContainText('深圳市南山区市场监督管理局');
+
+    await menu(page).filter({ hasText: '组织机构' }).click();
+    await expect(page).toHaveURL(/\/admin\/organisations$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('组织机构');
+    const tree = page.getByRole('tree', { name: '组织机构树' });
+    const county = tree.getByRole('treeitem', { name: '深圳市南山区市场监督管理局' });
+    await expect(county).toBeVisible();
+    await county.getByText('深圳市南山区市场监督管理局').click();
+    const detail = page.getByTestId('org-detail');
+    await expect(detail.getByRole('heading', { level: 2 })).toContainText('深圳市南山区市场监督管理局');
+    await expect(detail).toContainText('市场监督管理局 · 县级');
+    await expect(detail).toContainText('440305');
+    // A county bureau with no stations: nothing below it.
+    await expect(detail).toContainText('尚未设立下级市场监管所');
+    await expect(page.getByTestId('org-management')).toContainText('设立市场监管所');
+    await checkA11y('admin organisation tree');
+    await page.screenshot({ path: testInfo.outputPath('admin-organisations.png'), fullPage: true });
+
+    // 登录设备: this session, marked.
+    await menu(page).filter({ hasText: '登录设备' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('登录设备');
+    await expect(page.locator('[data-testid="session"][data-current="true"]')).toHaveCount(1);
+    await checkA11y('admin sessions');
+
+    // Sign out; the next sign-in asks for the second factor: a recovery code works once.
+    await page.getByRole('button', { name: /退出登录/ }).click();
+    await expect(page).toHaveURL(/\/admin\/login$/);
+    await signIn(page, 'nanshan.admin');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('两步验证');
+    await checkA11y('admin second factor');
+    await page.getByRole('button', { name: '使用恢复码' }).click();
+    await page.getByLabel('恢复码').fill(recoveryCodes[0]!);
+    await page.getByRole('button', { name: /^验\s*证$/ }).click();
+    await expect(page).toHaveURL(/\/admin\/status$/);
+    await expect(menu(page)).toHaveText(['系统状态', '组织机构', '登录设备']);
+  });
+
+  test('guangdong.analyst enrols and browses from the province down to 南山区', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto('/admin/organisations');
+    await expect(page).toHaveURL(/\/admin\/login\?next=%2Forganisations$/);
+    await signIn(page, 'guangdong.analyst');
+    await enrol(page);
+    await expect(page).toHaveURL(/\/admin\/organisations$/);
+
+    const tree = page.getByRole('tree', { name: '组织机构树' });
+    const province = tree.getByRole('treeitem', { name: '广东省市场监督管理局' });
+    await province.locator('.ant-tree-switcher').click();
+    const city = tree.getByRole('treeitem', { name: '深圳市市场监督管理局' });
+    await city.locator('.ant-tree-switcher').click();
+    const county = tree.getByRole('treeitem', { name: '深圳市南山区市场监督管理局' });
+    await county.getByText('深圳市南山区市场监督管理局').click();
+    await expect(page.getByTestId('org-detail')).toContainText(
+      '广东省市场监督管理局 / 深圳市市场监督管理局 / 深圳市南山区市场监督管理局',
+    );
+    // Not their own unit: no management tasks listed.
+    await expect(page.getByTestId('org-management')).toHaveCount(0);
+  });
+
+  test('nanshan.handler signs in without a second factor and may only view the tree', async ({ page, checkA11y }) => {
+    await page.goto('/admin/login');
+    await signIn(page, 'nanshan.handler');
+    await expect(page).toHaveURL(/\/admin\/status$/);
+    await expect(menu(page)).toHaveText(['系统状态', '组织机构', '登录设备']);
+
+    await menu(page).filter({ hasText: '组织机构' }).click();
+    await expect(page.getByRole('tree', { name: '组织机构树' }).getByRole('treeitem', { name: '深圳市南山区市场监督管理局' })).toBeVisible();
+    await expect(page.getByTestId('org-detail')).toContainText('440305');
+    await expect(page.getByTestId('org-management')).toHaveCount(0);
+    await checkA11y('admin organisation tree, handler');
+  });
+
+  test('a wrong password shows the invalid-credentials message', async ({ page, diagnostics }) => {
+    diagnostics.allow(/\/api\/v1\/sessions$/);
+    await page.goto('/admin/login');
+    // An account nobody else signs in to: its failure counts cannot slow down another test.
+    // The answer is the same as for a real account with a wrong password.
+    await signIn(page, 'no.such.user', 'not-the-password');
+    const error = page.getByTestId('form-error');
+    await expect(error).toHaveAttribute('data-code', 'invalid_credentials');
+    await expect(error).not.toBeEmpty();
+    await expect(page.getByLabel('密码')).toHaveValue('');
+    await expect(page).toHaveURL(/\/admin\/login$/);
+  });
+
+  test('guarded pages send visitors to sign in; the status page does not', async ({ page }) => {
+    await page.goto('/admin/sessions');
+    await expect(page).toHaveURL(/\/admin\/login\?next=%2Fsessions$/);
+    await page.goto('/admin/status');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('系统状态');
+    await expect(menu(page)).toHaveText(['系统状态']);
+  });
+});
