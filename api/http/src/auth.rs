@@ -1,8 +1,10 @@
 //! Who is calling. Browser sessions: an HttpOnly, SameSite=Strict cookie holding a signed JWT
 //! that names a session kept in Redis (`weiquan_services::sessions`). The JWT also carries a
-//! CSRF value that the SPA must echo in `X-CSRF-Token` on every state-changing request: the
-//! cookie is unreadable to scripts, so another site cannot learn it (a signed double-submit
-//! token, checked by `csrf_guard` without a Redis round trip).
+//! CSRF value that the SPA must echo in `X-CSRF-Token` on every state-changing request made
+//! with a live session: the cookie is unreadable to scripts, so another site cannot learn it
+//! (a signed double-submit token). [`Caller`] checks it when it resolves the session, so every
+//! handler that acts as the signed-in user is covered, and a cookie whose session has ended
+//! blocks nothing (the browser can sign in again).
 //!
 //! Handlers take a [`Caller`] to know the actor; permission decisions are the domain's
 //! (`weiquan_domain::access::authorize`), mapped to problems by [`require`].
@@ -10,11 +12,8 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use actix_web::body::MessageBody;
 use actix_web::cookie::{Cookie, SameSite, time};
-use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::Method;
-use actix_web::middleware::Next;
 use actix_web::{FromRequest, HttpRequest, web};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
@@ -160,17 +159,30 @@ impl FromRequest for Caller {
                 return Ok(anonymous);
             };
             // Redis down: the answer is 503, never "let them in" and never "anonymous".
-            match state.sessions.touch(&claims.sid, now()).await? {
+            let session = match state.sessions.touch(&claims.sid, now()).await? {
                 Some(session)
                     if session.actor.user().map(|u| u.0.to_string()) == Some(claims.sub) =>
                 {
-                    Ok(Caller {
-                        actor: session.actor.clone(),
-                        session: Some((claims.sid, session)),
-                    })
+                    session
                 }
-                _ => Ok(anonymous),
+                // A dead session's cookie acts as nobody, so it needs no CSRF token either:
+                // the browser can still sign in again.
+                _ => return Ok(anonymous),
+            };
+            if !is_safe(req.method()) {
+                let sent = req
+                    .headers()
+                    .get(CSRF_HEADER)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or_default();
+                if !constant_time_eq(sent.as_bytes(), claims.csrf.as_bytes()) {
+                    return Err(ApiError::new(ErrorCode::CsrfTokenInvalid));
+                }
             }
+            Ok(Caller {
+                actor: session.actor.clone(),
+                session: Some((claims.sid, session)),
+            })
         })
     }
 }
@@ -232,31 +244,8 @@ pub fn denied(reason: Denied) -> ApiError {
     }
 }
 
-/// Middleware: a state-changing request that carries a valid session cookie must carry the
-/// session's CSRF value in `X-CSRF-Token`. Requests without a session need none: they can do
-/// nothing in anyone's name, and JSON bodies already force a CORS preflight cross-site.
-pub async fn csrf_guard(
-    req: ServiceRequest,
-    next: Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if !safe {
-        let expected = req
-            .app_data::<web::Data<AppState>>()
-            .and_then(|state| state.cookies.claims(req.request()))
-            .map(|claims| claims.csrf);
-        if let Some(expected) = expected {
-            let sent = req
-                .headers()
-                .get(CSRF_HEADER)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or_default();
-            if !constant_time_eq(sent.as_bytes(), expected.as_bytes()) {
-                return Err(ApiError::new(ErrorCode::CsrfTokenInvalid).into());
-            }
-        }
-    }
-    next.call(req).await
+fn is_safe(method: &Method) -> bool {
+    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {

@@ -76,7 +76,6 @@ pub fn app(
         .service(scope::scope("/api").configure(routes::configure))
         .split_for_parts();
     app.default_service(web::to(fallback))
-        .wrap(actix_web::middleware::from_fn(crate::auth::csrf_guard))
         .wrap(Compress::default())
         .wrap(headers)
         .wrap(Logger::new(r#"%a "%r" %s %b %Dms"#).exclude("/api/health/live"))

@@ -336,3 +336,30 @@ async fn with_redis_down_signing_in_is_503_and_lets_nobody_in() {
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["unavailable"], serde_json::json!(["redis"]));
 }
+
+#[actix_web::test]
+async fn a_browser_whose_session_ended_elsewhere_can_sign_in_again() {
+    let app = TestApp::spawn().await;
+    let user = app.create_consumer("13900000010");
+    app.set_password(user, "a long enough phrase");
+    let here = app.sign_in(user, false).await;
+    let elsewhere = app.sign_in(user, false).await;
+    let (status, _) = json(
+        &app,
+        Method::DELETE,
+        "/api/v1/me/sessions",
+        Some(&elsewhere),
+    )
+    .await;
+    assert_eq!(status, 204);
+    // The dead cookie is still sent, without a CSRF token (the page cannot know one).
+    let response = app
+        .client
+        .post(app.url("/api/v1/sessions"))
+        .header("Cookie", &here.cookie)
+        .json(&serde_json::json!({"audience": "consumer", "login": "13900000010", "password": "a long enough phrase"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 201);
+}

@@ -175,14 +175,10 @@ test.describe('consumer account', () => {
 });
 
 test.describe('a session ended elsewhere', () => {
-  // Known server issue, reported to the lead: GET /api/v1/me answers 401 for a session that no
-  // longer exists (signed out everywhere from another device, password changed or reset, idle
-  // timeout) but leaves its signed cookie in place, and csrf_guard still demands that cookie's
-  // CSRF token on every POST. The browser cannot learn the token (/me is 401), so signing in
-  // again is refused with 403 csrf_token_invalid until the cookie expires (up to 30 days for
-  // consumers, 12 hours for staff). Remove `fixme` once the server clears the cookie or stops
-  // checking CSRF for a session it no longer has.
-  test.fixme('this browser can sign in again', async ({ page, playwright, baseURL, diagnostics }) => {
+  // A session that ended elsewhere (signed out everywhere, password changed or reset, idle
+  // timeout) leaves its signed cookie in this browser. The server checks CSRF only for live
+  // sessions, so the dead cookie must not stop this browser from signing in again.
+  test('this browser can sign in again', async ({ page, playwright, baseURL, diagnostics }) => {
     diagnostics.allow(/\/api\/v1\/sessions$/);
     const phone = '13600000002';
     const password = 'quiet harbour 2718';
