@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use reqwest::header::RETRY_AFTER;
-use weiquan_test_support::{Proxy, TestApp, TestOptions, redis_url};
+use weiquan_test_support::{Proxy, TestApp, TestOptions};
 
 #[actix_web::test]
 async fn live_answers_without_touching_dependencies() {
@@ -53,7 +53,7 @@ async fn wait_for(app: &TestApp, path: &str, status: u16) -> serde_json::Value {
 
 #[actix_web::test]
 async fn postgres_outage_is_503_naming_it_and_recovers_without_restart() {
-    let proxy = Proxy::start("127.0.0.1:5432").await;
+    let proxy = Proxy::postgres().await;
     let app = TestApp::spawn_with(TestOptions {
         postgres_proxy: Some(proxy.addr),
         ..Default::default()
@@ -78,11 +78,7 @@ async fn postgres_outage_is_503_naming_it_and_recovers_without_restart() {
 
 #[actix_web::test]
 async fn redis_outage_is_503_naming_it_and_recovers_without_restart() {
-    let upstream = redis_url()
-        .trim_start_matches("redis://")
-        .trim_end_matches('/')
-        .to_owned();
-    let proxy = Proxy::start(&upstream).await;
+    let proxy = Proxy::redis().await;
     let app = TestApp::spawn_with(TestOptions {
         redis_proxy: Some(proxy.addr),
         ..Default::default()
@@ -103,12 +99,8 @@ async fn redis_outage_is_503_naming_it_and_recovers_without_restart() {
 
 #[actix_web::test]
 async fn the_server_starts_while_both_dependencies_are_down_and_comes_up_with_them() {
-    let pg = Proxy::start("127.0.0.1:5432").await;
-    let upstream = redis_url()
-        .trim_start_matches("redis://")
-        .trim_end_matches('/')
-        .to_owned();
-    let redis = Proxy::start(&upstream).await;
+    let pg = Proxy::postgres().await;
+    let redis = Proxy::redis().await;
     pg.cut();
     redis.cut();
     let app = TestApp::spawn_with(TestOptions {

@@ -9,7 +9,7 @@ use reqwest::Method;
 use serde_json::Value;
 use weiquan_domain::access::Role;
 use weiquan_services::sessions::{SessionPolicy, SessionStore};
-use weiquan_test_support::{Proxy, SignedIn, TestApp, TestOptions, redis_url};
+use weiquan_test_support::{Proxy, SignedIn, TestApp, TestOptions};
 
 async fn json(app: &TestApp, method: Method, path: &str, who: Option<&SignedIn>) -> (u16, Value) {
     let response = app.request(method, path, who).send().await.unwrap();
@@ -262,11 +262,7 @@ async fn forged_or_tampered_cookies_are_anonymous() {
 
 #[actix_web::test]
 async fn with_redis_down_a_signed_in_request_is_503_never_401_or_200() {
-    let upstream = redis_url()
-        .trim_start_matches("redis://")
-        .trim_end_matches('/')
-        .to_owned();
-    let proxy = Proxy::start(&upstream).await;
+    let proxy = Proxy::redis().await;
     let app = TestApp::spawn_with(TestOptions {
         redis_proxy: Some(proxy.addr),
         ..Default::default()
@@ -308,11 +304,7 @@ async fn with_redis_down_a_signed_in_request_is_503_never_401_or_200() {
 
 #[actix_web::test]
 async fn with_redis_down_signing_in_is_503_and_lets_nobody_in() {
-    let upstream = redis_url()
-        .trim_start_matches("redis://")
-        .trim_end_matches('/')
-        .to_owned();
-    let proxy = Proxy::start(&upstream).await;
+    let proxy = Proxy::redis().await;
     let app = TestApp::spawn_with(TestOptions {
         redis_proxy: Some(proxy.addr),
         ..Default::default()

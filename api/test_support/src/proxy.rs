@@ -53,6 +53,21 @@ impl Proxy {
         }
     }
 
+    /// A proxy in front of the tests' Redis.
+    pub async fn redis() -> Self {
+        let url = crate::redis_url();
+        let upstream = url
+            .trim_start_matches("redis://")
+            .trim_end_matches('/')
+            .to_owned();
+        Self::start(&upstream).await
+    }
+
+    /// A proxy in front of the tests' PostgreSQL server.
+    pub async fn postgres() -> Self {
+        Self::start("127.0.0.1:5432").await
+    }
+
     /// Drops every open connection and refuses new ones, like a stopped service.
     pub fn cut(&self) {
         self.open.store(false, Ordering::SeqCst);
