@@ -169,3 +169,57 @@ pub fn set_display_name(conn: &mut PgConnection, id: UserId, name: &str) -> Resu
         .execute(conn)?;
     Ok(())
 }
+
+/// The members of an organisation with their roles, by display name.
+pub fn members_of(conn: &mut PgConnection, org: i64) -> Result<Vec<(UserRow, Vec<Role>)>, DbError> {
+    let rows: Vec<UserRow> = users::table
+        .filter(users::org_id.eq(org))
+        .select(UserRow::as_select())
+        .order((users::display_name, users::id))
+        .load(conn)?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let pairs: Vec<(i64, String)> = user_roles::table
+        .filter(user_roles::user_id.eq_any(&ids))
+        .select((user_roles::user_id, user_roles::role))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let roles = pairs
+                .iter()
+                .filter(|(id, _)| *id == row.id)
+                .filter_map(|(_, r)| Role::parse(r))
+                .collect();
+            (row, roles)
+        })
+        .collect())
+}
+
+/// Sets a member's status (`active` or `disabled`); false when nothing changed.
+pub fn set_status(conn: &mut PgConnection, id: UserId, status: &str) -> Result<bool, DbError> {
+    let updated = diesel::update(users::table.find(id.0).filter(users::status.ne(status)))
+        .set((
+            users::status.eq(status),
+            users::updated_at.eq(chrono::Utc::now()),
+        ))
+        .execute(conn)?;
+    Ok(updated == 1)
+}
+
+/// Replaces a member's roles.
+pub fn set_roles(conn: &mut PgConnection, id: UserId, roles: &[Role]) -> Result<(), DbError> {
+    diesel::delete(user_roles::table.filter(user_roles::user_id.eq(id.0))).execute(conn)?;
+    let rows: Vec<_> = roles
+        .iter()
+        .map(|r| {
+            (
+                user_roles::user_id.eq(id.0),
+                user_roles::role.eq(r.as_str()),
+            )
+        })
+        .collect();
+    diesel::insert_into(user_roles::table)
+        .values(rows)
+        .execute(conn)?;
+    Ok(())
+}

@@ -278,6 +278,21 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
     }
 }
 
+/// Whether `actor` may disable, enable or change the roles of `target_user`, a member of
+/// `target_org`: administrators within their subtree, never on their own account (an
+/// administrator cannot lock the organisation out by mistake; another one must do it).
+pub fn may_administer_member(
+    actor: &Actor,
+    target_user: UserId,
+    target_org: &OrgRef,
+) -> Result<(), Denied> {
+    authorize(actor, Action::ManageMembers(target_org))?;
+    if actor.user() == Some(target_user) {
+        return Err(Denied::Forbidden);
+    }
+    Ok(())
+}
+
 /// What the caller may do in their own organisation: the SPAs show menus and routes from
 /// this list, never deciding themselves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -678,6 +693,27 @@ mod tests {
             capabilities(&pending),
             vec![],
             "nothing until the second factor"
+        );
+    }
+
+    #[test]
+    fn administrators_manage_other_members_of_their_subtree_but_not_themselves() {
+        let t = tree();
+        let admin = member(&t.shenzhen, &[Role::OrgAdmin]);
+        assert!(may_administer_member(&admin, UserId(99), &t.nanshan).is_ok());
+        assert_eq!(
+            may_administer_member(&admin, UserId(7), &t.shenzhen),
+            Err(Denied::Forbidden),
+            "itself"
+        );
+        assert_eq!(
+            may_administer_member(&admin, UserId(99), &t.guangdong),
+            Err(Denied::Forbidden)
+        );
+        let handler = member(&t.shenzhen, &[Role::Handler]);
+        assert_eq!(
+            may_administer_member(&handler, UserId(99), &t.nanshan),
+            Err(Denied::Forbidden)
         );
     }
 

@@ -26,6 +26,7 @@ use crate::error::{ErrorCode, FieldError, Problem};
         (name = "accounts", description = "Consumer registration and password reset"),
         (name = "me", description = "The signed-in caller and their sessions"),
         (name = "audit", description = "The tamper-evident audit log"),
+        (name = "members", description = "Members of organisations and their administration"),
         (name = "organisations", description = "The organisation tree (bureaus, stations, associations, enterprises, ...)"),
     )
 )]

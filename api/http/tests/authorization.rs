@@ -58,10 +58,25 @@ const ORG_VIEW: Expect = [
     (404, Some("not_found")),
 ];
 
+/// Administering a 南山区 member: nobody in the table is an administrator, so members of
+/// 南山区 or above get 403 and everyone else finds no such member.
+const MEMBER_ADMIN: Expect = [
+    (401, Some("unauthorized")),
+    (404, Some("not_found")),
+    (404, Some("not_found")),
+    (403, Some("forbidden")),
+    (404, Some("not_found")),
+    (403, Some("forbidden")),
+    (404, Some("not_found")),
+    (404, Some("not_found")),
+    (404, Some("not_found")),
+];
+
 struct Case {
     method: Method,
     template: &'static str,
-    /// `{nanshan}` is replaced by the 南山区 bureau's id, `{n}` by the actor's index.
+    /// `{nanshan}` is replaced by the 南山区 bureau's id, `{victim}` by a 南山区 member's id,
+    /// `{n}` by the actor's index.
     path: &'static str,
     body: Option<Value>,
     expect: Expect,
@@ -254,6 +269,34 @@ fn cases() -> Vec<Case> {
                 (404, Some("not_found")),
             ],
         ),
+        case(
+            M::GET,
+            "/api/v1/organisations/{id}/members",
+            "/api/v1/organisations/{nanshan}/members",
+            None,
+            ORG_VIEW,
+        ),
+        case(
+            M::POST,
+            "/api/v1/users/{id}/disable",
+            "/api/v1/users/{victim}/disable",
+            None,
+            MEMBER_ADMIN,
+        ),
+        case(
+            M::POST,
+            "/api/v1/users/{id}/enable",
+            "/api/v1/users/{victim}/enable",
+            None,
+            MEMBER_ADMIN,
+        ),
+        case(
+            M::PUT,
+            "/api/v1/users/{id}/roles",
+            "/api/v1/users/{victim}/roles",
+            Some(json!({"roles": ["reviewer"]})),
+            MEMBER_ADMIN,
+        ),
     ]
 }
 
@@ -355,6 +398,7 @@ async fn every_endpoint_answers_every_kind_of_actor_as_the_table_says() {
         national.0,
         None,
     );
+    let victim = app.create_member(nanshan, "authz.victim", &[Role::Handler]);
     let users = [
         None,
         Some(app.create_consumer("13700000001")),
@@ -370,7 +414,10 @@ async fn every_endpoint_answers_every_kind_of_actor_as_the_table_says() {
     for case in cases() {
         let who = callers(&app, &users).await;
         for (i, caller) in who.iter().enumerate() {
-            let path = case.path.replace("{nanshan}", &nanshan.0.to_string());
+            let path = case
+                .path
+                .replace("{nanshan}", &nanshan.0.to_string())
+                .replace("{victim}", &victim.0.to_string());
             let mut request = app.request(case.method.clone(), &path, caller.as_ref());
             if let Some(body) = &case.body {
                 let body = body.to_string().replace("{n}", &i.to_string());

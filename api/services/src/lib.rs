@@ -10,6 +10,7 @@ pub mod demo;
 pub mod divisions;
 pub mod error;
 pub mod health;
+pub mod members;
 pub mod outbox;
 pub mod random;
 pub mod rate_limit;

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod divisions;
 pub mod health;
 pub mod me;
+pub mod members;
 pub mod organisations;
 pub mod sessions;
 
@@ -41,6 +42,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(me::sessions::revoke)
             .service(organisations::get::get)
             .service(organisations::children::children)
-            .service(audit::search::search),
+            .service(audit::search::search)
+            .service(members::list::list)
+            .service(members::change::disable)
+            .service(members::change::enable)
+            .service(members::change::roles),
     );
 }
