@@ -180,6 +180,21 @@ impl Actor {
         matches!(self, Self::Member { roles, .. } if roles.contains(&role))
     }
 
+    /// The same actor after passing a second factor (only members carry the flag).
+    pub fn with_second_factor_passed(self) -> Self {
+        match self {
+            Self::Member {
+                user, org, roles, ..
+            } => Self::Member {
+                user,
+                org,
+                roles,
+                second_factor: true,
+            },
+            other => other,
+        }
+    }
+
     pub fn user(&self) -> Option<UserId> {
         match self {
             Self::Consumer { user } | Self::Member { user, .. } => Some(*user),
@@ -715,6 +730,28 @@ mod tests {
             may_administer_member(&handler, UserId(99), &t.nanshan),
             Err(Denied::Forbidden)
         );
+    }
+
+    #[test]
+    fn passing_the_second_factor_changes_only_the_flag() {
+        let t = tree();
+        let pending = Actor::Member {
+            user: UserId(3),
+            org: t.nanshan.clone(),
+            roles: vec![Role::OrgAdmin],
+            second_factor: false,
+        };
+        assert_eq!(
+            pending.with_second_factor_passed(),
+            Actor::Member {
+                user: UserId(3),
+                org: t.nanshan.clone(),
+                roles: vec![Role::OrgAdmin],
+                second_factor: true,
+            }
+        );
+        let consumer = Actor::Consumer { user: UserId(4) };
+        assert_eq!(consumer.clone().with_second_factor_passed(), consumer);
     }
 
     #[test]

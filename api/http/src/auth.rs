@@ -18,7 +18,7 @@ use actix_web::{FromRequest, HttpRequest, web};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 use weiquan_domain::access::{Action, Actor, Denied, authorize};
-use weiquan_services::sessions::{Session, SessionPolicy, SessionStore};
+use weiquan_services::sessions::{Session, SessionPolicy};
 
 use crate::config::SessionConfig;
 use crate::error::{ApiError, ErrorCode};
@@ -219,12 +219,9 @@ pub async fn require_audited(
         );
         entry.org_path = caller.actor.org().map(|o| o.path.clone());
         entry.subject = Some(format!("org:{}", target.id.0));
-        entry.ip = request.peer_addr().map(|a| a.ip());
-        entry.user_agent = request
-            .headers()
-            .get(actix_web::http::header::USER_AGENT)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
+        let from = crate::request::origin(request);
+        entry.ip = from.ip;
+        entry.user_agent = from.user_agent;
         entry.detail = serde_json::json!({
             "action": name,
             "reason": reason.to_string(),
@@ -250,11 +247,6 @@ fn is_safe(method: &Method) -> bool {
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
-/// The session store, for handlers that create or end sessions.
-pub fn sessions(state: &AppState) -> &SessionStore {
-    &state.sessions
 }
 
 #[cfg(test)]

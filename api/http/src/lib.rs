@@ -9,6 +9,7 @@ pub mod extract;
 pub mod fallback;
 pub mod maintenance;
 pub mod openapi;
+pub mod request;
 pub mod routes;
 pub mod server;
 pub mod state;

@@ -7,7 +7,7 @@ pub mod register;
 pub mod verification_codes;
 
 use weiquan_domain::PasswordError;
-use weiquan_services::accounts::{AccountError, Origin};
+use weiquan_services::accounts::AccountError;
 
 use crate::error::{ApiError, ErrorCode, FieldError};
 
@@ -65,13 +65,6 @@ pub fn account_error(e: AccountError, password_field: &str) -> ApiError {
             "当前密码不正确。",
         )]),
         AccountError::Service(e) => e.into(),
-    }
-}
-
-pub fn origin(req: &actix_web::HttpRequest) -> Origin {
-    Origin {
-        ip: req.peer_addr().map(|a| a.ip()),
-        user_agent: Some(crate::routes::sessions::create::user_agent(req)),
     }
 }
 

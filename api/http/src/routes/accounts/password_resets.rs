@@ -6,8 +6,9 @@ use utoipa::ToSchema;
 use weiquan_services::accounts;
 use zeroize::Zeroizing;
 
-use super::{account_error, check_phone, origin};
+use super::{account_error, check_phone};
 use crate::error::{ApiError, Problem};
+use crate::request::origin;
 use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]

@@ -7,11 +7,12 @@ use weiquan_services::accounts;
 use weiquan_services::sessions::NewSession;
 use zeroize::Zeroizing;
 
-use super::{account_error, check_phone, origin};
+use super::{account_error, check_phone};
 use crate::auth::{now, policy_for};
 use crate::error::{ApiError, FieldError, Problem};
+use crate::request::origin;
+use crate::request::{client_address, user_agent};
 use crate::routes::me::get::build_me;
-use crate::routes::sessions::create::{client_address, user_agent};
 use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]

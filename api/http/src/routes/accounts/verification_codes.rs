@@ -8,7 +8,7 @@ use weiquan_services::verification::{self, CODE_TTL, Purpose, RESEND_AFTER, Veri
 use super::check_phone;
 use crate::config::Environment;
 use crate::error::{ApiError, Problem};
-use crate::routes::sessions::create::client_address;
+use crate::request::client_address;
 use crate::state::AppState;
 
 #[derive(Debug, Clone, Copy, Deserialize, ToSchema)]

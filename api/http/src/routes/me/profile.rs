@@ -9,7 +9,8 @@ use zeroize::Zeroizing;
 use super::get::{Me, build_me};
 use crate::auth::Caller;
 use crate::error::{ApiError, ErrorCode, FieldError, Problem};
-use crate::routes::accounts::{account_error, origin};
+use crate::request::origin;
+use crate::routes::accounts::account_error;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -4,7 +4,6 @@ use actix_web::{HttpResponse, post, web, web::Json};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
-use weiquan_domain::access::Actor;
 use weiquan_services::second_factor::{self, Proof, SecondFactorError};
 use weiquan_services::sessions::{NewSession, SessionStore};
 
@@ -75,17 +74,7 @@ async fn upgrade(
     let Some((old_id, session)) = &caller.session else {
         return Err(ApiError::new(ErrorCode::Unauthorized));
     };
-    let actor = match &session.actor {
-        Actor::Member {
-            user, org, roles, ..
-        } => Actor::Member {
-            user: *user,
-            org: org.clone(),
-            roles: roles.clone(),
-            second_factor: true,
-        },
-        other => other.clone(),
-    };
+    let actor = session.actor.clone().with_second_factor_passed();
     let (id, fresh) = state
         .sessions
         .create(NewSession {

@@ -9,7 +9,7 @@ use weiquan_services::members::{self, MemberChange, MemberError};
 
 use crate::auth::{Caller, denied};
 use crate::error::{ApiError, FieldError, Problem};
-use crate::routes::accounts::origin;
+use crate::request::origin;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]

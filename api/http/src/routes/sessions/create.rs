@@ -1,6 +1,5 @@
 //! `POST /api/v1/sessions`
 
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, post, web, web::Json};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -12,6 +11,7 @@ use zeroize::Zeroizing;
 use crate::auth::{now, policy_for};
 use crate::error::{ApiError, ErrorCode, Problem};
 use crate::extract::validate;
+use crate::request::{client_address, origin, user_agent};
 use crate::routes::me::get::{Me, build_me};
 use crate::state::AppState;
 
@@ -60,21 +60,6 @@ pub struct SignInResult {
     pub me: Me,
 }
 
-/// The caller's IP address as the server saw it (no proxy headers are trusted here).
-pub fn client_address(req: &HttpRequest) -> String {
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_default()
-}
-
-pub fn user_agent(req: &HttpRequest) -> String {
-    req.headers()
-        .get(header::USER_AGENT)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned()
-}
-
 /// Signs in with a password and sets the session cookie. Public. The answer to a wrong
 /// password, an unknown or a disabled account is the same 401 `invalid_credentials`; repeated
 /// failures are answered 429 with `Retry-After`. Accounts that must use a second factor get a
@@ -119,8 +104,9 @@ pub async fn create(
             action,
             outcome,
         );
-        entry.ip = req.peer_addr().map(|a| a.ip());
-        entry.user_agent = Some(agent.clone());
+        let from = origin(&req);
+        entry.ip = from.ip;
+        entry.user_agent = from.user_agent;
         entry.org_path = actor.org().map(|o| o.path.clone());
         entry.subject = actor.user().map(|u| format!("user:{}", u.0));
         entry.detail = serde_json::json!({"login": login_for_audit, "audience": format!("{audience:?}").to_lowercase(), "reason": reason});

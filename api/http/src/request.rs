@@ -1,0 +1,31 @@
+//! Where a request came from, as the server saw it: for sessions (device, IP) and for the
+//! audit log. No proxy headers are trusted; a deployment behind a load balancer must make
+//! the peer address meaningful (PROXY protocol or a trusted-proxy setting, not built yet).
+
+use actix_web::HttpRequest;
+use actix_web::http::header;
+use weiquan_services::accounts::Origin;
+
+/// The client's IP address as text ("" when unknown).
+pub fn client_address(req: &HttpRequest) -> String {
+    req.peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_default()
+}
+
+/// The User-Agent header ("" when absent or not text).
+pub fn user_agent(req: &HttpRequest) -> String {
+    req.headers()
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Both, in the form use cases and audit entries take.
+pub fn origin(req: &HttpRequest) -> Origin {
+    Origin {
+        ip: req.peer_addr().map(|a| a.ip()),
+        user_agent: Some(user_agent(req)),
+    }
+}
