@@ -14,6 +14,7 @@ pub mod notify;
 pub mod one_time;
 pub mod password;
 pub mod retry;
+pub mod routing;
 pub mod workflow;
 
 pub use credit_code::{CreditCode, CreditCodeError};
