@@ -10,6 +10,7 @@ pub mod demo;
 pub mod divisions;
 pub mod error;
 pub mod health;
+pub mod invitations;
 pub mod members;
 pub mod outbox;
 pub mod random;
