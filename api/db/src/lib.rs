@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod divisions;
 pub mod error;
+pub mod invitations;
 pub mod migrate;
 pub mod organisations;
 pub mod outbox;

@@ -113,3 +113,58 @@ pub fn ancestors(conn: &mut PgConnection, path: &OrgPath) -> Result<Vec<OrgRow>,
     rows.sort_by_key(|r| r.path.len());
     Ok(rows)
 }
+
+/// A unit to create below an existing one.
+#[derive(Debug, Clone)]
+pub struct NewChild<'a> {
+    /// `station`, `association`, `department`, `international` or `enterprise`.
+    pub kind: &'a str,
+    pub name: &'a str,
+    pub name_en: Option<&'a str>,
+    pub division_code: Option<&'a str>,
+    pub credit_code: Option<&'a str>,
+    pub odr_status: Option<&'a str>,
+}
+
+/// Creates a unit under `parent` with its materialised path (`parent.path` + its id).
+pub fn insert_child(
+    conn: &mut PgConnection,
+    parent: &OrgRow,
+    child: &NewChild<'_>,
+) -> Result<OrgRow, DbError> {
+    let id: i64 = diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
+        "nextval('organisations_id_seq')",
+    ))
+    .get_result(conn)?;
+    let path = format!("{}{id}/", parent.path);
+    Ok(diesel::insert_into(organisations::table)
+        .values((
+            organisations::id.eq(id),
+            organisations::kind.eq(child.kind),
+            organisations::name.eq(child.name),
+            organisations::name_en.eq(child.name_en),
+            organisations::parent_id.eq(parent.id),
+            organisations::path.eq(&path),
+            organisations::division_code.eq(child.division_code),
+            organisations::credit_code.eq(child.credit_code),
+            organisations::odr_status.eq(child.odr_status),
+        ))
+        .returning(OrgRow::as_returning())
+        .get_result(conn)?)
+}
+
+/// A direct child of `parent` of `kind` named `name`, if any.
+pub fn find_child(
+    conn: &mut PgConnection,
+    parent: OrgId,
+    kind: &str,
+    name: &str,
+) -> Result<Option<OrgRow>, DbError> {
+    Ok(organisations::table
+        .filter(organisations::parent_id.eq(parent.0))
+        .filter(organisations::kind.eq(kind))
+        .filter(organisations::name.eq(name))
+        .select(OrgRow::as_select())
+        .first(conn)
+        .optional()?)
+}

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod calendar;
 pub mod credit_code;
 pub mod division;
+pub mod invitation;
 pub mod mask;
 pub mod notify;
 pub mod one_time;

@@ -38,6 +38,11 @@ pub enum ErrorCode {
     Forbidden,
     /// The change conflicts with the current state (stale version, illegal transition).
     Conflict,
+    /// The user name asked for belongs to another account (`errors` names the field).
+    UsernameTaken,
+    /// An invitation link that cannot be used: unknown, expired, already used or revoked (one
+    /// answer for all of them).
+    InvitationInvalid,
     PreconditionFailed,
     TooManyRequests,
     /// PostgreSQL or Redis is unreachable; retry after `Retry-After` seconds.
@@ -60,6 +65,8 @@ impl ErrorCode {
             Self::CsrfTokenInvalid => StatusCode::FORBIDDEN,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::Conflict => StatusCode::CONFLICT,
+            Self::UsernameTaken => StatusCode::CONFLICT,
+            Self::InvitationInvalid => StatusCode::BAD_REQUEST,
             Self::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             Self::ServiceUnavailable => StatusCode::SERVICE_UNAVAILABLE,
@@ -81,6 +88,8 @@ impl ErrorCode {
             Self::CsrfTokenInvalid => "csrf_token_invalid",
             Self::Forbidden => "forbidden",
             Self::Conflict => "conflict",
+            Self::UsernameTaken => "username_taken",
+            Self::InvitationInvalid => "invitation_invalid",
             Self::PreconditionFailed => "precondition_failed",
             Self::TooManyRequests => "too_many_requests",
             Self::ServiceUnavailable => "service_unavailable",
@@ -122,6 +131,14 @@ impl ErrorCode {
             Self::Conflict => (
                 "This conflicts with the current state; reload and try again.",
                 "操作与当前状态冲突，请刷新后重试。",
+            ),
+            Self::UsernameTaken => (
+                "This user name is taken; choose another.",
+                "该用户名已被使用，请换一个。",
+            ),
+            Self::InvitationInvalid => (
+                "This invitation link is invalid or has expired. Ask your administrator to send a new one.",
+                "邀请链接无效或已过期，请联系管理员重新发送。",
             ),
             Self::PreconditionFailed => (
                 "The resource has changed since you loaded it.",
@@ -251,6 +268,14 @@ impl ApiError {
     pub fn validation(errors: Vec<FieldError>) -> Self {
         let mut e = Self::new(ErrorCode::ValidationFailed);
         e.0.problem.errors = errors;
+        e
+    }
+
+    /// The same problem under another code (its status, title and default messages), keeping
+    /// the field errors: e.g. a 409 `username_taken` that names the field.
+    pub fn with_code(self, code: ErrorCode) -> Self {
+        let mut e = Self::new(code);
+        e.0.problem.errors = self.0.problem.errors;
         e
     }
 

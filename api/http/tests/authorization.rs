@@ -76,7 +76,7 @@ struct Case {
     method: Method,
     template: &'static str,
     /// `{nanshan}` is replaced by the 南山区 bureau's id, `{victim}` by a 南山区 member's id,
-    /// `{n}` by the actor's index.
+    /// `{invitation}` by an open invitation into 南山区, `{n}` by the actor's index.
     path: &'static str,
     body: Option<Value>,
     expect: Expect,
@@ -297,6 +297,59 @@ fn cases() -> Vec<Case> {
             Some(json!({"roles": ["reviewer"]})),
             MEMBER_ADMIN,
         ),
+        case(
+            M::POST,
+            "/api/v1/organisations/{id}/invitations",
+            "/api/v1/organisations/{nanshan}/invitations",
+            Some(
+                json!({"username": "authz.invitee{n}", "display_name": "x", "email": "x{n}@example.cn", "roles": ["handler"]}),
+            ),
+            MEMBER_ADMIN,
+        ),
+        case(
+            M::GET,
+            "/api/v1/organisations/{id}/invitations",
+            "/api/v1/organisations/{nanshan}/invitations",
+            None,
+            MEMBER_ADMIN,
+        ),
+        case(
+            M::POST,
+            "/api/v1/invitations/{id}/resend",
+            "/api/v1/invitations/{invitation}/resend",
+            None,
+            MEMBER_ADMIN,
+        ),
+        case(
+            M::POST,
+            "/api/v1/invitations/{id}/revoke",
+            "/api/v1/invitations/{invitation}/revoke",
+            None,
+            MEMBER_ADMIN,
+        ),
+        case(
+            M::POST,
+            "/api/v1/invitations/inspect",
+            "/api/v1/invitations/inspect",
+            Some(json!({"token": "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})),
+            [(400, Some("invitation_invalid")); 9],
+        ),
+        case(
+            M::POST,
+            "/api/v1/invitations/accept",
+            "/api/v1/invitations/accept",
+            Some(
+                json!({"token": "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "password": "a long enough phrase"}),
+            ),
+            [(400, Some("invitation_invalid")); 9],
+        ),
+        case(
+            M::POST,
+            "/api/v1/organisations/{id}/stations",
+            "/api/v1/organisations/{nanshan}/stations",
+            Some(json!({"name": "授权测试所{n}"})),
+            MEMBER_ADMIN,
+        ),
     ]
 }
 
@@ -399,6 +452,30 @@ async fn every_endpoint_answers_every_kind_of_actor_as_the_table_says() {
         None,
     );
     let victim = app.create_member(nanshan, "authz.victim", &[Role::Handler]);
+    let invitation = {
+        use diesel::Connection;
+        let mut conn = app.database.connect();
+        conn.transaction(|conn| {
+            weiquan_services::invitations::create_in_tx(
+                conn,
+                &weiquan_services::invitations::NewInvitation {
+                    org: nanshan,
+                    username: "authz.invited".into(),
+                    display_name: "受邀人".into(),
+                    email: "authz.invited@example.cn".into(),
+                    roles: vec![Role::Handler],
+                    locale: weiquan_domain::notify::Locale::ZhCn,
+                },
+                &weiquan_services::invitations::Inviter {
+                    actor: weiquan_domain::audit::AuditActor::system(),
+                    origin: Default::default(),
+                },
+                "http://127.0.0.1:8080",
+            )
+        })
+        .unwrap()
+        .invitation_id
+    };
     let users = [
         None,
         Some(app.create_consumer("13700000001")),
@@ -417,7 +494,8 @@ async fn every_endpoint_answers_every_kind_of_actor_as_the_table_says() {
             let path = case
                 .path
                 .replace("{nanshan}", &nanshan.0.to_string())
-                .replace("{victim}", &victim.0.to_string());
+                .replace("{victim}", &victim.0.to_string())
+                .replace("{invitation}", &invitation.to_string());
             let mut request = app.request(case.method.clone(), &path, caller.as_ref());
             if let Some(body) = &case.body {
                 let body = body.to_string().replace("{n}", &i.to_string());

@@ -10,6 +10,7 @@ pub mod demo;
 pub mod divisions;
 pub mod error;
 pub mod health;
+pub mod invitations;
 pub mod members;
 pub mod outbox;
 pub mod random;
@@ -18,6 +19,7 @@ pub mod redis_store;
 pub mod second_factor;
 pub mod sessions;
 pub mod sign_in;
+pub mod stations;
 pub mod verification;
 
 pub use db::Db;

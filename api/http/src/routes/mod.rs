@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod audit;
 pub mod divisions;
 pub mod health;
+pub mod invitations;
 pub mod me;
 pub mod members;
 pub mod organisations;
@@ -46,6 +47,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(members::list::list)
             .service(members::change::disable)
             .service(members::change::enable)
-            .service(members::change::roles),
+            .service(members::change::roles)
+            .service(invitations::create::create)
+            .service(invitations::list::list)
+            .service(invitations::inspect::inspect)
+            .service(invitations::accept::accept)
+            .service(invitations::resend::resend)
+            .service(invitations::revoke::revoke)
+            .service(organisations::stations::create),
     );
 }

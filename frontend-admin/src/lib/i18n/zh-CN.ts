@@ -200,6 +200,8 @@ export const zhCN = {
       csrf_token_invalid: '页面已过期，请刷新后重试。',
       forbidden: '您没有权限执行此操作。',
       conflict: '内容已被他人修改，请刷新后重试。',
+      username_taken: '该用户名已被使用，请换一个。',
+      invitation_invalid: '邀请链接无效或已过期，请联系管理员重新发送。',
       precondition_failed: '内容已过期，请刷新后重试。',
       too_many_requests: '操作过于频繁，请稍后再试。',
       service_unavailable: '服务暂时不可用，请稍后重试。',
