@@ -56,9 +56,20 @@ export function RolesModal({ member, onClose }: RolesModalProps) {
         <Form.Item
           name="roles"
           label={t('members.roles')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('members.rolesRequired') }]}
+          // A validator rather than `required`: antd would put aria-required on the group's
+          // <div>, where ARIA does not allow it.
+          rules={[
+            {
+              validator: (_, value: Role[] | undefined) =>
+                value && value.length > 0 ? Promise.resolve() : Promise.reject(new Error(t('members.rolesRequired'))),
+            },
+          ]}
         >
-          <Checkbox.Group options={ROLES.map((role) => ({ value: role, label: t(`members.role.${role}`) }))} />
+          <Checkbox.Group
+            role="group"
+            aria-label={t('members.roles')}
+            options={ROLES.map((role) => ({ value: role, label: t(`members.role.${role}`) }))}
+          />
         </Form.Item>
       </Form>
     </Modal>
