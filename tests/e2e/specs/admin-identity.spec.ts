@@ -82,7 +82,12 @@ async function signInElsewhere(browser: Browser, login: string): Promise<'signed
  * 人员管理 as nanshan.admin: change nanshan.reviewer's roles, disable them (they can no longer
  * sign in), enable them again and put the roles back. Then 审计日志 filtered by action.
  */
-async function manageMembersAndAudit(page: Page, browser: Browser, checkA11y: (label: string) => Promise<void>) {
+async function manageMembersAndAudit(
+  page: Page,
+  browser: Browser,
+  checkA11y: (label: string) => Promise<void>,
+  screenshot: (name: string) => string,
+) {
   await test.step('members: change roles', async () => {
     await menu(page).filter({ hasText: '人员管理' }).click();
     await expect(page).toHaveURL(/\/admin\/members$/);
@@ -91,12 +96,14 @@ async function manageMembersAndAudit(page: Page, browser: Browser, checkA11y: (l
     await expect(reviewer).toContainText('审核人员');
     await expect(memberRow(page, 'nanshan.admin')).toContainText('本人');
     await checkA11y('admin members');
+    await page.screenshot({ path: screenshot('admin-members.png'), fullPage: true });
 
     await reviewer.getByRole('button', { name: /修改.*角色/ }).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog).toContainText('所有设备上的登录将立即失效');
     await dialog.getByRole('checkbox', { name: '办理人员' }).check();
     await checkA11y('admin member roles dialog');
+    await page.screenshot({ path: screenshot('admin-member-roles.png') });
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await expect(dialog).toBeHidden();
     await expect(reviewer).toContainText('办理人员');
@@ -140,10 +147,10 @@ async function manageMembersAndAudit(page: Page, browser: Browser, checkA11y: (l
     const entries = page.getByTestId('audit-entry');
     await expect(entries).toHaveCount(1);
     await expect(entries.first()).toHaveAttribute('data-action', 'user_disabled');
-    await expect(entries.first()).toContainText('停用成员');
-    await expect(entries.first()).toContainText(/user:\d+/);
-    await expect(entries.first()).toContainText('成功');
+    // Visible, not only present: every column is on screen.
+    for (const text of ['停用成员', '成功', /user:\d+/]) await expect(entries.first().getByText(text)).toBeVisible();
     await checkA11y('admin audit log');
+    await page.screenshot({ path: screenshot('admin-audit-list.png'), fullPage: true });
 
     // The filter lives in the address: a reload searches the same.
     await page.reload();
@@ -152,6 +159,7 @@ async function manageMembersAndAudit(page: Page, browser: Browser, checkA11y: (l
     await page.getByTestId('audit-entry').first().getByRole('button', { name: /展开/ }).click();
     await expect(page.getByText('user_disabled', { exact: true })).toBeVisible();
     await checkA11y('admin audit log, details');
+    await page.screenshot({ path: screenshot('admin-audit.png'), fullPage: true });
 
     // Roles changed twice: both records, newest first, with the roles in the details.
     await pickOption(page, '操作类型', '修改角色');
@@ -213,7 +221,7 @@ test.describe('staff sign-in', () => {
     await expect(page).toHaveURL(/\/admin\/status$/);
     await expect(menu(page)).toHaveText(ADMIN_MENU);
 
-    await manageMembersAndAudit(page, browser, checkA11y);
+    await manageMembersAndAudit(page, browser, checkA11y, (name) => testInfo.outputPath(name));
   });
 
   test('guangdong.analyst enrols and browses from the province down to 南山区', async ({ page }) => {

@@ -113,7 +113,11 @@ export const enUS: Translation = {
     noChildren: 'No units below',
     noStations: 'No market supervision stations set up yet',
     management: 'What you may manage here',
-    managementSoon: 'These screens are still being built.',
+    managementSoon: 'Linked screens are open; the others are still being built.',
+    unitScreen: {
+      manage_members: 'Members of this unit',
+      search_audit: 'Audit log of this unit',
+    },
     capability: {
       view_org_tree: 'View the organisation tree',
       manage_members: 'Manage the organisation’s staff',
@@ -142,7 +146,7 @@ export const enUS: Translation = {
   },
   members: {
     title: 'Members',
-    description: 'Staff of your unit and the units below it. Change their roles, disable or enable their accounts; the server decides what is allowed.',
+    description: 'Staff of your unit and the units below it: change their roles, disable or enable their accounts.',
     unit: 'Unit',
     loadFailed: 'Could not load the members',
     empty: 'This unit has no members yet',

@@ -112,7 +112,11 @@ export const zhCN = {
     noChildren: '无下级单位',
     noStations: '尚未设立下级市场监管所',
     management: '您在本单位的管理权限',
-    managementSoon: '以下功能正在建设中，即将开放。',
+    managementSoon: '带链接的功能已开放，其余正在建设中。',
+    unitScreen: {
+      manage_members: '查看该单位人员',
+      search_audit: '查看该单位审计日志',
+    },
     capability: {
       view_org_tree: '查看组织机构',
       manage_members: '管理本单位人员',
@@ -141,7 +145,7 @@ export const zhCN = {
   },
   members: {
     title: '人员管理',
-    description: '本单位及下级单位的工作人员。可修改角色、停用或启用账号；是否允许由服务器判定。',
+    description: '本单位及下级单位的工作人员。可修改角色、停用或启用账号。',
     unit: '单位',
     loadFailed: '无法加载人员列表',
     empty: '该单位暂无人员',

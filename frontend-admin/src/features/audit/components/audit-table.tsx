@@ -42,7 +42,9 @@ export function AuditTable({ orgId, filters }: { orgId: number; filters: AuditFi
         dataSource={rows}
         pagination={false}
         size="middle"
-        scroll={{ x: 'max-content' }}
+        // No max-content scrolling: an expanded row's long User-Agent would widen the first
+        // column and push the others out of sight. Long values wrap instead.
+        tableLayout="auto"
         locale={{ emptyText: t('audit.empty') }}
         onRow={(entry) => ({ 'data-testid': 'audit-entry', 'data-action': entry.action }) as object}
         expandable={{
@@ -58,7 +60,13 @@ export function AuditTable({ orgId, filters }: { orgId: number; filters: AuditFi
                   ? [{ key: 'org', label: t('audit.actorOrg'), children: entry.actor_org_id }]
                   : []),
                 ...(entry.user_agent
-                  ? [{ key: 'ua', label: t('audit.fullUserAgent'), children: entry.user_agent }]
+                  ? [
+                      {
+                        key: 'ua',
+                        label: t('audit.fullUserAgent'),
+                        children: <span style={{ wordBreak: 'break-all' }}>{entry.user_agent}</span>,
+                      },
+                    ]
                   : []),
                 {
                   key: 'detail',
