@@ -11,7 +11,11 @@ const weiquanBin = path.resolve(here, process.env.WEIQUAN_BIN ?? '../../target/d
 const reportDir = process.env.WQ_REPORT_DIR
   ? path.resolve(process.env.INIT_CWD ?? process.cwd(), process.env.WQ_REPORT_DIR)
   : undefined;
-const BASE_URL = 'http://127.0.0.1:18080';
+// Port and database can be moved (WQ_E2E_PORT, WQ_E2E_DATABASE_URL) so that two checkouts on
+// one machine can run their browser tests at the same time without sharing a server.
+const PORT = process.env.WQ_E2E_PORT ?? '18080';
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+const DATABASE_URL = process.env.WQ_E2E_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/weiquan_e2e';
 // Redis state (sessions, rate-limit windows such as 5 failed sign-ins per 15 minutes or 30
 // SMS codes per address per hour, the development SMS log) outlives the server, while the
 // database starts fresh every run: a key prefix per run makes Redis start fresh too, so
@@ -64,9 +68,9 @@ export default defineConfig({
     env: {
       WEIQUAN_BIN: weiquanBin,
       WEIQUAN_ENV: 'development',
-      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/weiquan_e2e',
+      DATABASE_URL,
       REDIS_KEY_PREFIX: redisPrefix,
-      WEIQUAN_BIND: '127.0.0.1:18080',
+      WEIQUAN_BIND: `127.0.0.1:${PORT}`,
       WEIQUAN_CONSUMER_DIST: path.join(repoRoot, 'frontend-consumer/dist'),
       WEIQUAN_ADMIN_DIST: path.join(repoRoot, 'frontend-admin/dist'),
       RUST_LOG: process.env.RUST_LOG ?? 'warn',

@@ -44,10 +44,10 @@ describe('admin routes', () => {
 });
 
 describe('the menu and the guards follow me.capabilities', () => {
-  it('an administrator sees 组织机构 and 登录设备, and their name in the header', async () => {
+  it('an administrator sees 组织机构, 人员管理, 审计日志 and 登录设备, and their name in the header', async () => {
     mockFetch({ ...health, '/api/v1/me': signedIn(orgAdmin) });
     renderRoutes(routes, { path: '/status' });
-    expect(await menuItems()).toEqual(['系统状态', '组织机构', '登录设备']);
+    expect(await menuItems()).toEqual(['系统状态', '组织机构', '人员管理', '审计日志', '登录设备']);
     expect((await screen.findByTestId('signed-in-user')).textContent).toContain('南山区管理员');
     expect(screen.getByRole('button', { name: /退出登录/ })).toBeTruthy();
   });
@@ -59,6 +59,20 @@ describe('the menu and the guards follow me.capabilities', () => {
     expect(await screen.findByRole('heading', { level: 1, name: '无权访问' })).toBeTruthy();
     expect(router.state.location.pathname).toBe('/organisations');
     expect(await menuItems()).toEqual(['系统状态', '登录设备']);
+  });
+
+  it('without manage_members or search_audit, 人员管理 and 审计日志 are 403 pages', async () => {
+    mockFetch({ ...health, '/api/v1/me': signedIn(handler) });
+    renderRoutes(routes, { path: '/members' });
+    expect(await screen.findByRole('heading', { level: 1, name: '无权访问' })).toBeTruthy();
+    expect(await menuItems()).toEqual(['系统状态', '组织机构', '登录设备']);
+  });
+
+  it('a visitor opening the audit log is sent to sign in with its filters kept in next', async () => {
+    mockFetch(health);
+    const { router } = renderRoutes(routes, { path: '/audit?action=user_disabled' });
+    expect(await screen.findByRole('heading', { level: 1, name: '工作人员登录' })).toBeTruthy();
+    expect(router.state.location.search).toBe('?next=%2Faudit%3Faction%3Duser_disabled');
   });
 
   it('a visitor opening a guarded page is sent to sign in with next', async () => {

@@ -48,6 +48,33 @@ export const routes: RouteObject[] = [
         ],
       },
       {
+        path: 'members',
+        lazy: () =>
+          import('@/components/require-auth').then((m) => ({
+            element: <m.RequireAuth capability="manage_members" />,
+          })),
+        children: [
+          {
+            index: true,
+            lazy: () =>
+              import('@/features/members/routes/members-page').then((m) => ({ Component: m.MembersPage })),
+          },
+        ],
+      },
+      {
+        path: 'audit',
+        lazy: () =>
+          import('@/components/require-auth').then((m) => ({
+            element: <m.RequireAuth capability="search_audit" />,
+          })),
+        children: [
+          {
+            index: true,
+            lazy: () => import('@/features/audit/routes/audit-page').then((m) => ({ Component: m.AuditPage })),
+          },
+        ],
+      },
+      {
         path: 'sessions',
         lazy: () => import('@/components/require-auth').then((m) => ({ element: <m.RequireAuth /> })),
         children: [

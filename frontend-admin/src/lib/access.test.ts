@@ -27,6 +27,11 @@ describe('what the console shows, from me alone', () => {
     expect(isStaffSignedIn(orgAdmin)).toBe(true);
   });
 
+  it('an administrator with manage_members and search_audit also sees 人员管理 and 审计日志', () => {
+    expect(navigationFor(orgAdmin)).toEqual(['status', 'organisations', 'members', 'audit', 'sessions']);
+    expect(navigationFor({ ...orgAdmin, capabilities: ['search_audit'] })).toEqual(['status', 'audit', 'sessions']);
+  });
+
   it('a consumer session is not a staff sign-in', () => {
     const consumer = { ...handler, kind: 'consumer' as const, org: null, capabilities: [] };
     expect(isStaffSignedIn(consumer)).toBe(false);

@@ -1,9 +1,11 @@
 // Staff sign-in against the real server with the seeded demo accounts: TOTP enrolment (codes
 // computed from the secret the page shows), recovery codes, the capability-driven menu, the
-// organisation tree and signed-in devices. Accounts that enrol are used by one test only,
-// since enrolment happens once per fresh database.
-import type { Page } from '@playwright/test';
-import { expect, test } from '../support/fixtures';
+// organisation tree, signed-in devices, member administration and the audit log. Accounts
+// that enrol are used by one test only, since enrolment happens once per fresh database; so
+// is an account whose roles or status a test changes (nanshan.reviewer, by the
+// nanshan.admin test), since tests run in parallel.
+import type { Browser, Page } from '@playwright/test';
+import { expect, pickOption, test } from '../support/fixtures';
 import { freshTotp } from '../support/totp';
 
 const PASSWORD = 'Weiquan-demo-2026';
@@ -46,12 +48,133 @@ function menu(page: Page) {
   return page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem');
 }
 
+const ADMIN_MENU = ['系统状态', '组织机构', '人员管理', '审计日志', '登录设备'];
+
+function memberRow(page: Page, login: string) {
+  return page.locator(`[data-testid="member"][data-login="${login}"]`);
+}
+
+/** Signs `login` in from a fresh browser context; the sign-in page's answer. */
+async function signInElsewhere(browser: Browser, login: string): Promise<'signed-in' | string> {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  try {
+    const other = await context.newPage();
+    await other.goto('/admin/login');
+    await signIn(other, login);
+    // Whichever comes first; the other wait ends with the context (hence the catches).
+    return await Promise.race([
+      other
+        .waitForURL(/\/admin\/status$/)
+        .then(() => 'signed-in')
+        .catch(() => 'no answer'),
+      other
+        .getByTestId('form-error')
+        .waitFor()
+        .then(async () => (await other.getByTestId('form-error').getAttribute('data-code')) ?? 'error')
+        .catch(() => 'no answer'),
+    ]);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * 人员管理 as nanshan.admin: change nanshan.reviewer's roles, disable them (they can no longer
+ * sign in), enable them again and put the roles back. Then 审计日志 filtered by action.
+ */
+async function manageMembersAndAudit(
+  page: Page,
+  browser: Browser,
+  checkA11y: (label: string) => Promise<void>,
+  screenshot: (name: string) => string,
+) {
+  await test.step('members: change roles', async () => {
+    await menu(page).filter({ hasText: '人员管理' }).click();
+    await expect(page).toHaveURL(/\/admin\/members$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('人员管理');
+    const reviewer = memberRow(page, 'nanshan.reviewer');
+    await expect(reviewer).toContainText('审核人员');
+    await expect(memberRow(page, 'nanshan.admin')).toContainText('本人');
+    await checkA11y('admin members');
+    await page.screenshot({ path: screenshot('admin-members.png'), fullPage: true });
+
+    await reviewer.getByRole('button', { name: /修改.*角色/ }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText('所有设备上的登录将立即失效');
+    await dialog.getByRole('checkbox', { name: '办理人员' }).check();
+    await checkA11y('admin member roles dialog');
+    await page.screenshot({ path: screenshot('admin-member-roles.png') });
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(dialog).toBeHidden();
+    await expect(reviewer).toContainText('办理人员');
+    await expect(reviewer).toContainText('审核人员');
+  });
+
+  await test.step('members: disable, then the member cannot sign in', async () => {
+    const reviewer = memberRow(page, 'nanshan.reviewer');
+    await reviewer.getByRole('button', { name: /^停用 / }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText('登录会话将立即结束');
+    await dialog.getByRole('button', { name: /^停\s*用$/ }).click();
+    await expect(dialog).toBeHidden();
+    await expect(reviewer.getByTestId('member-status')).toHaveText('已停用');
+    expect(await signInElsewhere(browser, 'nanshan.reviewer')).toBe('invalid_credentials');
+  });
+
+  await test.step('members: enable again and restore the roles', async () => {
+    const reviewer = memberRow(page, 'nanshan.reviewer');
+    await reviewer.getByRole('button', { name: /^启用 / }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /^启\s*用$/ }).click();
+    await expect(dialog).toBeHidden();
+    await expect(reviewer.getByTestId('member-status')).toHaveText('正常');
+    expect(await signInElsewhere(browser, 'nanshan.reviewer')).toBe('signed-in');
+
+    await reviewer.getByRole('button', { name: /修改.*角色/ }).click();
+    await page.getByRole('dialog').getByRole('checkbox', { name: '办理人员' }).uncheck();
+    await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+    await expect(page.getByRole('dialog')).toBeHidden();
+    await expect(reviewer).not.toContainText('办理人员');
+  });
+
+  await test.step('audit log: filter by action', async () => {
+    await menu(page).filter({ hasText: '审计日志' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('审计日志');
+    await expect(page.getByTestId('audit-entry').first()).toBeVisible();
+    await pickOption(page, '操作类型', '停用成员');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await expect(page).toHaveURL(/\/admin\/audit\?action=user_disabled$/);
+    const entries = page.getByTestId('audit-entry');
+    await expect(entries).toHaveCount(1);
+    await expect(entries.first()).toHaveAttribute('data-action', 'user_disabled');
+    // Visible, not only present: every column is on screen.
+    for (const text of ['停用成员', '成功', /user:\d+/]) await expect(entries.first().getByText(text)).toBeVisible();
+    await checkA11y('admin audit log');
+    await page.screenshot({ path: screenshot('admin-audit-list.png'), fullPage: true });
+
+    // The filter lives in the address: a reload searches the same.
+    await page.reload();
+    await expect(page.getByTestId('audit-entry')).toHaveCount(1);
+    await expect(page.getByRole('form', { name: '筛选条件' })).toContainText('停用成员');
+    await page.getByTestId('audit-entry').first().getByRole('button', { name: /展开/ }).click();
+    await expect(page.getByText('user_disabled', { exact: true })).toBeVisible();
+    await checkA11y('admin audit log, details');
+    await page.screenshot({ path: screenshot('admin-audit.png'), fullPage: true });
+
+    // Roles changed twice: both records, newest first, with the roles in the details.
+    await pickOption(page, '操作类型', '修改角色');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await expect(page.getByTestId('audit-entry')).toHaveCount(2);
+  });
+}
+
 test.describe('staff sign-in', () => {
-  test('nanshan.admin enrols TOTP, sees the recovery codes and browses the organisation tree', async ({
+  test('nanshan.admin enrols TOTP, browses the tree, manages members and searches the audit log', async ({
     page,
+    browser,
     checkA11y,
   }, testInfo) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     await page.goto('/admin/login');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('工作人员登录');
     await checkA11y('admin login');
@@ -60,7 +183,7 @@ test.describe('staff sign-in', () => {
 
     // On the console, with 组织机构 in the menu.
     await expect(page).toHaveURL(/\/admin\/status$/);
-    await expect(menu(page)).toHaveText(['系统状态', '组织机构', '登录设备']);
+    await expect(menu(page)).toHaveText(ADMIN_MENU);
     await expect(page.getByTestId('signed-in-user')).toContainText('深圳市南山区市场监督管理局');
 
     await menu(page).filter({ hasText: '组织机构' }).click();
@@ -96,7 +219,9 @@ test.describe('staff sign-in', () => {
     await page.getByLabel('恢复码').fill(recoveryCodes[0]!);
     await page.getByRole('button', { name: /^验\s*证$/ }).click();
     await expect(page).toHaveURL(/\/admin\/status$/);
-    await expect(menu(page)).toHaveText(['系统状态', '组织机构', '登录设备']);
+    await expect(menu(page)).toHaveText(ADMIN_MENU);
+
+    await manageMembersAndAudit(page, browser, checkA11y, (name) => testInfo.outputPath(name));
   });
 
   test('guangdong.analyst enrols and browses from the province down to 南山区', async ({ page }) => {

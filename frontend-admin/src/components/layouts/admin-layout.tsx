@@ -1,4 +1,12 @@
-import { ApartmentOutlined, DashboardOutlined, LaptopOutlined, LoginOutlined, LogoutOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  LaptopOutlined,
+  LoginOutlined,
+  LogoutOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Button, Layout, Menu } from 'antd';
 import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +21,8 @@ import './admin-layout.css';
 const ICONS: Record<NavigationKey, ReactNode> = {
   status: <DashboardOutlined aria-hidden="true" />,
   organisations: <ApartmentOutlined aria-hidden="true" />,
+  members: <TeamOutlined aria-hidden="true" />,
+  audit: <AuditOutlined aria-hidden="true" />,
   sessions: <LaptopOutlined aria-hidden="true" />,
 };
 

@@ -1,8 +1,10 @@
 // The selected unit: what it is, where it sits, and (for the user's own unit) which
-// management tasks `me.capabilities` grants there. Those screens are not built yet, so they
-// are listed, not linked.
-import { Descriptions, Empty, Skeleton, Tag, Typography } from 'antd';
+// management tasks `me.capabilities` grants there; those whose screens exist are links, also
+// for the units below (人员管理 and 审计日志 of the selected unit, which the server allows or
+// refuses there).
+import { Descriptions, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { QueryError } from '@/components/query-error';
 import type { Capability } from '@/lib/access';
 import type { Me } from '@/lib/auth';
@@ -15,6 +17,12 @@ const MANAGEMENT: readonly Capability[] = [
   'manage_api_clients',
   'search_audit',
 ];
+
+/** Management screens that exist, and where each opens for a unit. */
+const SCREENS: Partial<Record<Capability, (id: number, own: boolean) => string>> = {
+  manage_members: (id, own) => (own ? '/members' : `/members?org=${id}`),
+  search_audit: (id, own) => (own ? '/audit' : `/audit?org=${id}`),
+};
 
 const KINDS = ['bureau', 'station', 'association', 'department', 'international', 'enterprise'] as const;
 const LEVELS = ['national', 'province', 'city', 'county'] as const;
@@ -40,6 +48,7 @@ export function OrgDetail({ id, me }: { id: number; me: Me }) {
   const path = [...unit.ancestors.map((a) => a.name), unit.name].join(' / ');
   const own = me.org?.id === unit.id;
   const management = own ? MANAGEMENT.filter((c) => me.capabilities.includes(c)) : [];
+  const screens = own ? [] : MANAGEMENT.filter((c) => SCREENS[c] && me.capabilities.includes(c));
 
   return (
     <section aria-labelledby="org-detail-title" data-testid="org-detail">
@@ -87,11 +96,22 @@ export function OrgDetail({ id, me }: { id: number; me: Me }) {
           </Typography.Title>
           <Typography.Paragraph type="secondary">{t('organisations.managementSoon')}</Typography.Paragraph>
           <ul className="wq-capabilities">
-            {management.map((capability) => (
-              <li key={capability}>{t(`organisations.capability.${capability}`)}</li>
-            ))}
+            {management.map((capability) => {
+              const to = SCREENS[capability]?.(unit.id, true);
+              const name = t(`organisations.capability.${capability}`);
+              return <li key={capability}>{to ? <Link to={to}>{name}</Link> : name}</li>;
+            })}
           </ul>
         </div>
+      ) : null}
+      {screens.length > 0 ? (
+        <Flex gap={16} wrap data-testid="org-links" style={{ marginTop: 16 }}>
+          {screens.map((capability) => (
+            <Link key={capability} to={SCREENS[capability]!(unit.id, false)}>
+              {t(`organisations.unitScreen.${capability as 'manage_members' | 'search_audit'}`)}
+            </Link>
+          ))}
+        </Flex>
       ) : null}
     </section>
   );

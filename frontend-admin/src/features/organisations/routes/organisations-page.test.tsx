@@ -82,4 +82,28 @@ describe('OrganisationsPage', () => {
     );
     expect(screen.queryByTestId('org-management')).toBeNull();
   });
+
+  it('links an administrator to the members and audit screens of their unit and of units below', async () => {
+    const cityAdmin = { ...orgAdmin, org: { ...orgAdmin.org!, id: 3100, name: shenzhen.name, bureau_level: 'city' } };
+    mockFetch({
+      '/api/v1/organisations/3100': { body: { ...shenzhen, ancestors: [] } },
+      '/api/v1/organisations/3100/children': { body: { items: [futian, nanshan] } },
+      '/api/v1/organisations/3207': { body: { ...nanshan, ancestors: [{ ...shenzhen }] } },
+    });
+    const user = userEvent.setup();
+    page(cityAdmin);
+    const management = await screen.findByTestId('org-management');
+    expect(within(management).getByRole('link', { name: '管理本单位人员' }).getAttribute('href')).toBe('/members');
+    expect(within(management).getByRole('link', { name: '查询审计日志' }).getAttribute('href')).toBe('/audit');
+    expect(within(management).queryByRole('link', { name: '设立市场监管所' })).toBeNull();
+
+    const tree = await screen.findByRole('tree');
+    await user.click(within(tree).getByRole('treeitem', { name: /深圳市市场监督管理局/ }).querySelector('.ant-tree-switcher') as HTMLElement);
+    await user.click(await within(tree).findByText('深圳市南山区市场监督管理局'));
+    const links = await screen.findByTestId('org-links');
+    expect(within(links).getAllByRole('link').map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['查看该单位人员', '/members?org=3207'],
+      ['查看该单位审计日志', '/audit?org=3207'],
+    ]);
+  });
 });
