@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod clients;
 pub mod credit_code;
 pub mod division;
 pub mod mask;

@@ -3,11 +3,14 @@
 //! cannot exist without being documented.
 
 pub mod accounts;
+pub mod api_clients;
 pub mod audit;
+pub mod client;
 pub mod divisions;
 pub mod health;
 pub mod me;
 pub mod members;
+pub mod oauth;
 pub mod organisations;
 pub mod sessions;
 
@@ -46,6 +49,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(members::list::list)
             .service(members::change::disable)
             .service(members::change::enable)
-            .service(members::change::roles),
+            .service(members::change::roles)
+            .service(api_clients::list::list)
+            .service(api_clients::create::create)
+            .service(api_clients::change::rotate)
+            .service(api_clients::change::revoke)
+            .service(oauth::token::token)
+            .service(client::get::get),
     );
 }
