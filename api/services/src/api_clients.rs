@@ -66,11 +66,13 @@ fn integrating(row: &OrgRow, kind: weiquan_domain::access::OrgKind) -> Integrati
     }
 }
 
-/// Loads an organisation the actor may manage the clients of: 404 outside their subtree,
-/// 403 inside it without the permission.
+/// Whether the actor may manage the clients of `org`: 404 outside their subtree, 403 inside
+/// it without the permission (401/403 first for a missing sign-in or second factor).
 fn check_manage(actor: &Actor, org: &OrgRef) -> Result<(), ClientError> {
-    if authorize(actor, Action::ViewOrg(org)).is_err() {
-        return Err(ClientError::NotFound);
+    match authorize(actor, Action::ViewOrg(org)) {
+        Ok(()) => {}
+        Err(Denied::Forbidden) => return Err(ClientError::NotFound),
+        Err(other) => return Err(ClientError::Denied(other)),
     }
     authorize(actor, Action::ManageApiClients(org)).map_err(ClientError::Denied)
 }
