@@ -832,8 +832,14 @@ async fn a_bearer_token_with_a_session_cookie_is_refused_and_cookies_are_not_cli
 
     let (status, body) = call(&app, Method::GET, "/api/v1/client", Some(&w.admin), None).await;
     assert_eq!((status, body["code"].as_str()), (403, Some("forbidden")));
-    let (status, _) = call(&app, Method::GET, "/api/v1/client", None, None).await;
-    assert_eq!(status, 401);
+    let anonymous = answer(app.get("/api/v1/client").await).await;
+    assert_eq!(anonymous.status, 401);
+    assert!(
+        anonymous.headers["www-authenticate"]
+            .to_str()
+            .unwrap()
+            .starts_with("Bearer")
+    );
 }
 
 /// Every documented endpoint, called with an integration client's bearer token: it never

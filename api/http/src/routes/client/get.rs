@@ -44,8 +44,15 @@ pub struct ClientSelf {
 )]
 #[get("/client")]
 pub async fn get(state: web::Data<AppState>, caller: Caller) -> Result<Json<ClientSelf>, ApiError> {
-    let (client, scopes) = match (caller.signed_in()?, &caller.token) {
+    let (client, scopes) = match (&caller.actor, &caller.token) {
         (Actor::Client { client, scopes, .. }, Some(_)) => (*client, scopes.clone()),
+        // RFC 6750 §3: a request without credentials is told which scheme to use.
+        (Actor::Anonymous, _) => {
+            return Err(ApiError::new(ErrorCode::Unauthorized).header(
+                actix_web::http::header::WWW_AUTHENTICATE,
+                "Bearer realm=\"weiquan\"",
+            ));
+        }
         _ => return Err(ApiError::new(ErrorCode::Forbidden)),
     };
     let Some(token) = caller.token else {
