@@ -133,7 +133,26 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    api_clients (id) {
+        id -> Int8,
+        org_id -> Int8,
+        name -> Text,
+        client_id -> Text,
+        secret_hash -> Bytea,
+        scopes -> Text,
+        status -> Text,
+        generation -> Int4,
+        created_by -> Nullable<Int8>,
+        created_at -> Timestamptz,
+        rotated_at -> Nullable<Timestamptz>,
+        last_used_at -> Nullable<Timestamptz>,
+        revoked_at -> Nullable<Timestamptz>,
+    }
+}
+
 diesel::joinable!(organisations -> divisions (division_code));
+diesel::joinable!(api_clients -> organisations (org_id));
 diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(users -> organisations (org_id));
 diesel::joinable!(user_roles -> users (user_id));
@@ -145,6 +164,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     users,
     user_roles,
     recovery_codes,
-    invitations
+    invitations,
+    api_clients
 );
 diesel::allow_tables_to_appear_in_same_query!(audit_chain, audit_log);

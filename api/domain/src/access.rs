@@ -135,11 +135,15 @@ impl Role {
     }
 }
 
-/// What an integration client was granted.
+/// What an integration client was granted. The wire names (`orders:read`) and the rules on
+/// granting and requesting scopes are in [`crate::clients`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
 pub enum ClientScope {
+    /// Read the work orders exchanged with one's organisation.
+    #[serde(rename = "orders:read")]
     OrdersRead,
+    /// Act on them: accept, reply, settle, hand back.
+    #[serde(rename = "orders:write")]
     OrdersWrite,
 }
 

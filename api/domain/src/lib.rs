@@ -7,6 +7,7 @@
 pub mod access;
 pub mod audit;
 pub mod calendar;
+pub mod clients;
 pub mod credit_code;
 pub mod division;
 pub mod invitation;

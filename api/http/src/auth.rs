@@ -6,6 +6,12 @@
 //! handler that acts as the signed-in user is covered, and a cookie whose session has ended
 //! blocks nothing (the browser can sign in again).
 //!
+//! Integrations send `Authorization: Bearer <jwt>` instead (`crate::bearer`): the token is
+//! checked (signature, expiry, issuer, audience) and then its client's current state, so a
+//! rotated or revoked client's tokens stop at once. Bearer requests carry no ambient
+//! authority (a browser never attaches the header by itself), so they need no CSRF token; a
+//! request with both a session cookie and a bearer token is refused (400) rather than guessed.
+//!
 //! Handlers take a [`Caller`] to know the actor; permission decisions are the domain's
 //! (`weiquan_domain::access::authorize`), mapped to problems by [`require`].
 
@@ -120,11 +126,33 @@ pub fn policy_for(actor: &Actor, config: &SessionConfig) -> SessionPolicy {
     }
 }
 
-/// The caller of a request: the actor and, for browser sessions, the session.
+/// The caller of a request: the actor and, for browser sessions, the session; for API
+/// clients, their bearer token.
 #[derive(Debug, Clone)]
 pub struct Caller {
     pub actor: Actor,
     pub session: Option<(String, Session)>,
+    pub token: Option<BearerToken>,
+}
+
+/// What a bearer caller's token said, beyond the actor.
+#[derive(Debug, Clone)]
+pub struct BearerToken {
+    /// The public client id.
+    pub client_id: String,
+    pub expires_at: i64,
+    pub token_id: String,
+}
+
+/// The token of an `Authorization: Bearer` header; `Some("")` for a Bearer header without
+/// one, `None` when there is no Bearer header (other schemes are not ours to judge here).
+fn bearer_token(req: &HttpRequest) -> Option<String> {
+    let value = req.headers().get(actix_web::http::header::AUTHORIZATION)?;
+    let value = value.to_str().unwrap_or("Bearer ").trim();
+    let (scheme, rest) = value.split_once(' ').unwrap_or((value, ""));
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| rest.trim().to_owned())
 }
 
 impl Caller {
@@ -151,10 +179,20 @@ impl FromRequest for Caller {
             let anonymous = Caller {
                 actor: Actor::Anonymous,
                 session: None,
+                token: None,
             };
             let Some(state) = req.app_data::<web::Data<AppState>>() else {
                 return Err(ApiError::internal());
             };
+            if let Some(token) = bearer_token(&req) {
+                if req.cookie(SESSION_COOKIE).is_some() {
+                    return Err(ApiError::malformed(
+                        "Send either a session cookie or a bearer token, not both.",
+                        "请求不能同时携带会话 Cookie 和访问令牌。",
+                    ));
+                }
+                return resolve_bearer(state, &token).await;
+            }
             let Some(claims) = state.cookies.claims(&req) else {
                 return Ok(anonymous);
             };
@@ -182,8 +220,30 @@ impl FromRequest for Caller {
             Ok(Caller {
                 actor: session.actor.clone(),
                 session: Some((claims.sid, session)),
+                token: None,
             })
         })
+    }
+}
+
+/// The client a bearer token speaks for, or 401 `invalid_token`. Checks the signature,
+/// expiry, issuer and audience, then the client's current row (one indexed lookup; see
+/// `weiquan_services::api_clients`): PostgreSQL down is 503, never "let them in".
+async fn resolve_bearer(state: &AppState, token: &str) -> Result<Caller, ApiError> {
+    let Some(claims) = state.tokens.verify(token) else {
+        return Err(ApiError::invalid_token());
+    };
+    match weiquan_services::api_clients::resolve(&state.deps, claims.presented()).await? {
+        Some((actor, _)) => Ok(Caller {
+            actor,
+            session: None,
+            token: Some(BearerToken {
+                client_id: claims.sub,
+                expires_at: claims.exp,
+                token_id: claims.jti,
+            }),
+        }),
+        None => Err(ApiError::invalid_token()),
     }
 }
 

@@ -148,6 +148,31 @@ pub const VARS: &[VarSpec] = &[
         help: "Length of the sign-in failure window in minutes.",
     },
     VarSpec {
+        name: "OAUTH_TOKEN_SECRET",
+        default: "dev-only-oauth-token-secret-change-me-0123456789",
+        help: "Key (at least 32 characters) that signs the bearer tokens of API clients (HS256). Must differ from SESSION_SECRET; production refuses the default. Changing it ends every issued token.",
+    },
+    VarSpec {
+        name: "OAUTH_TOKEN_LIFETIME_SECONDS",
+        default: "600",
+        help: "Lifetime of an API client's bearer token in seconds (1 to 3600).",
+    },
+    VarSpec {
+        name: "OAUTH_FAILURE_LIMIT_PER_CLIENT",
+        default: "20",
+        help: "Failed client authentications at the token endpoint allowed per client id per window; then 429.",
+    },
+    VarSpec {
+        name: "OAUTH_FAILURE_LIMIT_PER_ADDRESS",
+        default: "100",
+        help: "Failed client authentications at the token endpoint allowed per IP address per window; then 429.",
+    },
+    VarSpec {
+        name: "OAUTH_FAILURE_WINDOW_MINUTES",
+        default: "15",
+        help: "Length of the token endpoint's failure window in minutes.",
+    },
+    VarSpec {
         name: "AUDIT_RETENTION_DAYS",
         default: "365",
         help: "Days audit records are kept before `weiquan audit prune` deletes them; at least 183 (six months, the legal minimum).",
@@ -200,6 +225,26 @@ pub struct Config {
     pub secret_key: SecretKey,
     pub session: SessionConfig,
     pub signin_limits: weiquan_services::sign_in::SignInLimits,
+    pub oauth: OAuthConfig,
+}
+
+/// How API clients' bearer tokens are signed and how long they live, and the limits on failed
+/// client authentication.
+#[derive(Clone)]
+pub struct OAuthConfig {
+    pub secret: String,
+    pub token_lifetime: Duration,
+    pub limits: weiquan_services::api_clients::TokenLimits,
+}
+
+impl std::fmt::Debug for OAuthConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OAuthConfig")
+            .field("secret", &"<redacted>")
+            .field("token_lifetime", &self.token_lifetime)
+            .field("limits", &self.limits)
+            .finish()
+    }
 }
 
 /// How sessions are signed and how long they live.
@@ -388,8 +433,30 @@ impl Config {
                 && !public_base_url.contains(char::is_whitespace)
                 && !public_base_url.contains(['#', '?']),
         )?;
+        let oauth_secret = get("OAUTH_TOKEN_SECRET");
+        parse("OAUTH_TOKEN_SECRET", "at least 32 characters")(oauth_secret.chars().count() >= 32)?;
+        parse(
+            "OAUTH_TOKEN_SECRET",
+            "a secret of your own in production (not the development default)",
+        )(
+            environment != Environment::Production
+                || oauth_secret != default_of("OAUTH_TOKEN_SECRET"),
+        )?;
+        parse("OAUTH_TOKEN_SECRET", "a key different from SESSION_SECRET")(
+            oauth_secret != session.secret,
+        )?;
+        let oauth = OAuthConfig {
+            secret: oauth_secret,
+            token_lifetime: whole("OAUTH_TOKEN_LIFETIME_SECONDS", 1, 3600, 1)?,
+            limits: weiquan_services::api_clients::TokenLimits {
+                per_client: count("OAUTH_FAILURE_LIMIT_PER_CLIENT")?,
+                per_address: count("OAUTH_FAILURE_LIMIT_PER_ADDRESS")?,
+                window: whole("OAUTH_FAILURE_WINDOW_MINUTES", 1, 1440, 60)?,
+            },
+        };
         Ok(Self {
             public_base_url,
+            oauth,
             signin_limits,
             session,
             environment,
@@ -541,6 +608,7 @@ mod tests {
             ("WEIQUAN_ENV", "production"),
             ("WEIQUAN_SECRET_KEY", PRODUCTION_KEY),
             ("SESSION_SECRET", session_secret.as_str()),
+            ("OAUTH_TOKEN_SECRET", &"o".repeat(40)),
         ])
         .unwrap();
         assert_eq!(
@@ -577,7 +645,8 @@ mod tests {
             with(&[
                 ("WEIQUAN_ENV", "production"),
                 ("WEIQUAN_SECRET_KEY", PRODUCTION_KEY),
-                ("SESSION_SECRET", &"k".repeat(40))
+                ("SESSION_SECRET", &"k".repeat(40)),
+                ("OAUTH_TOKEN_SECRET", &"o".repeat(40)),
             ])
             .is_ok()
         );
@@ -601,6 +670,38 @@ mod tests {
         assert!(
             !format!("{:?}", c.session).contains("dev-only"),
             "the secret is never printed"
+        );
+    }
+
+    #[test]
+    fn the_oauth_token_key_is_its_own_and_never_printed() {
+        let c = Config::defaults().unwrap();
+        assert_eq!(c.oauth.token_lifetime, Duration::from_secs(600));
+        assert_ne!(c.oauth.secret, c.session.secret);
+        assert!(!format!("{c:?}").contains("dev-only-oauth"));
+        let same = "x".repeat(40);
+        assert_eq!(
+            with(&[("SESSION_SECRET", &same), ("OAUTH_TOKEN_SECRET", &same)])
+                .unwrap_err()
+                .name,
+            "OAUTH_TOKEN_SECRET"
+        );
+        assert_eq!(
+            with(&[("OAUTH_TOKEN_SECRET", "short")]).unwrap_err().name,
+            "OAUTH_TOKEN_SECRET"
+        );
+        let err = with(&[
+            ("WEIQUAN_ENV", "production"),
+            ("WEIQUAN_SECRET_KEY", PRODUCTION_KEY),
+            ("SESSION_SECRET", &"k".repeat(40)),
+        ])
+        .unwrap_err();
+        assert_eq!(err.name, "OAUTH_TOKEN_SECRET");
+        assert_eq!(
+            with(&[("OAUTH_TOKEN_LIFETIME_SECONDS", "0")])
+                .unwrap_err()
+                .name,
+            "OAUTH_TOKEN_LIFETIME_SECONDS"
         );
     }
 
@@ -643,6 +744,7 @@ mod tests {
             ("WEIQUAN_SECRET_KEY", PRODUCTION_KEY),
             ("REDIS_TIMEOUT_MS", "250"),
             ("SESSION_SECRET", secret.as_str()),
+            ("OAUTH_TOKEN_SECRET", &"o".repeat(40)),
         ])
         .unwrap();
         assert_eq!(c.environment, Environment::Production);

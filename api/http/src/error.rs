@@ -45,6 +45,19 @@ pub enum ErrorCode {
     InvitationInvalid,
     PreconditionFailed,
     TooManyRequests,
+    /// OAuth2 (RFC 6749 §5.2): client authentication failed (unknown client, wrong secret,
+    /// revoked client). 401 with `WWW-Authenticate: Basic`.
+    InvalidClient,
+    /// OAuth2: the client may not use this grant now (its organisation is disabled or not
+    /// approved).
+    UnauthorizedClient,
+    /// OAuth2: a `grant_type` other than `client_credentials`.
+    UnsupportedGrantType,
+    /// OAuth2: a scope that is unknown or not granted to the client.
+    InvalidScope,
+    /// A bearer token that is malformed, expired, signed by another key, or whose client was
+    /// rotated or revoked since (RFC 6750 `invalid_token`).
+    InvalidToken,
     /// PostgreSQL or Redis is unreachable; retry after `Retry-After` seconds.
     ServiceUnavailable,
     InternalError,
@@ -69,6 +82,11 @@ impl ErrorCode {
             Self::InvitationInvalid => StatusCode::BAD_REQUEST,
             Self::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            Self::InvalidClient => StatusCode::UNAUTHORIZED,
+            Self::UnauthorizedClient => StatusCode::BAD_REQUEST,
+            Self::UnsupportedGrantType => StatusCode::BAD_REQUEST,
+            Self::InvalidScope => StatusCode::BAD_REQUEST,
+            Self::InvalidToken => StatusCode::UNAUTHORIZED,
             Self::ServiceUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::InternalError => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -92,6 +110,11 @@ impl ErrorCode {
             Self::InvitationInvalid => "invitation_invalid",
             Self::PreconditionFailed => "precondition_failed",
             Self::TooManyRequests => "too_many_requests",
+            Self::InvalidClient => "invalid_client",
+            Self::UnauthorizedClient => "unauthorized_client",
+            Self::UnsupportedGrantType => "unsupported_grant_type",
+            Self::InvalidScope => "invalid_scope",
+            Self::InvalidToken => "invalid_token",
             Self::ServiceUnavailable => "service_unavailable",
             Self::InternalError => "internal_error",
         }
@@ -147,6 +170,23 @@ impl ErrorCode {
             Self::TooManyRequests => (
                 "Too many requests; try again later.",
                 "请求过于频繁，请稍后再试。",
+            ),
+            Self::InvalidClient => ("Client authentication failed.", "客户端身份验证失败。"),
+            Self::UnauthorizedClient => (
+                "This client may not obtain tokens at present.",
+                "该客户端目前不能获取访问令牌。",
+            ),
+            Self::UnsupportedGrantType => (
+                "Only the client_credentials grant is supported.",
+                "仅支持 client_credentials 授权方式。",
+            ),
+            Self::InvalidScope => (
+                "The requested scope is unknown or not granted to this client.",
+                "请求的权限范围无效或未授予该客户端。",
+            ),
+            Self::InvalidToken => (
+                "The access token is invalid or has expired.",
+                "访问令牌无效或已过期。",
             ),
             Self::ServiceUnavailable => (
                 "The service is temporarily unavailable; try again shortly.",
@@ -210,6 +250,13 @@ pub struct Problem {
     /// The dependencies that are down, for `service_unavailable` (`postgres`, `redis`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unavailable: Vec<String>,
+    /// OAuth2 error responses only (the token endpoint, RFC 6749 §5.2): `invalid_request`,
+    /// `invalid_client`, `unauthorized_client`, `unsupported_grant_type` or `invalid_scope`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// OAuth2 error responses only: the English `detail` again, under RFC 6749's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_description: Option<String>,
 }
 
 /// An error on its way to becoming a problem response (boxed: results stay small).
@@ -235,6 +282,8 @@ impl ApiError {
                 detail_zh: zh.to_owned(),
                 errors: Vec::new(),
                 unavailable: Vec::new(),
+                error: None,
+                error_description: None,
             },
             headers: Vec::new(),
         }))
@@ -320,6 +369,26 @@ impl ApiError {
             .header(header::RETRY_AFTER, &retry_after.to_string())
     }
 
+    /// The same problem as an OAuth2 error response (RFC 6749 §5.2): adds `error` and
+    /// `error_description` (the English detail), and for `invalid_client`
+    /// `WWW-Authenticate: Basic`.
+    pub fn oauth(mut self, error: &str) -> Self {
+        self.0.problem.error = Some(error.to_owned());
+        self.0.problem.error_description = Some(self.0.problem.detail.clone());
+        if self.code() == ErrorCode::InvalidClient {
+            self = self.header(header::WWW_AUTHENTICATE, "Basic realm=\"weiquan\"");
+        }
+        self
+    }
+
+    /// A refused bearer token (RFC 6750 §3.1).
+    pub fn invalid_token() -> Self {
+        Self::new(ErrorCode::InvalidToken).header(
+            header::WWW_AUTHENTICATE,
+            "Bearer realm=\"weiquan\", error=\"invalid_token\"",
+        )
+    }
+
     pub fn internal() -> Self {
         Self::new(ErrorCode::InternalError)
     }
@@ -390,6 +459,11 @@ mod tests {
             Conflict,
             PreconditionFailed,
             TooManyRequests,
+            InvalidClient,
+            UnauthorizedClient,
+            UnsupportedGrantType,
+            InvalidScope,
+            InvalidToken,
             ServiceUnavailable,
             InternalError,
         ];

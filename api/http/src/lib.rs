@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod background;
+pub mod bearer;
 pub mod config;
 pub mod error;
 pub mod extract;

@@ -3,8 +3,11 @@
 //! fails when it is stale and `weiquan openapi` rewrites it.
 
 use actix_web::App;
-use utoipa::OpenApi;
 use utoipa::openapi::OpenApi as Document;
+use utoipa::openapi::security::{
+    ClientCredentials, Flow, HttpAuthScheme, HttpBuilder, OAuth2, Scopes, SecurityScheme,
+};
+use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::{AppExt, scope};
 
 use crate::error::{ErrorCode, FieldError, Problem};
@@ -29,9 +32,56 @@ use crate::error::{ErrorCode, FieldError, Problem};
         (name = "members", description = "Members of organisations and their administration"),
         (name = "invitations", description = "Inviting members: links by email, accepted with a first password"),
         (name = "organisations", description = "The organisation tree (bureaus, stations, associations, enterprises, ...)"),
-    )
+        (name = "api-clients", description = "OAuth2 clients of enterprises, departments and international bodies, managed by their administrators"),
+        (name = "oauth", description = "Integrations: the OAuth2 client-credentials token endpoint and what a bearer token says"),
+    ),
+    modifiers(&SecuritySchemes)
 )]
 struct BaseDoc;
+
+/// The ways to authenticate that the document names: API clients get a token at
+/// `/api/v1/oauth/token` (HTTP Basic with their id and secret, or the OAuth2 client-credentials
+/// flow, which Swagger UI can run) and send it as a bearer token.
+struct SecuritySchemes;
+
+impl Modify for SecuritySchemes {
+    fn modify(&self, openapi: &mut Document) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some(
+                        "An API client's access token from POST /api/v1/oauth/token.",
+                    ))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "client_basic",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Basic)
+                    .description(Some(
+                        "At the token endpoint: the client id as user name, the client secret as password.",
+                    ))
+                    .build(),
+            ),
+        );
+        let scopes = Scopes::from_iter(
+            weiquan_domain::access::ClientScope::ALL
+                .map(|s| (s.as_str().to_owned(), s.description().0.to_owned())),
+        );
+        components.add_security_scheme(
+            "client_credentials",
+            SecurityScheme::OAuth2(OAuth2::new([Flow::ClientCredentials(
+                ClientCredentials::new("/api/v1/oauth/token", scopes),
+            )])),
+        );
+    }
+}
 
 /// The full document, built from the same registration the server uses.
 pub fn document() -> Document {

@@ -9,6 +9,7 @@ use weiquan_services::sessions::SessionStore;
 use weiquan_services::{Db, Deps, RedisOptions, RedisStore, ServiceError};
 
 use crate::auth::CookieSigner;
+use crate::bearer::TokenSigner;
 
 use crate::config::Config;
 
@@ -21,6 +22,7 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub sessions: SessionStore,
     pub cookies: CookieSigner,
+    pub tokens: TokenSigner,
 }
 
 impl AppState {
@@ -40,6 +42,7 @@ impl AppState {
             timeout: config.redis_timeout,
         })?;
         let cookies = CookieSigner::new(&config.session).map_err(ServiceError::Internal)?;
+        let tokens = TokenSigner::new(&config.oauth).map_err(ServiceError::Internal)?;
         let hasher = PasswordHasher::new(HashParams::PRODUCTION)?;
         Ok(Self {
             hasher,
@@ -51,6 +54,7 @@ impl AppState {
                 redis,
             },
             cookies,
+            tokens,
             config: Arc::new(config),
         })
     }

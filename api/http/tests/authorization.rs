@@ -72,13 +72,30 @@ const MEMBER_ADMIN: Expect = [
     (404, Some("not_found")),
 ];
 
+/// Administering the API clients of an enterprise under 南山区: nobody in the table is its
+/// administrator, so members who can see it get 403 and everyone else finds nothing.
+const CLIENT_ADMIN: Expect = [
+    (401, Some("unauthorized")),
+    (404, Some("not_found")),
+    (404, Some("not_found")),
+    (403, Some("forbidden")),
+    (404, Some("not_found")),
+    (403, Some("forbidden")),
+    (403, Some("forbidden")),
+    (404, Some("not_found")),
+    (404, Some("not_found")),
+];
+
 struct Case {
     method: Method,
     template: &'static str,
     /// `{nanshan}` is replaced by the 南山区 bureau's id, `{victim}` by a 南山区 member's id,
-    /// `{invitation}` by an open invitation into 南山区, `{n}` by the actor's index.
+    /// `{invitation}` by an open invitation into 南山区, `{enterprise}` by an enterprise under
+    /// 南山区, `{client}` by that enterprise's API client, `{n}` by the actor's index.
     path: &'static str,
     body: Option<Value>,
+    /// A form body (`application/x-www-form-urlencoded`) instead of JSON.
+    form: Option<&'static str>,
     expect: Expect,
 }
 
@@ -93,6 +110,15 @@ fn cases() -> Vec<Case> {
         template,
         path,
         body,
+        form: None,
+        expect,
+    };
+    let form_case = |method: M, template: &'static str, form: &'static str, expect: Expect| Case {
+        method,
+        template,
+        path: template,
+        body: None,
+        form: Some(form),
         expect,
     };
     vec![
@@ -350,6 +376,49 @@ fn cases() -> Vec<Case> {
             Some(json!({"name": "授权测试所{n}"})),
             MEMBER_ADMIN,
         ),
+        case(
+            M::GET,
+            "/api/v1/organisations/{id}/api-clients",
+            "/api/v1/organisations/{enterprise}/api-clients",
+            None,
+            CLIENT_ADMIN,
+        ),
+        case(
+            M::POST,
+            "/api/v1/organisations/{id}/api-clients",
+            "/api/v1/organisations/{enterprise}/api-clients",
+            Some(json!({"name": "对接系统", "scopes": ["orders:read"]})),
+            CLIENT_ADMIN,
+        ),
+        case(
+            M::POST,
+            "/api/v1/api-clients/{id}/rotate",
+            "/api/v1/api-clients/{client}/rotate",
+            None,
+            CLIENT_ADMIN,
+        ),
+        case(
+            M::POST,
+            "/api/v1/api-clients/{id}/revoke",
+            "/api/v1/api-clients/{client}/revoke",
+            None,
+            CLIENT_ADMIN,
+        ),
+        // Session cookies play no part at the token endpoint: wrong client credentials are
+        // wrong for everyone.
+        form_case(
+            M::POST,
+            "/api/v1/oauth/token",
+            "grant_type=client_credentials&client_id=wqc_AAAAAAAAAAAAAAAAAAAAA{n}&client_secret=wqs_not-it",
+            [(401, Some("invalid_client")); 9],
+        ),
+        case(
+            M::GET,
+            "/api/v1/client",
+            "/api/v1/client",
+            None,
+            signed_in((403, Some("forbidden"))),
+        ),
     ]
 }
 
@@ -476,6 +545,24 @@ async fn every_endpoint_answers_every_kind_of_actor_as_the_table_says() {
         .unwrap()
         .invitation_id
     };
+    app.execute(&format!(
+        "INSERT INTO api_clients (org_id, name, client_id, secret_hash, scopes) VALUES \
+         ({}, 'authz', 'wqc_authzAAAAAAAAAAAAAAAAA', sha256('x'), 'orders:read')",
+        enterprise.0
+    ));
+    let client_id = {
+        use diesel::RunQueryDsl;
+        #[derive(diesel::QueryableByName)]
+        struct Id {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            id: i64,
+        }
+        let mut conn = app.database.connect();
+        let id: Id = diesel::sql_query("SELECT id FROM api_clients WHERE name = 'authz'")
+            .get_result(&mut conn)
+            .unwrap();
+        id.id
+    };
     let users = [
         None,
         Some(app.create_consumer("13700000001")),
@@ -495,13 +582,20 @@ async fn every_endpoint_answers_every_kind_of_actor_as_the_table_says() {
                 .path
                 .replace("{nanshan}", &nanshan.0.to_string())
                 .replace("{victim}", &victim.0.to_string())
-                .replace("{invitation}", &invitation.to_string());
+                .replace("{invitation}", &invitation.to_string())
+                .replace("{enterprise}", &enterprise.0.to_string())
+                .replace("{client}", &client_id.to_string());
             let mut request = app.request(case.method.clone(), &path, caller.as_ref());
             if let Some(body) = &case.body {
                 let body = body.to_string().replace("{n}", &i.to_string());
                 request = request
                     .header("Content-Type", "application/json")
                     .body(body);
+            }
+            if let Some(form) = case.form {
+                request = request
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .body(form.replace("{n}", &i.to_string()));
             }
             let response = request.send().await.unwrap();
             let status = response.status().as_u16();

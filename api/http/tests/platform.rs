@@ -114,6 +114,10 @@ fn migrate_fresh_is_refused_in_production() {
         .env("WEIQUAN_ENV", "production")
         .env("SESSION_SECRET", "a-production-secret-of-at-least-32-chars")
         .env(
+            "OAUTH_TOKEN_SECRET",
+            "a-production-token-key-of-at-least-32-chars",
+        )
+        .env(
             "WEIQUAN_SECRET_KEY",
             "cHJvZHVjdGlvbi1rZXktZm9yLWNvbmZpZy10ZXN0cyE=",
         )

@@ -42,6 +42,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/api-clients/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revokes an API client for good: every token of it stops working at once and it can get no
+         *     new ones. Administrators of the client's organisation, after the second factor.
+         */
+        post: operations["api_clients_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-clients/{id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replaces an API client's secret. The new secret is in this answer only; the old secret
+         *     and every token issued under it stop working at once. Administrators of the client's
+         *     organisation, after the second factor.
+         */
+        post: operations["api_clients_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/client": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who the bearer token speaks for: the client, its organisation, the token's scopes and
+         *     expiry — for integrators checking a token. Bearer tokens only: browser sessions get 403.
+         */
+        get: operations["client_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/consumers": {
         parameters: {
             query?: never;
@@ -361,6 +422,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchanges an API client's credentials for a short-lived bearer token (OAuth2 client
+         *     credentials grant, RFC 6749 §4.4). The body is `application/x-www-form-urlencoded` with
+         *     `grant_type=client_credentials` and optionally `scope`; the client authenticates with HTTP
+         *     Basic (`client_id:client_secret`) or, alternatively, `client_id` and `client_secret` in the
+         *     body — not both. Errors are problems carrying the RFC 6749 §5.2 `error` and
+         *     `error_description`; `invalid_client` is 401 with `WWW-Authenticate: Basic`. Failed
+         *     authentication is limited per client id and per address (429 with `Retry-After`).
+         *     A client of a disabled or unapproved organisation gets `unauthorized_client`.
+         */
+        post: operations["oauth_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{id}": {
         parameters: {
             query?: never;
@@ -375,6 +462,32 @@ export interface paths {
         get: operations["organisations_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/api-clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The API clients of an organisation, oldest first, without secrets. Administrators of that
+         *     enterprise, department or international body (after the second factor); 403 for other
+         *     members who can see it, 404 outside the caller's subtree.
+         */
+        get: operations["api_clients_list"];
+        put?: never;
+        /**
+         * Registers an API client. The answer holds the client secret — the only time it is ever
+         *     shown (it is stored hashed). Administrators of that enterprise, department or
+         *     international body, after the second factor.
+         */
+        post: operations["api_clients_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -617,6 +730,53 @@ export interface components {
     schemas: {
         /** @enum {string} */
         ActorKind: "consumer" | "member";
+        /** @description An API client, as its administrators see it (never with its secret). */
+        ApiClient: {
+            /**
+             * @description The public client identifier (`wqc_…`), sent as the HTTP Basic user name or
+             *     `client_id` at the token endpoint.
+             */
+            client_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int64 */
+            created_by?: number | null;
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: date-time
+             * @description When the client last obtained a token.
+             */
+            last_used_at?: string | null;
+            name: string;
+            /** Format: int64 */
+            org_id: number;
+            /** Format: date-time */
+            revoked_at?: string | null;
+            /** Format: date-time */
+            rotated_at?: string | null;
+            /** @description Granted scopes: `orders:read`, `orders:write`. */
+            scopes: string[];
+            /**
+             * Format: int32
+             * @description Which secret is current: 1 at creation, one more at every rotation.
+             */
+            secret_generation: number;
+            /** @description `active` or `revoked`. */
+            status: string;
+        };
+        ApiClientList: {
+            items: components["schemas"]["ApiClient"][];
+        };
+        /** @description A client with its new secret: the only response that ever contains it. */
+        ApiClientWithSecret: {
+            client: components["schemas"]["ApiClient"];
+            /**
+             * @description The client secret (`wqs_…`, 256 random bits). Shown this once: store it now; it
+             *     cannot be shown again, only replaced by rotating.
+             */
+            client_secret: string;
+        };
         /** @enum {string} */
         AudienceDto: "consumer" | "staff";
         AuditEntry: {
@@ -648,6 +808,27 @@ export interface components {
          * @enum {string}
          */
         CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit";
+        ClientOrg: {
+            /** Format: int64 */
+            id: number;
+            /** @description `enterprise`, `department` or `international`. */
+            kind: string;
+            name: string;
+        };
+        /** @description The API client a bearer token speaks for. */
+        ClientSelf: {
+            /** @description The public client identifier (`wqc_…`). */
+            client_id: string;
+            name: string;
+            org: components["schemas"]["ClientOrg"];
+            /** @description The scopes this token carries (as still granted). */
+            scopes: string[];
+            /**
+             * Format: int64
+             * @description When this token expires (Unix seconds).
+             */
+            token_expires_at: number;
+        };
         /** @enum {string} */
         CodePurpose: "register" | "reset_password";
         CodeRequest: {
@@ -708,7 +889,7 @@ export interface components {
          * @description Stable, machine-readable error codes. Clients switch on these, never on messages.
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "validation_failed" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "unauthorized" | "invalid_credentials" | "second_factor_required" | "csrf_token_invalid" | "forbidden" | "conflict" | "username_taken" | "invitation_invalid" | "precondition_failed" | "too_many_requests" | "service_unavailable" | "internal_error";
+        ErrorCode: "malformed_request" | "validation_failed" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "unauthorized" | "invalid_credentials" | "second_factor_required" | "csrf_token_invalid" | "forbidden" | "conflict" | "username_taken" | "invitation_invalid" | "precondition_failed" | "too_many_requests" | "invalid_client" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "invalid_token" | "service_unavailable" | "internal_error";
         /** @description One invalid field. `field` is a JSON pointer-like path (`codes[2]`, `parent`). */
         FieldError: {
             /** @description A stable snake_case reason, e.g. `required`, `length`, `division_code`. */
@@ -857,6 +1038,12 @@ export interface components {
         MemberList: {
             items: components["schemas"]["Member"][];
         };
+        NewApiClient: {
+            /** @description What the client is, for the administrators (1–100 characters), e.g. "订单系统对接". */
+            name: string;
+            /** @description At least one of the scopes this organisation may grant: `orders:read`, `orders:write`. */
+            scopes: string[];
+        };
         OrgSummary: {
             /** @description For bureaus: `national`, `province`, `city` or `county`. */
             bureau_level?: string | null;
@@ -908,6 +1095,13 @@ export interface components {
             detail: string;
             /** @description What went wrong, in Chinese. */
             detail_zh: string;
+            /**
+             * @description OAuth2 error responses only (the token endpoint, RFC 6749 §5.2): `invalid_request`,
+             *     `invalid_client`, `unauthorized_client`, `unsupported_grant_type` or `invalid_scope`.
+             */
+            error?: string | null;
+            /** @description OAuth2 error responses only: the English `detail` again, under RFC 6749's name. */
+            error_description?: string | null;
             /** @description The invalid fields, for `validation_failed`. */
             errors?: components["schemas"]["FieldError"][];
             /** Format: int32 */
@@ -994,6 +1188,31 @@ export interface components {
             /** @description Up to 200 characters. */
             name_en?: string | null;
         };
+        /** @description The form of a token request (`application/x-www-form-urlencoded`). */
+        TokenRequest: {
+            /** @description The client identifier (`wqc_…`), when not sent by HTTP Basic. */
+            client_id?: string | null;
+            /** @description The client secret (`wqs_…`), when not sent by HTTP Basic. */
+            client_secret?: string | null;
+            /** @description Must be `client_credentials`. */
+            grant_type: string;
+            /** @description Space-delimited scopes, a subset of those granted; all granted scopes when omitted. */
+            scope?: string | null;
+        };
+        /** @description A successful token response (RFC 6749 §5.1). */
+        TokenResponse: {
+            /** @description A signed JWT to send as `Authorization: Bearer <token>`. */
+            access_token: string;
+            /**
+             * Format: int64
+             * @description Seconds until the token expires.
+             */
+            expires_in: number;
+            /** @description The scopes the token carries, space-delimited. */
+            scope: string;
+            /** @description Always `Bearer`. */
+            token_type: string;
+        };
         TotpCode: {
             /** @description The 6-digit code from the authenticator app. */
             code: string;
@@ -1058,6 +1277,162 @@ export interface operations {
             };
             /** @description A dependency is down */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    api_clients_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description API client id (the number, not `client_id`) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClient"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not this organisation's administrator, or second factor required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such client in your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already revoked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    api_clients_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description API client id (the number, not `client_id`) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rotated; the new secret is shown this once */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientWithSecret"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not this organisation's administrator, or second factor required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such client in your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The client is revoked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    client_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calling API client */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientSelf"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an API client (a browser session) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1895,6 +2270,59 @@ export interface operations {
             };
         };
     };
+    oauth_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description A bearer token */
+            200: {
+                headers: {
+                    /** @description no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description invalid_request, unsupported_grant_type, invalid_scope or unauthorized_client */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_client */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failures; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     organisations_get: {
         parameters: {
             query?: never;
@@ -1936,6 +2364,119 @@ export interface operations {
             };
             /** @description No such organisation in your subtree */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    api_clients_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organisation id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The clients */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientList"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not this organisation's administrator, or second factor required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such organisation in your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    api_clients_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organisation id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewApiClient"];
+            };
+        };
+        responses: {
+            /** @description Registered; the secret is shown this once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientWithSecret"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not this organisation's administrator, or second factor required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such organisation in your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad name or scopes */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,12 +3,15 @@
 //! cannot exist without being documented.
 
 pub mod accounts;
+pub mod api_clients;
 pub mod audit;
+pub mod client;
 pub mod divisions;
 pub mod health;
 pub mod invitations;
 pub mod me;
 pub mod members;
+pub mod oauth;
 pub mod organisations;
 pub mod sessions;
 
@@ -54,6 +57,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(invitations::accept::accept)
             .service(invitations::resend::resend)
             .service(invitations::revoke::revoke)
-            .service(organisations::stations::create),
+            .service(organisations::stations::create)
+            .service(api_clients::list::list)
+            .service(api_clients::create::create)
+            .service(api_clients::change::rotate)
+            .service(api_clients::change::revoke)
+            .service(oauth::token::token)
+            .service(client::get::get),
     );
 }

@@ -8,6 +8,7 @@
 //! | [`totp`] | RFC 6238 secrets, `otpauth://` URIs, verification returning the time step (replay: `weiquan_domain::one_time`) |
 //! | [`recovery`] | 10 single-use recovery codes, hashed with argon2id |
 //! | [`secret_box`] | AES-256-GCM for secrets at rest (TOTP secrets), key from `WEIQUAN_SECRET_KEY` |
+//! | [`client_secret`] | OAuth2 client identifiers and 256-bit secrets (SHA-256 stored, constant-time check) |
 //! | [`tokens`] | opaque link tokens (SHA-256 stored, purpose-bound) and 6-digit SMS codes |
 //!
 //! Every secret comes from the operating system's RNG ([`rng`]). Nothing here logs or formats
@@ -18,6 +19,7 @@
 //! which do that and bound how many run at once), never on an async worker and never inside
 //! `Db::run` (that would hold a pooled connection while hashing).
 
+pub mod client_secret;
 pub mod password_hash;
 pub mod recovery;
 pub mod rng;
