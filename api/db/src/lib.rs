@@ -1,6 +1,7 @@
 //! PostgreSQL access for Weiquan: the diesel schema, the r2d2 pool, embedded migrations,
 //! reference data and one query module per aggregate. Rows are converted to domain types here.
 
+pub mod applications;
 pub mod audit;
 pub mod divisions;
 pub mod error;

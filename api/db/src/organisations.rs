@@ -113,3 +113,50 @@ pub fn ancestors(conn: &mut PgConnection, path: &OrgPath) -> Result<Vec<OrgRow>,
     rows.sort_by_key(|r| r.path.len());
     Ok(rows)
 }
+
+/// A new organisation below an existing one (an approved applicant under its bureau).
+#[derive(Debug, Clone)]
+pub struct NewChildOrg<'a> {
+    /// `enterprise`, `department`, `international`, `station` or `association`.
+    pub kind: &'a str,
+    pub name: &'a str,
+    pub name_en: Option<&'a str>,
+    pub division_code: Option<&'a str>,
+    pub credit_code: Option<&'a str>,
+    pub odr_status: Option<&'a str>,
+}
+
+/// Inserts `new` under `parent`, with its materialised path (`parent.path` + its own id).
+pub fn insert_child(
+    conn: &mut PgConnection,
+    parent: &OrgRow,
+    new: &NewChildOrg<'_>,
+) -> Result<OrgRow, DbError> {
+    let id: i64 = diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
+        "nextval(pg_get_serial_sequence('organisations', 'id'))",
+    ))
+    .get_result(conn)?;
+    Ok(diesel::insert_into(organisations::table)
+        .values((
+            organisations::id.eq(id),
+            organisations::kind.eq(new.kind),
+            organisations::name.eq(new.name),
+            organisations::name_en.eq(new.name_en),
+            organisations::parent_id.eq(parent.id),
+            organisations::path.eq(format!("{}{id}/", parent.path)),
+            organisations::division_code.eq(new.division_code),
+            organisations::credit_code.eq(new.credit_code),
+            organisations::odr_status.eq(new.odr_status),
+        ))
+        .returning(OrgRow::as_returning())
+        .get_result(conn)?)
+}
+
+/// The organisation holding a unified social credit code, if any.
+pub fn find_by_credit_code(conn: &mut PgConnection, code: &str) -> Result<Option<OrgRow>, DbError> {
+    Ok(organisations::table
+        .filter(organisations::credit_code.eq(code))
+        .select(OrgRow::as_select())
+        .first(conn)
+        .optional()?)
+}

@@ -56,10 +56,13 @@ pub enum AuditAction {
     SessionRevoked,
     SessionsRevokedAll,
     AuditPruned,
+    ApplicationSubmitted,
+    ApplicationApproved,
+    ApplicationRejected,
 }
 
 impl AuditAction {
-    pub const ALL: [Self; 25] = [
+    pub const ALL: [Self; 28] = [
         Self::SignIn,
         Self::SignInFailed,
         Self::SignOut,
@@ -85,6 +88,9 @@ impl AuditAction {
         Self::SessionRevoked,
         Self::SessionsRevokedAll,
         Self::AuditPruned,
+        Self::ApplicationSubmitted,
+        Self::ApplicationApproved,
+        Self::ApplicationRejected,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -114,6 +120,9 @@ impl AuditAction {
             Self::SessionRevoked => "session_revoked",
             Self::SessionsRevokedAll => "sessions_revoked_all",
             Self::AuditPruned => "audit_pruned",
+            Self::ApplicationSubmitted => "application_submitted",
+            Self::ApplicationApproved => "application_approved",
+            Self::ApplicationRejected => "application_rejected",
         }
     }
 

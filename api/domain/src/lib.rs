@@ -5,6 +5,7 @@
 //! and pages ask, they never re-decide.
 
 pub mod access;
+pub mod application;
 pub mod audit;
 pub mod credit_code;
 pub mod division;

@@ -38,6 +38,9 @@ pub enum ErrorCode {
     Forbidden,
     /// The change conflicts with the current state (stale version, illegal transition).
     Conflict,
+    /// An application for an organisation that is already registered or has an application
+    /// waiting for review, or for a user name that is taken; `errors` names the field.
+    ApplicationDuplicate,
     PreconditionFailed,
     TooManyRequests,
     /// PostgreSQL or Redis is unreachable; retry after `Retry-After` seconds.
@@ -60,6 +63,7 @@ impl ErrorCode {
             Self::CsrfTokenInvalid => StatusCode::FORBIDDEN,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::Conflict => StatusCode::CONFLICT,
+            Self::ApplicationDuplicate => StatusCode::CONFLICT,
             Self::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             Self::ServiceUnavailable => StatusCode::SERVICE_UNAVAILABLE,
@@ -81,6 +85,7 @@ impl ErrorCode {
             Self::CsrfTokenInvalid => "csrf_token_invalid",
             Self::Forbidden => "forbidden",
             Self::Conflict => "conflict",
+            Self::ApplicationDuplicate => "application_duplicate",
             Self::PreconditionFailed => "precondition_failed",
             Self::TooManyRequests => "too_many_requests",
             Self::ServiceUnavailable => "service_unavailable",
@@ -122,6 +127,10 @@ impl ErrorCode {
             Self::Conflict => (
                 "This conflicts with the current state; reload and try again.",
                 "操作与当前状态冲突，请刷新后重试。",
+            ),
+            Self::ApplicationDuplicate => (
+                "This organisation is already registered or has an application waiting for review, or the user name is taken.",
+                "该机构已入驻或已有待审核的申请，或用户名已被占用。",
             ),
             Self::PreconditionFailed => (
                 "The resource has changed since you loaded it.",
@@ -254,6 +263,12 @@ impl ApiError {
         e
     }
 
+    /// Attaches per-field errors to any problem (e.g. a conflict naming the field).
+    pub fn with_errors(mut self, errors: Vec<FieldError>) -> Self {
+        self.0.problem.errors = errors;
+        self
+    }
+
     pub fn field(field: &str, code: &str, en: &str, zh: &str) -> Self {
         Self::validation(vec![FieldError::new(field, code, en, zh)])
     }
@@ -363,6 +378,7 @@ mod tests {
             CsrfTokenInvalid,
             Forbidden,
             Conflict,
+            ApplicationDuplicate,
             PreconditionFailed,
             TooManyRequests,
             ServiceUnavailable,

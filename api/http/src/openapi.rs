@@ -28,6 +28,7 @@ use crate::error::{ErrorCode, FieldError, Problem};
         (name = "audit", description = "The tamper-evident audit log"),
         (name = "members", description = "Members of organisations and their administration"),
         (name = "organisations", description = "The organisation tree (bureaus, stations, associations, enterprises, ...)"),
+        (name = "applications", description = "Applications to join by enterprises, departments and international bodies, and their review"),
     )
 )]
 struct BaseDoc;

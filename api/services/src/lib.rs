@@ -3,6 +3,7 @@
 //! domain to decide, and returns domain values. Nothing here knows about HTTP.
 
 pub mod accounts;
+pub mod applications;
 pub mod audit;
 pub mod credentials;
 pub mod db;

@@ -3,6 +3,7 @@
 //! cannot exist without being documented.
 
 pub mod accounts;
+pub mod applications;
 pub mod audit;
 pub mod divisions;
 pub mod health;
@@ -46,6 +47,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(members::list::list)
             .service(members::change::disable)
             .service(members::change::enable)
-            .service(members::change::roles),
+            .service(members::change::roles)
+            .service(applications::submit::submit)
+            .service(applications::status::track)
+            .service(applications::list::list)
+            .service(applications::get::get)
+            .service(applications::decide::approve)
+            .service(applications::decide::reject),
     );
 }

@@ -200,6 +200,7 @@ export const zhCN = {
       csrf_token_invalid: '页面已过期，请刷新后重试。',
       forbidden: '您没有权限执行此操作。',
       conflict: '内容已被他人修改，请刷新后重试。',
+      application_duplicate: '该机构已入驻或已有待审核的申请，或用户名已被占用。',
       precondition_failed: '内容已过期，请刷新后重试。',
       too_many_requests: '操作过于频繁，请稍后再试。',
       service_unavailable: '服务暂时不可用，请稍后重试。',

@@ -189,6 +189,7 @@ export const enUS: Translation = {
       csrf_token_invalid: 'This page has expired. Please reload and try again.',
       forbidden: 'You do not have permission to do this.',
       conflict: 'Someone else changed this item. Refresh and try again.',
+      application_duplicate: 'This organisation is already registered or has an application waiting for review, or the user name is taken.',
       precondition_failed: 'This item is out of date. Refresh and try again.',
       too_many_requests: 'Too many requests. Please wait and try again.',
       service_unavailable: 'The service is temporarily unavailable. Please try again later.',
