@@ -5,6 +5,7 @@ pub mod applications;
 pub mod audit;
 pub mod divisions;
 pub mod error;
+pub mod invitations;
 pub mod migrate;
 pub mod organisations;
 pub mod outbox;

@@ -116,6 +116,24 @@ diesel::table! {
 }
 
 diesel::table! {
+    invitations (id) {
+        id -> Int8,
+        user_id -> Int8,
+        org_id -> Int8,
+        email -> Text,
+        token_hash -> Bytea,
+        purpose -> Text,
+        expires_at -> Timestamptz,
+        used_at -> Nullable<Timestamptz>,
+        revoked_at -> Nullable<Timestamptz>,
+        invited_by -> Nullable<Int8>,
+        sent_count -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     applications (id) {
         id -> Int8,
         kind -> Text,
@@ -156,6 +174,7 @@ diesel::joinable!(application_events -> applications (application_id));
 diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(users -> organisations (org_id));
 diesel::joinable!(user_roles -> users (user_id));
+diesel::joinable!(invitations -> organisations (org_id));
 diesel::joinable!(audit_log -> audit_chain (chain));
 diesel::allow_tables_to_appear_in_same_query!(
     divisions,
@@ -163,6 +182,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     users,
     user_roles,
     recovery_codes,
+    invitations,
     applications,
     application_events
 );

@@ -293,6 +293,64 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
     }
 }
 
+impl Action<'_> {
+    /// The organisation the action concerns.
+    pub fn target(&self) -> &OrgRef {
+        match self {
+            Self::ViewOrg(o)
+            | Self::ManageMembers(o)
+            | Self::CreateStation(o)
+            | Self::ReviewApplication(o)
+            | Self::ManageApiClients(o)
+            | Self::SearchAudit(o) => o,
+        }
+    }
+}
+
+/// The answer to a request about something inside the organisation tree: allowed, denied
+/// (the caller may know the target exists: 401/403), or not found — the target lies outside
+/// what the caller may see, so it does not exist for them (404, ids cannot be probed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Allowed,
+    NotFound,
+    Denied(Denied),
+}
+
+impl Access {
+    pub fn into_result(self) -> Result<(), AccessRefused> {
+        match self {
+            Self::Allowed => Ok(()),
+            Self::NotFound => Err(AccessRefused::NotFound),
+            Self::Denied(d) => Err(AccessRefused::Denied(d)),
+        }
+    }
+}
+
+/// [`Access`] without `Allowed`, for `?`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum AccessRefused {
+    #[error("not found")]
+    NotFound,
+    #[error("{0}")]
+    Denied(Denied),
+}
+
+/// The one home of "outside your subtree is 404": first whether the caller may see the
+/// target organisation at all (anonymous → sign-in required; a second factor owed → denied;
+/// anyone else who may not view it → not found), then [`authorize`] for the action itself.
+pub fn access(actor: &Actor, action: Action<'_>) -> Access {
+    match authorize(actor, Action::ViewOrg(action.target())) {
+        Ok(()) => {}
+        Err(Denied::Forbidden) => return Access::NotFound,
+        Err(other) => return Access::Denied(other),
+    }
+    match authorize(actor, action) {
+        Ok(()) => Access::Allowed,
+        Err(d) => Access::Denied(d),
+    }
+}
+
 /// Whether `actor` may disable, enable or change the roles of `target_user`, a member of
 /// `target_org`: administrators within their subtree, never on their own account (an
 /// administrator cannot lock the organisation out by mistake; another one must do it).

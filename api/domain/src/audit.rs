@@ -56,13 +56,16 @@ pub enum AuditAction {
     SessionRevoked,
     SessionsRevokedAll,
     AuditPruned,
+    InvitationResent,
+    InvitationRevoked,
+    InvitationAccepted,
     ApplicationSubmitted,
     ApplicationApproved,
     ApplicationRejected,
 }
 
 impl AuditAction {
-    pub const ALL: [Self; 28] = [
+    pub const ALL: [Self; 31] = [
         Self::SignIn,
         Self::SignInFailed,
         Self::SignOut,
@@ -88,6 +91,9 @@ impl AuditAction {
         Self::SessionRevoked,
         Self::SessionsRevokedAll,
         Self::AuditPruned,
+        Self::InvitationResent,
+        Self::InvitationRevoked,
+        Self::InvitationAccepted,
         Self::ApplicationSubmitted,
         Self::ApplicationApproved,
         Self::ApplicationRejected,
@@ -120,6 +126,9 @@ impl AuditAction {
             Self::SessionRevoked => "session_revoked",
             Self::SessionsRevokedAll => "sessions_revoked_all",
             Self::AuditPruned => "audit_pruned",
+            Self::InvitationResent => "invitation_resent",
+            Self::InvitationRevoked => "invitation_revoked",
+            Self::InvitationAccepted => "invitation_accepted",
             Self::ApplicationSubmitted => "application_submitted",
             Self::ApplicationApproved => "application_approved",
             Self::ApplicationRejected => "application_rejected",

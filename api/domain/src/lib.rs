@@ -9,6 +9,7 @@ pub mod application;
 pub mod audit;
 pub mod credit_code;
 pub mod division;
+pub mod invitation;
 pub mod mask;
 pub mod notify;
 pub mod one_time;

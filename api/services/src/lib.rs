@@ -11,6 +11,7 @@ pub mod demo;
 pub mod divisions;
 pub mod error;
 pub mod health;
+pub mod invitations;
 pub mod members;
 pub mod outbox;
 pub mod random;
