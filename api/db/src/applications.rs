@@ -126,6 +126,14 @@ pub fn pending_with_credit_code(conn: &mut PgConnection, code: &str) -> Result<b
     .get_result(conn)?)
 }
 
+/// Whether any application (in any state) carries this credit code.
+pub fn exists_with_credit_code(conn: &mut PgConnection, code: &str) -> Result<bool, DbError> {
+    Ok(diesel::select(diesel::dsl::exists(
+        applications::table.filter(applications::credit_code.eq(code)),
+    ))
+    .get_result(conn)?)
+}
+
 /// Whether an application waiting for a decision asks for this user name.
 pub fn pending_with_username(conn: &mut PgConnection, username: &str) -> Result<bool, DbError> {
     Ok(diesel::select(diesel::dsl::exists(

@@ -4,7 +4,8 @@
 //! rejects with a reason. The applicant follows every step with a tracking code.
 //!
 //! This module holds the rules: who may apply, which bureau is competent, the life cycle, who
-//! may review, the tracking code's shape, the first administrator's user name.
+//! may review, the tracking code's shape. The first administrator's user name, display name
+//! and email follow the invitation rules (`crate::invitation`).
 
 use serde::{Deserialize, Serialize};
 
@@ -337,20 +338,6 @@ impl TrackingCode {
     pub fn as_str(&self) -> &str {
         &self.0
     }
-}
-
-/// Checks a first administrator's user name: what member accounts allow (lower case letters,
-/// digits and `._@-`, starting with a letter or digit, 3 to 64 characters). Returns the
-/// lower-cased name.
-pub fn check_username(input: &str) -> Option<String> {
-    let name = input.trim().to_lowercase();
-    let bytes = name.as_bytes();
-    let ok = (3..=64).contains(&bytes.len())
-        && bytes[0].is_ascii_alphanumeric()
-        && bytes
-            .iter()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._@-".contains(b));
-    ok.then_some(name)
 }
 
 /// The longest rejection reason.

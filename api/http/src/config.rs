@@ -33,6 +33,11 @@ pub const VARS: &[VarSpec] = &[
         help: "Address and port the HTTP server listens on.",
     },
     VarSpec {
+        name: "PUBLIC_BASE_URL",
+        default: "http://127.0.0.1:8080",
+        help: "The address people open the platform at (scheme, host, optional port and path, no trailing slash); links in emails start with it.",
+    },
+    VarSpec {
         name: "WEIQUAN_WORKERS",
         default: "0",
         help: "HTTP worker threads; 0 means one per CPU core.",
@@ -185,6 +190,8 @@ pub enum Environment {
 pub struct Config {
     pub environment: Environment,
     pub bind: SocketAddr,
+    /// `PUBLIC_BASE_URL` without a trailing slash.
+    pub public_base_url: String,
     pub workers: usize,
     pub shutdown_timeout: Duration,
     pub json_limit_bytes: usize,
@@ -382,6 +389,19 @@ impl Config {
             per_address: count("SIGNIN_LIMIT_PER_ADDRESS")?,
             window: whole("SIGNIN_LIMIT_WINDOW_MINUTES", 1, 1440, 60)?,
         };
+        let public_base_url = get("PUBLIC_BASE_URL")
+            .trim()
+            .trim_end_matches('/')
+            .to_owned();
+        parse(
+            "PUBLIC_BASE_URL",
+            "an http:// or https:// URL without spaces, e.g. https://12315.example.gov.cn",
+        )(
+            (public_base_url.starts_with("http://") || public_base_url.starts_with("https://"))
+                && public_base_url.len() > "https://".len()
+                && !public_base_url.contains(char::is_whitespace)
+                && !public_base_url.contains(['#', '?']),
+        )?;
         let hourly = |max: u32| weiquan_services::rate_limit::Limit {
             max,
             window: Duration::from_secs(3600),
@@ -389,6 +409,7 @@ impl Config {
         let application_limit = hourly(count("APPLICATION_LIMIT_PER_ADDRESS")?);
         let application_status_limit = hourly(count("APPLICATION_STATUS_LIMIT_PER_ADDRESS")?);
         Ok(Self {
+            public_base_url,
             signin_limits,
             application_limit,
             application_status_limit,

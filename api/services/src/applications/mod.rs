@@ -65,3 +65,45 @@ impl ApplicationView {
 fn tracking_hash(code: &TrackingCode) -> String {
     sha256_hex(&format!("weiquan-application-tracking:{}", code.as_str()))
 }
+
+/// Inserts a pending demo application (enterprise, 南山区) with a known tracking code, unless
+/// one with this credit code exists. Returns how many were created (0 or 1).
+pub(crate) fn seed_demo(
+    conn: &mut diesel::PgConnection,
+    tracking_code: &str,
+    credit_code: &str,
+) -> Result<usize, weiquan_db::DbError> {
+    use weiquan_db::DbError;
+    use weiquan_db::applications::{self as db, NewApplication};
+    use weiquan_domain::application::ApplicationEvent;
+    let bad = |e: String| DbError::Other(format!("demo application: {e}"));
+    let code = TrackingCode::parse(tracking_code).ok_or_else(|| bad("tracking code".into()))?;
+    let credit = weiquan_domain::CreditCode::parse(credit_code).map_err(|e| bad(e.to_string()))?;
+    if db::exists_with_credit_code(conn, credit.as_str())? {
+        return Ok(0);
+    }
+    let division = weiquan_domain::DivisionCode::parse("440305").map_err(|e| bad(e.to_string()))?;
+    let bureau = weiquan_db::organisations::bureau_of(conn, Some(&division))?
+        .ok_or_else(|| bad("no bureau for 440305: run migrate first".into()))?;
+    let id = db::insert(
+        conn,
+        &NewApplication {
+            kind: "enterprise",
+            name: "深圳市南山区示例网络科技有限公司（演示）",
+            name_en: Some("Shenzhen Nanshan Example Network Technology Co., Ltd. (demo)"),
+            credit_code: Some(credit.as_str()),
+            registered_division: Some(division.as_str()),
+            competent_bureau_id: bureau.id,
+            contact_name: "李申请（演示）",
+            contact_phone: "0755-26000000",
+            contact_email: "applicant@example.com",
+            admin_username: "example.admin",
+            admin_display_name: "示例公司管理员（演示）",
+            description: "电商平台，申请入驻 ODR 在线纠纷解决。（演示数据）",
+            locale: "zh-CN",
+            tracking_hash: &tracking_hash(&code),
+        },
+    )?;
+    db::add_event(conn, id, ApplicationEvent::Submitted, None)?;
+    Ok(1)
+}

@@ -1,7 +1,7 @@
 //! The review queue and decisions. A decision is one transaction: the application's row is
 //! locked, the domain says whether it may still be decided, then the organisation, the first
 //! administrator's invitation, the timeline, the applicant's email and the audit records are
-//! written together, or nothing is.
+//! written together, or nothing is. The invitation is `crate::invitations::create_in_tx`.
 
 use diesel::{Connection, PgConnection};
 use weiquan_db::DbError;
@@ -10,7 +10,7 @@ use weiquan_db::audit::{self, NewAuditEntry};
 use weiquan_db::organisations::{self, NewChildOrg, OrgRow};
 use weiquan_db::outbox::{self, NewMessage};
 use weiquan_db::users;
-use weiquan_domain::access::{Actor, OrgId, OrgRef};
+use weiquan_domain::access::{Actor, OrgId, OrgRef, Role};
 use weiquan_domain::application::{
     ApplicantKind, ApplicationEvent, ApplicationStatus, Decision, ReviewAccess, decide,
     review_access,
@@ -20,8 +20,9 @@ use weiquan_domain::notify::{Channel, Locale, Template};
 
 use super::submit::bureau_name;
 use super::{ApplicationError, ApplicationView};
-use crate::Deps;
 use crate::accounts::Origin;
+use crate::invitations::{self, InvitationError, Inviter, NewInvitation};
+use crate::{Deps, ServiceError};
 
 /// The outcome of a decision.
 #[derive(Debug, Clone)]
@@ -136,8 +137,17 @@ pub async fn approve(
     actor: &Actor,
     id: i64,
     origin: &Origin,
+    public_base_url: &str,
 ) -> Result<Decided, ApplicationError> {
-    decide_with(deps, actor, id, Decision::Approve, None, origin).await
+    decide_with(
+        deps,
+        actor,
+        id,
+        (Decision::Approve, None),
+        origin,
+        public_base_url,
+    )
+    .await
 }
 
 /// Rejects with a reason the applicant will read.
@@ -148,24 +158,33 @@ pub async fn reject(
     reason: String,
     origin: &Origin,
 ) -> Result<Decided, ApplicationError> {
-    decide_with(deps, actor, id, Decision::Reject, Some(reason), origin).await
+    decide_with(
+        deps,
+        actor,
+        id,
+        (Decision::Reject, Some(reason)),
+        origin,
+        "",
+    )
+    .await
 }
 
 async fn decide_with(
     deps: &Deps,
     actor: &Actor,
     id: i64,
-    decision: Decision,
-    reason: Option<String>,
+    (decision, reason): (Decision, Option<String>),
     origin: &Origin,
+    public_base_url: &str,
 ) -> Result<Decided, ApplicationError> {
     let (_, bureau, bureau_ref) = load(deps, id).await?;
     check(actor, &bureau_ref)?;
     let reviewer = actor.user().ok_or(ApplicationError::Denied(
         weiquan_domain::access::Denied::Forbidden,
     ))?;
-    let (actor, origin) = (actor.clone(), origin.clone());
-    deps.db
+    let (actor, origin, base_url) = (actor.clone(), origin.clone(), public_base_url.to_owned());
+    let outcome = deps
+        .db
         .run(move |conn| {
             conn.transaction(|conn| {
                 let Some(row) = applications::lock(conn, id)? else {
@@ -183,6 +202,7 @@ async fn decide_with(
                     reviewer: reviewer.0,
                     bureau: &bureau,
                     bureau_ref: &bureau_ref,
+                    public_base_url: &base_url,
                 };
                 let org_id = match decision {
                     Decision::Approve => match approve_in_tx(conn, &ctx, &row)? {
@@ -196,7 +216,16 @@ async fn decide_with(
                 Ok(Ok(Decided { status, org_id }))
             })
         })
-        .await?
+        .await;
+    match outcome {
+        Ok(result) => result,
+        Err(ServiceError::Internal(m)) if m.contains(USERNAME_TAKEN) => {
+            Err(ApplicationError::Duplicate {
+                field: "admin_username",
+            })
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 struct Ctx<'a> {
@@ -205,6 +234,7 @@ struct Ctx<'a> {
     reviewer: i64,
     bureau: &'a OrgRow,
     bureau_ref: &'a OrgRef,
+    public_base_url: &'a str,
 }
 
 fn approve_in_tx(
@@ -306,30 +336,37 @@ fn approve_in_tx(
     Ok(Ok(Some(org.id)))
 }
 
-/// INVITATION STEP (placeholder until the `invitations` branch's "Invitations core" is
-/// merged): creates the first administrator as an invited account with the `org_admin` role.
-/// The real step also stores the invitation token's hash, emails the link and audits it.
+/// Marks the one invitation failure that is the applicant's, not a bug: the user name was
+/// taken by an account created at the same moment (the transaction is rolled back).
+const USERNAME_TAKEN: &str = "application approval: admin_username taken";
+
+/// Invites the first administrator (role `org_admin`) of the new organisation: the invited
+/// account, the invitation (token hash only), the email with the link and the audit record,
+/// in this transaction.
 fn invite_first_admin(
     conn: &mut PgConnection,
-    _ctx: &Ctx<'_>,
+    ctx: &Ctx<'_>,
     row: &ApplicationRow,
     org: &OrgRow,
 ) -> Result<(), DbError> {
-    users::insert(
+    invitations::create_in_tx(
         conn,
-        &users::NewUser {
-            kind: "member",
-            org_id: Some(org.id),
-            phone: None,
-            username: Some(&row.admin_username),
-            email: Some(&row.contact_email),
-            display_name: &row.admin_display_name,
-            password_hash: None,
-            status: "invited",
+        &NewInvitation {
+            org: OrgId(org.id),
+            username: row.admin_username.clone(),
+            display_name: row.admin_display_name.clone(),
+            email: row.contact_email.clone(),
+            roles: vec![Role::OrgAdmin],
+            locale: locale_of(row),
         },
-        &[weiquan_domain::access::Role::OrgAdmin],
-    )?;
-    Ok(())
+        &Inviter::from_actor(ctx.actor, ctx.origin),
+        ctx.public_base_url,
+    )
+    .map(|_| ())
+    .map_err(|e| match e {
+        InvitationError::UsernameTaken => DbError::Other(USERNAME_TAKEN.into()),
+        other => DbError::Other(format!("inviting the first administrator: {other}")),
+    })
 }
 
 fn reject_in_tx(

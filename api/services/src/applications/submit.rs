@@ -33,7 +33,7 @@ pub struct Submission {
     pub contact_name: String,
     pub contact_phone: String,
     pub contact_email: String,
-    /// Lower case, checked by `weiquan_domain::application::check_username`.
+    /// Lower case, checked by `weiquan_domain::invitation::normalise_username`.
     pub admin_username: String,
     pub admin_display_name: String,
     pub description: String,

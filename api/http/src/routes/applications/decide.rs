@@ -62,9 +62,15 @@ pub async fn approve(
     id: web::Path<i64>,
 ) -> Result<Json<DecisionResult>, ApiError> {
     let actor = caller.signed_in()?;
-    let decided = applications::approve(&state.deps, actor, id.into_inner(), &origin(&req))
-        .await
-        .map_err(application_error)?;
+    let decided = applications::approve(
+        &state.deps,
+        actor,
+        id.into_inner(),
+        &origin(&req),
+        &state.config.public_base_url,
+    )
+    .await
+    .map_err(application_error)?;
     Ok(Json(decided.into()))
 }
 

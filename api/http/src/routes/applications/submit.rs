@@ -3,7 +3,8 @@
 use actix_web::{HttpRequest, HttpResponse, post, web, web::Json};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use weiquan_domain::application::{ApplicantKind, ReviewLevel, check_username};
+use weiquan_domain::application::{ApplicantKind, ReviewLevel};
+use weiquan_domain::invitation::{normalise_display_name, normalise_email, normalise_username};
 use weiquan_domain::{CreditCode, CreditCodeError, DivisionCode};
 use weiquan_services::applications::{self, Submission};
 
@@ -78,19 +79,6 @@ fn phone_ok(phone: &str) -> bool {
         && phone
             .chars()
             .all(|c| c.is_ascii_digit() || " +-()".contains(c))
-}
-
-fn email_ok(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else {
-        return false;
-    };
-    email.len() <= 254
-        && !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !domain.contains('@')
-        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 fn credit_code_error(e: CreditCodeError) -> FieldError {
@@ -199,16 +187,16 @@ fn validate(body: ApplicationRequest) -> Result<Submission, ApiError> {
             "请输入联系电话（5 到 30 个字符，可含数字、空格和 + - ( )）。",
         ));
     }
-    let contact_email = body.contact_email.trim().to_owned();
-    if !email_ok(&contact_email) {
+    let contact_email = normalise_email(&body.contact_email).unwrap_or_else(|_| {
         errors.push(FieldError::new(
             "contact_email",
             "email",
             "Enter an email address.",
             "请输入有效的电子邮箱地址。",
         ));
-    }
-    let admin_username = check_username(&body.admin_username).unwrap_or_else(|| {
+        String::new()
+    });
+    let admin_username = normalise_username(&body.admin_username).unwrap_or_else(|_| {
         errors.push(FieldError::new(
             "admin_username",
             "username",
@@ -217,13 +205,16 @@ fn validate(body: ApplicationRequest) -> Result<Submission, ApiError> {
         ));
         String::new()
     });
-    let admin_display_name = text(
-        &mut errors,
-        "admin_display_name",
-        &body.admin_display_name,
-        1,
-        100,
-    );
+    let admin_display_name =
+        normalise_display_name(&body.admin_display_name).unwrap_or_else(|_| {
+            errors.push(FieldError::new(
+                "admin_display_name",
+                "length",
+                "Enter 1 to 100 characters.",
+                "请输入 1 到 100 个字符。",
+            ));
+            String::new()
+        });
     let description = body.description.unwrap_or_default().trim().to_owned();
     if description.chars().count() > 2000 {
         errors.push(FieldError::new(
