@@ -440,6 +440,25 @@ async fn reviewers_of_the_competent_county_and_above_decide_others_do_not() {
     .await;
     assert_eq!(status, 404);
 
+    // The handler's refusals are audited (detail, approve, reject; the queue's too).
+    let denied = texts(
+        &app,
+        &format!(
+            "SELECT subject AS v FROM audit_log WHERE action = 'access_denied' \
+             AND actor_user_id = {} ORDER BY id",
+            handler.user.0
+        ),
+    );
+    assert_eq!(
+        denied,
+        [
+            format!("application:{id}"),
+            format!("application:{id}"),
+            format!("application:{id}"),
+            format!("org:{}", nanshan.0),
+        ]
+    );
+
     // The city reviewer decides for the county.
     let (status, result, _) = call(
         &app,

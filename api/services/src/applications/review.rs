@@ -244,12 +244,12 @@ fn approve_in_tx(
 ) -> Result<Result<Option<i64>, ApplicationError>, DbError> {
     let kind = ApplicantKind::parse(&row.kind)
         .ok_or_else(|| DbError::Other(format!("application {}: bad kind", row.id)))?;
-    if let Some(code) = &row.credit_code {
-        if organisations::find_by_credit_code(conn, code)?.is_some() {
-            return Ok(Err(ApplicationError::Duplicate {
-                field: "credit_code",
-            }));
-        }
+    if let Some(code) = &row.credit_code
+        && organisations::find_by_credit_code(conn, code)?.is_some()
+    {
+        return Ok(Err(ApplicationError::Duplicate {
+            field: "credit_code",
+        }));
     }
     if users::find_member_by_username(conn, &row.admin_username)?.is_some() {
         return Ok(Err(ApplicationError::Duplicate {

@@ -67,12 +67,12 @@ fn route(
         },
         None => None,
     };
-    if let Some(ReviewLevel::Province(code)) = &s.review_level {
-        if divisions::find(conn, code)?.is_none() {
-            return Ok(Err(ApplicationError::UnknownDivision {
-                field: "competent_division",
-            }));
-        }
+    if let Some(ReviewLevel::Province(code)) = &s.review_level
+        && divisions::find(conn, code)?.is_none()
+    {
+        return Ok(Err(ApplicationError::UnknownDivision {
+            field: "competent_division",
+        }));
     }
     let division = match competent_division(s.kind, registered, s.review_level) {
         Ok(d) => d,
@@ -89,12 +89,11 @@ fn duplicate(
     conn: &mut diesel::PgConnection,
     s: &Submission,
 ) -> Result<Option<&'static str>, DbError> {
-    if let Some(code) = &s.credit_code {
-        if organisations::find_by_credit_code(conn, code.as_str())?.is_some()
-            || applications::pending_with_credit_code(conn, code.as_str())?
-        {
-            return Ok(Some("credit_code"));
-        }
+    if let Some(code) = &s.credit_code
+        && (organisations::find_by_credit_code(conn, code.as_str())?.is_some()
+            || applications::pending_with_credit_code(conn, code.as_str())?)
+    {
+        return Ok(Some("credit_code"));
     }
     if users::find_member_by_username(conn, &s.admin_username)?.is_some()
         || applications::pending_with_username(conn, &s.admin_username)?

@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 use weiquan_domain::application::REASON_MAX_CHARS;
 use weiquan_services::applications::{self, Decided};
 
-use super::application_error;
+use super::refused;
 use crate::auth::Caller;
 use crate::error::{ApiError, Problem};
 use crate::request::origin;
@@ -62,15 +62,19 @@ pub async fn approve(
     id: web::Path<i64>,
 ) -> Result<Json<DecisionResult>, ApiError> {
     let actor = caller.signed_in()?;
-    let decided = applications::approve(
+    let id = id.into_inner();
+    let decided = match applications::approve(
         &state.deps,
         actor,
-        id.into_inner(),
+        id,
         &origin(&req),
         &state.config.public_base_url,
     )
     .await
-    .map_err(application_error)?;
+    {
+        Ok(d) => d,
+        Err(e) => return Err(refused(&state, &caller, &req, id, e).await),
+    };
     Ok(Json(decided.into()))
 }
 
@@ -109,8 +113,10 @@ pub async fn reject(
             "请填写驳回理由（1 到 500 个字符）。",
         ));
     }
-    let decided = applications::reject(&state.deps, actor, id.into_inner(), reason, &origin(&req))
-        .await
-        .map_err(application_error)?;
+    let id = id.into_inner();
+    let decided = match applications::reject(&state.deps, actor, id, reason, &origin(&req)).await {
+        Ok(d) => d,
+        Err(e) => return Err(refused(&state, &caller, &req, id, e).await),
+    };
     Ok(Json(decided.into()))
 }

@@ -1,11 +1,11 @@
 //! `GET /api/v1/applications/{id}`
 
-use actix_web::{get, web, web::Json};
+use actix_web::{HttpRequest, get, web, web::Json};
 use serde::Serialize;
 use utoipa::ToSchema;
 use weiquan_services::applications;
 
-use super::{ApplicationSummary, TimelineStep, application_error, timeline};
+use super::{ApplicationSummary, TimelineStep, refused, timeline};
 use crate::auth::Caller;
 use crate::error::{ApiError, Problem};
 use crate::state::AppState;
@@ -46,13 +46,16 @@ pub struct ApplicationDetail {
 #[get("/applications/{id}")]
 pub async fn get(
     state: web::Data<AppState>,
+    req: HttpRequest,
     caller: Caller,
     id: web::Path<i64>,
 ) -> Result<Json<ApplicationDetail>, ApiError> {
     let actor = caller.signed_in()?;
-    let view = applications::detail(&state.deps, actor, id.into_inner())
-        .await
-        .map_err(application_error)?;
+    let id = id.into_inner();
+    let view = match applications::detail(&state.deps, actor, id).await {
+        Ok(view) => view,
+        Err(e) => return Err(refused(&state, &caller, &req, id, e).await),
+    };
     let row = view.row;
     Ok(Json(ApplicationDetail {
         summary: ApplicationSummary::new(&row, view.bureau),

@@ -127,6 +127,39 @@ fn routing_error(e: RoutingError) -> FieldError {
     FieldError::new(e.field(), code, en, zh)
 }
 
+/// The problem for a refused review action, after writing the refusal of a signed-in caller
+/// to the audit log (`access_denied`), as `require_audited` does for other endpoints.
+pub async fn refused(
+    state: &crate::state::AppState,
+    caller: &crate::auth::Caller,
+    req: &actix_web::HttpRequest,
+    application: i64,
+    e: ApplicationError,
+) -> ApiError {
+    if let ApplicationError::Denied(reason) = &e
+        && !matches!(caller.actor, weiquan_domain::access::Actor::Anonymous)
+    {
+        let mut entry = weiquan_db::audit::NewAuditEntry::new(
+            weiquan_domain::audit::AuditActor::from(&caller.actor),
+            weiquan_domain::audit::AuditAction::AccessDenied,
+            weiquan_domain::audit::Outcome::Denied,
+        )
+        .subject(format!("application:{application}"))
+        .detail(serde_json::json!({
+            "action": "review_application",
+            "reason": reason.to_string(),
+            "method": req.method().as_str(),
+            "path": req.path(),
+        }));
+        entry.org_path = caller.actor.org().map(|o| o.path.clone());
+        let from = crate::request::origin(req);
+        entry.ip = from.ip;
+        entry.user_agent = from.user_agent;
+        weiquan_services::audit::record_or_log(&state.deps.db, entry).await;
+    }
+    application_error(e)
+}
+
 /// The problem for a use-case error.
 pub fn application_error(e: ApplicationError) -> ApiError {
     match e {
