@@ -114,10 +114,10 @@ pub fn ancestors(conn: &mut PgConnection, path: &OrgPath) -> Result<Vec<OrgRow>,
     Ok(rows)
 }
 
-/// A new organisation below an existing one (an approved applicant under its bureau).
+/// A unit to create below an existing one.
 #[derive(Debug, Clone)]
-pub struct NewChildOrg<'a> {
-    /// `enterprise`, `department`, `international`, `station` or `association`.
+pub struct NewChild<'a> {
+    /// `station`, `association`, `department`, `international` or `enterprise`.
     pub kind: &'a str,
     pub name: &'a str,
     pub name_en: Option<&'a str>,
@@ -126,30 +126,47 @@ pub struct NewChildOrg<'a> {
     pub odr_status: Option<&'a str>,
 }
 
-/// Inserts `new` under `parent`, with its materialised path (`parent.path` + its own id).
+/// Creates a unit under `parent` with its materialised path (`parent.path` + its id).
 pub fn insert_child(
     conn: &mut PgConnection,
     parent: &OrgRow,
-    new: &NewChildOrg<'_>,
+    child: &NewChild<'_>,
 ) -> Result<OrgRow, DbError> {
     let id: i64 = diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
-        "nextval(pg_get_serial_sequence('organisations', 'id'))",
+        "nextval('organisations_id_seq')",
     ))
     .get_result(conn)?;
+    let path = format!("{}{id}/", parent.path);
     Ok(diesel::insert_into(organisations::table)
         .values((
             organisations::id.eq(id),
-            organisations::kind.eq(new.kind),
-            organisations::name.eq(new.name),
-            organisations::name_en.eq(new.name_en),
+            organisations::kind.eq(child.kind),
+            organisations::name.eq(child.name),
+            organisations::name_en.eq(child.name_en),
             organisations::parent_id.eq(parent.id),
-            organisations::path.eq(format!("{}{id}/", parent.path)),
-            organisations::division_code.eq(new.division_code),
-            organisations::credit_code.eq(new.credit_code),
-            organisations::odr_status.eq(new.odr_status),
+            organisations::path.eq(&path),
+            organisations::division_code.eq(child.division_code),
+            organisations::credit_code.eq(child.credit_code),
+            organisations::odr_status.eq(child.odr_status),
         ))
         .returning(OrgRow::as_returning())
         .get_result(conn)?)
+}
+
+/// A direct child of `parent` of `kind` named `name`, if any.
+pub fn find_child(
+    conn: &mut PgConnection,
+    parent: OrgId,
+    kind: &str,
+    name: &str,
+) -> Result<Option<OrgRow>, DbError> {
+    Ok(organisations::table
+        .filter(organisations::parent_id.eq(parent.0))
+        .filter(organisations::kind.eq(kind))
+        .filter(organisations::name.eq(name))
+        .select(OrgRow::as_select())
+        .first(conn)
+        .optional()?)
 }
 
 /// The organisation holding a unified social credit code, if any.

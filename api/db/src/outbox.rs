@@ -113,6 +113,32 @@ pub fn claim_due(
 /// Records a successful send of attempt `attempt`. The payload is cleared: it may hold a
 /// one-time code, and the outbox is not an archive. False if the claim was lost meanwhile.
 pub fn mark_sent(conn: &mut PgConnection, id: i64, attempt: i32) -> Result<bool, DbError> {
+    mark_sent_keeping(conn, id, attempt, false)
+}
+
+/// [`mark_sent`], but in development the payload may be kept (`keep_payload`), so the
+/// development mailbox can still show the message (an invitation's link) after it was sent.
+pub fn mark_sent_keeping(
+    conn: &mut PgConnection,
+    id: i64,
+    attempt: i32,
+    keep_payload: bool,
+) -> Result<bool, DbError> {
+    if keep_payload {
+        let changed = diesel::update(
+            outbox::table
+                .find(id)
+                .filter(outbox::status.eq("sending"))
+                .filter(outbox::attempts.eq(attempt)),
+        )
+        .set((
+            outbox::status.eq("sent"),
+            outbox::sent_at.eq(diesel::dsl::now),
+            outbox::last_error.eq(None::<String>),
+        ))
+        .execute(conn)?;
+        return Ok(changed == 1);
+    }
     let changed = diesel::update(
         outbox::table
             .find(id)
@@ -215,4 +241,20 @@ pub fn prune_sent(conn: &mut PgConnection, older_than: DateTime<Utc>) -> Result<
             .filter(outbox::sent_at.lt(older_than)),
     )
     .execute(conn)?)
+}
+
+/// The newest messages to `recipient` on `channel`, newest first (the development mailbox).
+pub fn recent_to(
+    conn: &mut PgConnection,
+    channel: Channel,
+    recipient: &str,
+    limit: i64,
+) -> Result<Vec<Message>, DbError> {
+    Ok(outbox::table
+        .filter(outbox::channel.eq(channel.as_str()))
+        .filter(outbox::recipient.eq(recipient))
+        .select(Message::as_select())
+        .order(outbox::id.desc())
+        .limit(limit.clamp(1, 100))
+        .load(conn)?)
 }

@@ -819,4 +819,110 @@ mod tests {
         }
         assert_eq!(Role::parse("root"), None);
     }
+
+    #[test]
+    fn access_is_not_found_outside_what_one_sees_and_denied_inside_it() {
+        let t = tree();
+        let all = [
+            &t.national,
+            &t.guangdong,
+            &t.shenzhen,
+            &t.nanshan,
+            &t.futian,
+            &t.station,
+            &t.enterprise,
+            &t.department,
+            &t.international,
+            &t.association,
+        ];
+        let client = Actor::Client {
+            client: ClientId(1),
+            org: t.enterprise.clone(),
+            scopes: vec![ClientScope::OrdersRead],
+        };
+        for target in all {
+            let actions = [
+                Action::ViewOrg(target),
+                Action::ManageMembers(target),
+                Action::CreateStation(target),
+                Action::ReviewApplication(target),
+                Action::ManageApiClients(target),
+                Action::SearchAudit(target),
+            ];
+            for action in actions {
+                assert_eq!(
+                    access(&Actor::Anonymous, action),
+                    Access::Denied(Denied::SignInRequired)
+                );
+                assert_eq!(
+                    access(&Actor::Consumer { user: UserId(1) }, action),
+                    Access::NotFound
+                );
+                assert_eq!(access(&client, action), Access::NotFound);
+                for viewer in all {
+                    for roles in [
+                        vec![Role::Handler],
+                        vec![Role::OrgAdmin],
+                        vec![Role::Analyst],
+                    ] {
+                        let actor = member(viewer, &roles);
+                        let got = access(&actor, action);
+                        // The rule, restated: invisible → 404; visible → authorize decides.
+                        let want = if !target.is_within(viewer) {
+                            Access::NotFound
+                        } else {
+                            match authorize(&actor, action) {
+                                Ok(()) => Access::Allowed,
+                                Err(d) => Access::Denied(d),
+                            }
+                        };
+                        assert_eq!(got, want, "{:?} {roles:?} {action:?}", viewer.id);
+                        assert_eq!(got == Access::Allowed, authorize(&actor, action).is_ok());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn access_examples_for_invitations_and_stations() {
+        let t = tree();
+        let county_admin = member(&t.nanshan, &[Role::OrgAdmin]);
+        let city_admin = member(&t.shenzhen, &[Role::OrgAdmin]);
+        let station_admin = member(&t.station, &[Role::OrgAdmin]);
+        let handler = member(&t.nanshan, &[Role::Handler]);
+        let futian_admin = member(&t.futian, &[Role::OrgAdmin]);
+        let manage = Action::ManageMembers(&t.nanshan);
+        assert_eq!(access(&county_admin, manage), Access::Allowed);
+        assert_eq!(access(&city_admin, manage), Access::Allowed);
+        assert_eq!(access(&futian_admin, manage), Access::NotFound);
+        assert_eq!(access(&station_admin, manage), Access::NotFound);
+        assert_eq!(access(&handler, manage), Access::Denied(Denied::Forbidden));
+        assert_eq!(
+            access(&county_admin, Action::ManageMembers(&t.station)),
+            Access::Allowed
+        );
+        let station = Action::CreateStation(&t.nanshan);
+        assert_eq!(access(&county_admin, station), Access::Allowed);
+        assert_eq!(
+            access(&city_admin, station),
+            Access::Denied(Denied::Forbidden)
+        );
+        assert_eq!(access(&station_admin, station), Access::NotFound);
+        assert_eq!(access(&handler, station), Access::Denied(Denied::Forbidden));
+        // A second factor owed is said before anything else, even for invisible targets.
+        let unverified = Actor::Member {
+            user: UserId(9),
+            org: t.nanshan.clone(),
+            roles: vec![Role::OrgAdmin],
+            second_factor: false,
+        };
+        assert_eq!(
+            access(&unverified, Action::ManageMembers(&t.futian)),
+            Access::Denied(Denied::SecondFactorRequired)
+        );
+        assert_eq!(Access::NotFound.into_result(), Err(AccessRefused::NotFound));
+        assert_eq!(Access::Allowed.into_result(), Ok(()));
+        assert_eq!(manage.target(), &t.nanshan);
+    }
 }

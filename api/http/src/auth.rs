@@ -17,7 +17,7 @@ use actix_web::http::Method;
 use actix_web::{FromRequest, HttpRequest, web};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
-use weiquan_domain::access::{Action, Actor, Denied, authorize};
+use weiquan_domain::access::{Access, Action, Actor, Denied, access, authorize};
 use weiquan_services::sessions::{Session, SessionPolicy};
 
 use crate::config::SessionConfig;
@@ -192,25 +192,28 @@ pub fn require(caller: &Caller, action: Action<'_>) -> Result<(), ApiError> {
     authorize(&caller.actor, action).map_err(denied)
 }
 
-/// Like [`require`], and a refusal of a signed-in caller is written to the audit log
-/// (`access_denied`, with what was asked) before it is answered.
+/// Decides `action` with the domain's one rule ([`weiquan_domain::access::access`]): allowed,
+/// not found (the target is outside what the caller may see: 404, never 403, so ids cannot be
+/// probed), or denied (401/403). Refusals of signed-in callers are audited.
 pub async fn require_audited(
     state: &AppState,
     caller: &Caller,
     action: Action<'_>,
     request: &HttpRequest,
 ) -> Result<(), ApiError> {
-    let Err(reason) = authorize(&caller.actor, action) else {
-        return Ok(());
+    let refused = match access(&caller.actor, action) {
+        Access::Allowed => return Ok(()),
+        Access::NotFound => None,
+        Access::Denied(reason) => Some(reason),
     };
     if !matches!(caller.actor, Actor::Anonymous) {
-        let (name, target) = match action {
-            Action::ViewOrg(o) => ("view_org", o),
-            Action::ManageMembers(o) => ("manage_members", o),
-            Action::CreateStation(o) => ("create_station", o),
-            Action::ReviewApplication(o) => ("review_application", o),
-            Action::ManageApiClients(o) => ("manage_api_clients", o),
-            Action::SearchAudit(o) => ("search_audit", o),
+        let name = match action {
+            Action::ViewOrg(_) => "view_org",
+            Action::ManageMembers(_) => "manage_members",
+            Action::CreateStation(_) => "create_station",
+            Action::ReviewApplication(_) => "review_application",
+            Action::ManageApiClients(_) => "manage_api_clients",
+            Action::SearchAudit(_) => "search_audit",
         };
         let mut entry = weiquan_db::audit::NewAuditEntry::new(
             weiquan_domain::audit::AuditActor::from(&caller.actor),
@@ -218,19 +221,22 @@ pub async fn require_audited(
             weiquan_domain::audit::Outcome::Denied,
         );
         entry.org_path = caller.actor.org().map(|o| o.path.clone());
-        entry.subject = Some(format!("org:{}", target.id.0));
+        entry.subject = Some(format!("org:{}", action.target().id.0));
         let from = crate::request::origin(request);
         entry.ip = from.ip;
         entry.user_agent = from.user_agent;
         entry.detail = serde_json::json!({
             "action": name,
-            "reason": reason.to_string(),
+            "reason": refused.map_or_else(|| "not_visible".to_owned(), |r| r.to_string()),
             "method": request.method().as_str(),
             "path": request.path(),
         });
         weiquan_services::audit::record_or_log(&state.deps.db, entry).await;
     }
-    Err(denied(reason))
+    Err(match refused {
+        None => ApiError::new(ErrorCode::NotFound),
+        Some(reason) => denied(reason),
+    })
 }
 
 pub fn denied(reason: Denied) -> ApiError {

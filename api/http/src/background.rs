@@ -34,6 +34,7 @@ pub fn relay_options(config: &Config) -> RelayOptions {
     RelayOptions {
         poll: config.outbox_poll,
         max_attempts: config.outbox_max_attempts,
+        keep_sent_payload: config.environment == Environment::Development,
         ..RelayOptions::default()
     }
 }

@@ -38,8 +38,13 @@ pub enum ErrorCode {
     Forbidden,
     /// The change conflicts with the current state (stale version, illegal transition).
     Conflict,
+    /// The user name asked for belongs to another account (`errors` names the field).
+    UsernameTaken,
+    /// An invitation link that cannot be used: unknown, expired, already used or revoked (one
+    /// answer for all of them).
+    InvitationInvalid,
     /// An application for an organisation that is already registered or has an application
-    /// waiting for review, or for a user name that is taken; `errors` names the field.
+    /// waiting for review (`errors` names `credit_code`).
     ApplicationDuplicate,
     PreconditionFailed,
     TooManyRequests,
@@ -63,6 +68,8 @@ impl ErrorCode {
             Self::CsrfTokenInvalid => StatusCode::FORBIDDEN,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::Conflict => StatusCode::CONFLICT,
+            Self::UsernameTaken => StatusCode::CONFLICT,
+            Self::InvitationInvalid => StatusCode::BAD_REQUEST,
             Self::ApplicationDuplicate => StatusCode::CONFLICT,
             Self::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
@@ -85,6 +92,8 @@ impl ErrorCode {
             Self::CsrfTokenInvalid => "csrf_token_invalid",
             Self::Forbidden => "forbidden",
             Self::Conflict => "conflict",
+            Self::UsernameTaken => "username_taken",
+            Self::InvitationInvalid => "invitation_invalid",
             Self::ApplicationDuplicate => "application_duplicate",
             Self::PreconditionFailed => "precondition_failed",
             Self::TooManyRequests => "too_many_requests",
@@ -128,9 +137,17 @@ impl ErrorCode {
                 "This conflicts with the current state; reload and try again.",
                 "操作与当前状态冲突，请刷新后重试。",
             ),
+            Self::UsernameTaken => (
+                "This user name is taken; choose another.",
+                "该用户名已被使用，请换一个。",
+            ),
+            Self::InvitationInvalid => (
+                "This invitation link is invalid or has expired. Ask your administrator to send a new one.",
+                "邀请链接无效或已过期，请联系管理员重新发送。",
+            ),
             Self::ApplicationDuplicate => (
-                "This organisation is already registered or has an application waiting for review, or the user name is taken.",
-                "该机构已入驻或已有待审核的申请，或用户名已被占用。",
+                "This organisation is already registered or has an application waiting for review.",
+                "该机构已入驻，或已有待审核的申请。",
             ),
             Self::PreconditionFailed => (
                 "The resource has changed since you loaded it.",
@@ -267,6 +284,14 @@ impl ApiError {
     pub fn with_errors(mut self, errors: Vec<FieldError>) -> Self {
         self.0.problem.errors = errors;
         self
+    }
+
+    /// The same problem under another code (its status, title and default messages), keeping
+    /// the field errors: e.g. a 409 `username_taken` that names the field.
+    pub fn with_code(self, code: ErrorCode) -> Self {
+        let mut e = Self::new(code);
+        e.0.problem.errors = self.0.problem.errors;
+        e
     }
 
     pub fn field(field: &str, code: &str, en: &str, zh: &str) -> Self {

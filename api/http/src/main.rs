@@ -166,8 +166,11 @@ fn seed(config: &Config) -> Result<(), String> {
     let hash = hasher
         .hash(weiquan_services::demo::PASSWORD)
         .map_err(|e| e.to_string())?;
-    let created = weiquan_services::demo::seed(&mut conn, &hash).map_err(|e| e.to_string())?;
-    log::info!("seed: {divisions} divisions present; {created} demo account(s) created");
+    let created = weiquan_services::demo::seed(&mut conn, &hash, &config.public_base_url)
+        .map_err(|e| e.to_string())?;
+    log::info!(
+        "seed: {divisions} divisions present; {created} demo unit(s), account(s) and invitation(s) created"
+    );
     Ok(())
 }
 

@@ -27,6 +27,7 @@ use crate::error::{ErrorCode, FieldError, Problem};
         (name = "me", description = "The signed-in caller and their sessions"),
         (name = "audit", description = "The tamper-evident audit log"),
         (name = "members", description = "Members of organisations and their administration"),
+        (name = "invitations", description = "Inviting members: links by email, accepted with a first password"),
         (name = "organisations", description = "The organisation tree (bureaus, stations, associations, enterprises, ...)"),
         (name = "applications", description = "Applications to join by enterprises, departments and international bodies, and their review"),
     )

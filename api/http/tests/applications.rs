@@ -774,11 +774,13 @@ async fn the_demo_seed_leaves_one_pending_application_at_nanshan_trackable_by_it
     weiquan_services::demo::seed(
         &mut conn,
         "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g",
+        "http://127.0.0.1:8080",
     )
     .unwrap();
     weiquan_services::demo::seed(
         &mut conn,
         "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g",
+        "http://127.0.0.1:8080",
     )
     .unwrap();
     let nanshan = app.bureau(Some("440305"));

@@ -60,7 +60,17 @@ const ORG_VIEW: Expect = [
 
 /// Reviewing an application competent at 南山区: nobody in the table is a reviewer, so
 /// members of 南山区 or above get 403 and everyone else finds no such application.
-const REVIEW: Expect = MEMBER_ADMIN;
+const REVIEW: Expect = [
+    (401, Some("unauthorized")),
+    (404, Some("not_found")),
+    (404, Some("not_found")),
+    (403, Some("forbidden")),
+    (404, Some("not_found")),
+    (403, Some("forbidden")),
+    (404, Some("not_found")),
+    (404, Some("not_found")),
+    (404, Some("not_found")),
+];
 
 /// Administering a 南山区 member: nobody in the table is an administrator, so members of
 /// 南山区 or above get 403 and everyone else finds no such member.
@@ -80,7 +90,8 @@ struct Case {
     method: Method,
     template: &'static str,
     /// `{nanshan}` is replaced by the 南山区 bureau's id, `{victim}` by a 南山区 member's id,
-    /// `{application}` by an application competent at 南山区, `{n}` by the actor's index.
+    /// `{invitation}` by an open invitation into 南山区, `{application}` by an application
+    /// competent at 南山区, `{n}` by the actor's index.
     path: &'static str,
     body: Option<Value>,
     expect: Expect,
@@ -303,6 +314,59 @@ fn cases() -> Vec<Case> {
         ),
         case(
             M::POST,
+            "/api/v1/organisations/{id}/invitations",
+            "/api/v1/organisations/{nanshan}/invitations",
+            Some(
+                json!({"username": "authz.invitee{n}", "display_name": "x", "email": "x{n}@example.cn", "roles": ["handler"]}),
+            ),
+            MEMBER_ADMIN,
+        ),
+        case(
+            M::GET,
+            "/api/v1/organisations/{id}/invitations",
+            "/api/v1/organisations/{nanshan}/invitations",
+            None,
+            MEMBER_ADMIN,
+        ),
+        case(
+            M::POST,
+            "/api/v1/invitations/{id}/resend",
+            "/api/v1/invitations/{invitation}/resend",
+            None,
+            MEMBER_ADMIN,
+        ),
+        case(
+            M::POST,
+            "/api/v1/invitations/{id}/revoke",
+            "/api/v1/invitations/{invitation}/revoke",
+            None,
+            MEMBER_ADMIN,
+        ),
+        case(
+            M::POST,
+            "/api/v1/invitations/inspect",
+            "/api/v1/invitations/inspect",
+            Some(json!({"token": "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})),
+            [(400, Some("invitation_invalid")); 9],
+        ),
+        case(
+            M::POST,
+            "/api/v1/invitations/accept",
+            "/api/v1/invitations/accept",
+            Some(
+                json!({"token": "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "password": "a long enough phrase"}),
+            ),
+            [(400, Some("invitation_invalid")); 9],
+        ),
+        case(
+            M::POST,
+            "/api/v1/organisations/{id}/stations",
+            "/api/v1/organisations/{nanshan}/stations",
+            Some(json!({"name": "授权测试所{n}"})),
+            MEMBER_ADMIN,
+        ),
+        case(
+            M::POST,
             "/api/v1/applications",
             "/api/v1/applications",
             Some(json!({
@@ -476,6 +540,30 @@ async fn every_endpoint_answers_every_kind_of_actor_as_the_table_says() {
         None,
     );
     let victim = app.create_member(nanshan, "authz.victim", &[Role::Handler]);
+    let invitation = {
+        use diesel::Connection;
+        let mut conn = app.database.connect();
+        conn.transaction(|conn| {
+            weiquan_services::invitations::create_in_tx(
+                conn,
+                &weiquan_services::invitations::NewInvitation {
+                    org: nanshan,
+                    username: "authz.invited".into(),
+                    display_name: "受邀人".into(),
+                    email: "authz.invited@example.cn".into(),
+                    roles: vec![Role::Handler],
+                    locale: weiquan_domain::notify::Locale::ZhCn,
+                },
+                &weiquan_services::invitations::Inviter {
+                    actor: weiquan_domain::audit::AuditActor::system(),
+                    origin: Default::default(),
+                },
+                "http://127.0.0.1:8080",
+            )
+        })
+        .unwrap()
+        .invitation_id
+    };
     let application = insert_application(&app, nanshan);
     let users = [
         None,
@@ -496,6 +584,7 @@ async fn every_endpoint_answers_every_kind_of_actor_as_the_table_says() {
                 .path
                 .replace("{nanshan}", &nanshan.0.to_string())
                 .replace("{victim}", &victim.0.to_string())
+                .replace("{invitation}", &invitation.to_string())
                 .replace("{application}", &application.to_string());
             let mut request = app.request(case.method.clone(), &path, caller.as_ref());
             if let Some(body) = &case.body {

@@ -62,6 +62,7 @@ fn options() -> RelayOptions {
         },
         lease: Duration::from_secs(60),
         send_timeout: Duration::from_secs(5),
+        keep_sent_payload: false,
     }
 }
 

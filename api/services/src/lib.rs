@@ -20,6 +20,7 @@ pub mod redis_store;
 pub mod second_factor;
 pub mod sessions;
 pub mod sign_in;
+pub mod stations;
 pub mod verification;
 
 pub use db::Db;

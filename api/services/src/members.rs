@@ -6,7 +6,7 @@ use diesel::Connection;
 use weiquan_db::audit::{self, NewAuditEntry};
 use weiquan_db::{organisations, users};
 use weiquan_domain::access::{
-    Action, Actor, Denied, OrgId, Role, UserId, authorize, may_administer_member,
+    Access, Action, Actor, Denied, OrgId, Role, UserId, access, may_administer_member,
 };
 use weiquan_domain::audit::{AuditAction, AuditActor, Outcome};
 
@@ -28,6 +28,9 @@ pub enum MemberError {
     NotFound,
     #[error("not allowed: {0}")]
     Denied(Denied),
+    /// Enabling an account that has no password yet.
+    #[error("the account was never activated")]
+    NotActivated,
     #[error(transparent)]
     Service(#[from] ServiceError),
 }
@@ -49,15 +52,26 @@ pub async fn change(
             let Some(org_id) = user.org_id else {
                 return Ok(None);
             };
+            let has_password = user.password_hash.is_some();
             let org = organisations::find(conn, OrgId(org_id))?;
-            org.map(|o| o.to_ref()).transpose()
+            Ok(org
+                .map(|o| o.to_ref())
+                .transpose()?
+                .map(|o| (o, has_password)))
         })
         .await?;
-    let org = found.ok_or(MemberError::NotFound)?;
-    if authorize(actor, Action::ViewOrg(&org)).is_err() {
-        return Err(MemberError::NotFound);
+    let (org, has_password) = found.ok_or(MemberError::NotFound)?;
+    match access(actor, Action::ManageMembers(&org)) {
+        Access::Allowed => {}
+        Access::NotFound => return Err(MemberError::NotFound),
+        Access::Denied(reason) => return Err(MemberError::Denied(reason)),
     }
     may_administer_member(actor, target, &org).map_err(MemberError::Denied)?;
+    // An account that never set a password (an invitation not yet accepted, or revoked) is
+    // activated only by accepting its invitation.
+    if change == MemberChange::Enable && !has_password {
+        return Err(MemberError::NotActivated);
+    }
     let (audit_actor, origin, path) = (AuditActor::from(actor), origin.clone(), org.path.clone());
     deps.db
         .run(move |conn| {

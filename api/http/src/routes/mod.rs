@@ -7,6 +7,7 @@ pub mod applications;
 pub mod audit;
 pub mod divisions;
 pub mod health;
+pub mod invitations;
 pub mod me;
 pub mod members;
 pub mod organisations;
@@ -48,6 +49,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(members::change::disable)
             .service(members::change::enable)
             .service(members::change::roles)
+            .service(invitations::create::create)
+            .service(invitations::list::list)
+            .service(invitations::inspect::inspect)
+            .service(invitations::accept::accept)
+            .service(invitations::resend::resend)
+            .service(invitations::revoke::revoke)
+            .service(organisations::stations::create)
             .service(applications::submit::submit)
             .service(applications::status::track)
             .service(applications::list::list)

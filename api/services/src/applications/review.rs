@@ -7,7 +7,7 @@ use diesel::{Connection, PgConnection};
 use weiquan_db::DbError;
 use weiquan_db::applications::{self, ApplicationRow};
 use weiquan_db::audit::{self, NewAuditEntry};
-use weiquan_db::organisations::{self, NewChildOrg, OrgRow};
+use weiquan_db::organisations::{self, NewChild, OrgRow};
 use weiquan_db::outbox::{self, NewMessage};
 use weiquan_db::users;
 use weiquan_domain::access::{Actor, OrgId, OrgRef, Role};
@@ -260,7 +260,7 @@ fn approve_in_tx(
     let org = organisations::insert_child(
         conn,
         ctx.bureau,
-        &NewChildOrg {
+        &NewChild {
             kind: kind.as_str(),
             name: &row.name,
             name_en: row.name_en.as_deref(),

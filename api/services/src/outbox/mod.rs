@@ -33,6 +33,8 @@ pub struct RelayOptions {
     /// `send_timeout` by a wide margin.
     pub lease: Duration,
     pub send_timeout: Duration,
+    /// Keep a sent message's fields (development only: the dev mailbox shows them).
+    pub keep_sent_payload: bool,
 }
 
 impl Default for RelayOptions {
@@ -44,6 +46,7 @@ impl Default for RelayOptions {
             backoff: Backoff::default(),
             lease: Duration::from_secs(300),
             send_timeout: Duration::from_secs(30),
+            keep_sent_payload: false,
         }
     }
 }
@@ -76,10 +79,11 @@ pub async fn relay_once(
     let results = futures_util::future::join_all(attempts).await;
     let backoff = options.backoff;
     let max_attempts = options.max_attempts;
+    let keep_payload = options.keep_sent_payload;
     db.run(move |conn| {
         for done in results {
             let recorded = match &done.result {
-                Ok(()) => outbox::mark_sent(conn, done.id, done.attempt)?,
+                Ok(()) => outbox::mark_sent_keeping(conn, done.id, done.attempt, keep_payload)?,
                 Err(error) => {
                     let last = done.attempt >= max_attempts;
                     let after = if matches!(error, SendError::Permanent(_)) || last {
@@ -126,6 +130,15 @@ async fn attempt(sender: &dyn Sender, timeout: Duration, message: Message) -> At
         what,
         result,
     }
+}
+
+/// A stored message rendered, for the development mailbox: `None` when its fields are gone
+/// (sent outside development) or it cannot be rendered.
+pub fn render_stored(m: &Message) -> Option<weiquan_domain::notify::Rendered> {
+    if m.payload.as_object().is_none_or(|o| o.is_empty()) {
+        return None;
+    }
+    prepare(m.clone()).ok().map(|o| o.rendered)
 }
 
 /// A stored message as a sender gets it; anything malformed is a permanent failure.

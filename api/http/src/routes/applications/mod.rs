@@ -170,23 +170,20 @@ pub fn application_error(e: ApplicationError) -> ApiError {
             "不存在该行政区划。",
         )]),
         ApplicationError::Routing(e) => ApiError::validation(vec![routing_error(e)]),
-        ApplicationError::Duplicate { field } => {
-            let (en, zh) = if field == "credit_code" {
-                (
-                    "An organisation with this credit code is already registered or has an application waiting for review.",
-                    "该统一社会信用代码的机构已入驻，或已有待审核的申请。",
-                )
-            } else {
-                (
-                    "This user name is taken; choose another.",
-                    "该用户名已被占用，请另选一个。",
-                )
-            };
+        ApplicationError::Duplicate { field } if field == "credit_code" => {
             ApiError::new(ErrorCode::ApplicationDuplicate).with_errors(vec![FieldError::new(
                 field,
                 "duplicate",
-                en,
-                zh,
+                "An organisation with this credit code is already registered or has an application waiting for review.",
+                "该统一社会信用代码的机构已入驻，或已有待审核的申请。",
+            )])
+        }
+        ApplicationError::Duplicate { field } => {
+            ApiError::new(ErrorCode::UsernameTaken).with_errors(vec![FieldError::new(
+                field,
+                "duplicate",
+                "This user name is taken; choose another.",
+                "该用户名已被使用，请换一个。",
             )])
         }
         ApplicationError::Limited { retry_after } => ApiError::too_many(retry_after),

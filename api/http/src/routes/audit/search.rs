@@ -10,7 +10,7 @@ use weiquan_domain::audit::{AuditAction, Outcome};
 
 use crate::auth::{Caller, denied};
 use crate::error::{ApiError, FieldError, Problem};
-use crate::routes::organisations::visible;
+use crate::routes::organisations::load_for;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -84,13 +84,9 @@ pub async fn search(
     id: web::Path<i64>,
     query: web::Query<AuditQuery>,
 ) -> Result<Json<AuditPage>, ApiError> {
-    let (_, org) = visible(&state, &caller, id.into_inner(), &req).await?;
-    crate::auth::require_audited(
-        &state,
-        &caller,
-        weiquan_domain::access::Action::SearchAudit(&org),
-        &req,
-    )
+    let (_, org) = load_for(&state, &caller, id.into_inner(), &req, |o| {
+        weiquan_domain::access::Action::SearchAudit(o)
+    })
     .await?;
     let query = query.into_inner();
     let action = match query.action.as_deref() {

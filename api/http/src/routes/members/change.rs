@@ -8,7 +8,7 @@ use weiquan_domain::access::{Role, UserId};
 use weiquan_services::members::{self, MemberChange, MemberError};
 
 use crate::auth::{Caller, denied};
-use crate::error::{ApiError, FieldError, Problem};
+use crate::error::{ApiError, ErrorCode, FieldError, Problem};
 use crate::request::origin;
 use crate::state::AppState;
 
@@ -39,6 +39,10 @@ async fn apply(
     .map_err(|e| match e {
         MemberError::NotFound => ApiError::not_found("The member", "该成员"),
         MemberError::Denied(reason) => denied(reason),
+        MemberError::NotActivated => ApiError::new(ErrorCode::Conflict).detail(
+            "This account was never activated: it becomes active only when its invitation is accepted.",
+            "该账号尚未激活，只能通过接受邀请激活。",
+        ),
         MemberError::Service(e) => e.into(),
     })?;
     Ok(HttpResponse::NoContent().finish())
@@ -81,6 +85,7 @@ pub async fn disable(
     params(("id" = i64, Path, description = "User id")),
     responses(
         (status = NO_CONTENT, description = "Enabled"),
+        (status = CONFLICT, description = "The account was never activated (an open or revoked invitation)", body = Problem, content_type = "application/problem+json"),
         (status = UNAUTHORIZED, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = FORBIDDEN, description = "Not an administrator here, or one's own account", body = Problem, content_type = "application/problem+json"),
         (status = NOT_FOUND, description = "No such member in your subtree", body = Problem, content_type = "application/problem+json"),

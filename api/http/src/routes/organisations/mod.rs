@@ -2,6 +2,7 @@
 
 pub mod children;
 pub mod get;
+pub mod stations;
 
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -62,6 +63,19 @@ pub async fn visible(
     id: i64,
     request: &actix_web::HttpRequest,
 ) -> Result<(OrgRow, OrgRef), ApiError> {
+    load_for(state, caller, id, request, |o| Action::ViewOrg(o)).await
+}
+
+/// Loads an organisation and decides `action` on it with the domain's one rule
+/// (`weiquan_domain::access::access`): 401/403 when denied, 404 when unknown or outside the
+/// caller's subtree.
+pub async fn load_for(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    request: &actix_web::HttpRequest,
+    action: for<'a> fn(&'a OrgRef) -> Action<'a>,
+) -> Result<(OrgRow, OrgRef), ApiError> {
     caller.signed_in()?;
     let row = state
         .deps
@@ -72,10 +86,10 @@ pub async fn visible(
     let org = row
         .to_ref()
         .map_err(|e| ApiError::from(weiquan_services::ServiceError::from(e)))?;
-    require_audited(state, caller, Action::ViewOrg(&org), request)
+    require_audited(state, caller, action(&org), request)
         .await
         .map_err(|e| match e.code() {
-            ErrorCode::Forbidden => not_found(),
+            ErrorCode::NotFound => not_found(),
             _ => e,
         })?;
     Ok((row, org))
