@@ -3,15 +3,17 @@
 //! approves (the organisation is created under it and its first administrator invited) or
 //! rejects with a reason. The applicant follows every step with a tracking code.
 //!
-//! This module holds the rules: who may apply, which bureau is competent, the life cycle, who
-//! may review, the tracking code's shape. The first administrator's user name, display name
+//! This module holds the rules: who may apply, which bureau is competent, the life cycle, the
+//! tracking code's shape. Who may review is `access::access(actor,
+//! Action::ReviewApplication(competent bureau))`: reviewers and administrators of that bureau
+//! or one above it; outside that subtree the application does not exist (404). The first administrator's user name, display name
 //! and email follow the invitation rules (`crate::invitation`).
 
 use serde::{Deserialize, Serialize};
 
 use crate::DivisionCode;
 use crate::DivisionLevel;
-use crate::access::{Action, Actor, Denied, OrgKind, OrgRef, authorize};
+use crate::access::OrgKind;
 
 /// Who can apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -242,32 +244,6 @@ pub fn competent_division(
                 ReviewLevel::Province(code) => Ok(Some(code)),
             }
         }
-    }
-}
-
-/// How a caller stands towards an application whose competent bureau is `competent`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReviewAccess {
-    /// May see and decide it.
-    Allowed,
-    /// Sees the bureau but may not review (401, 403 or a second factor first).
-    Denied(Denied),
-    /// The bureau is outside the caller's subtree: the application does not exist for them.
-    Hidden,
-}
-
-/// Who may see and decide an application: reviewers and administrators of the competent
-/// bureau or a bureau above it. Signed-in callers outside that subtree do not learn that the
-/// application exists.
-pub fn review_access(actor: &Actor, competent: &OrgRef) -> ReviewAccess {
-    match authorize(actor, Action::ReviewApplication(competent)) {
-        Ok(()) => ReviewAccess::Allowed,
-        Err(Denied::SignInRequired) => ReviewAccess::Denied(Denied::SignInRequired),
-        Err(reason) => match authorize(actor, Action::ViewOrg(competent)) {
-            Ok(()) => ReviewAccess::Denied(reason),
-            Err(Denied::SecondFactorRequired) => ReviewAccess::Denied(Denied::SecondFactorRequired),
-            Err(_) => ReviewAccess::Hidden,
-        },
     }
 }
 

@@ -1,5 +1,7 @@
 use super::*;
-use crate::access::{BureauLevel, OrgId, OrgPath, Role, UserId};
+use crate::access::{
+    Access, Action, Actor, BureauLevel, Denied, OrgId, OrgPath, OrgRef, Role, UserId, access,
+};
 
 fn code(s: &str) -> DivisionCode {
     DivisionCode::parse(s).unwrap()
@@ -154,7 +156,7 @@ fn member(o: &OrgRef, roles: &[Role], second_factor: bool) -> Actor {
 }
 
 #[test]
-fn reviewers_of_the_competent_bureau_and_above_may_review_others_see_nothing() {
+fn reviewers_of_the_competent_bureau_and_above_may_review_others_find_nothing() {
     use BureauLevel::*;
     let national = org(OrgKind::Bureau(National), &[1]);
     let guangdong = org(OrgKind::Bureau(Province), &[1, 44]);
@@ -162,8 +164,8 @@ fn reviewers_of_the_competent_bureau_and_above_may_review_others_see_nothing() {
     let nanshan = org(OrgKind::Bureau(County), &[1, 44, 4403, 440305]);
     let futian = org(OrgKind::Bureau(County), &[1, 44, 4403, 440304]);
     let enterprise = org(OrgKind::Enterprise, &[1, 44, 4403, 440305, 9]);
-    let allowed = ReviewAccess::Allowed;
-    let forbidden = ReviewAccess::Denied(Denied::Forbidden);
+    let allowed = Access::Allowed;
+    let forbidden = Access::Denied(Denied::Forbidden);
     for (who, expected) in [
         (member(&nanshan, &[Role::Reviewer], true), allowed),
         (member(&nanshan, &[Role::OrgAdmin], true), allowed),
@@ -172,29 +174,27 @@ fn reviewers_of_the_competent_bureau_and_above_may_review_others_see_nothing() {
         (member(&national, &[Role::OrgAdmin], true), allowed),
         (member(&nanshan, &[Role::Handler], true), forbidden),
         (member(&guangdong, &[Role::Analyst], true), forbidden),
-        (
-            member(&futian, &[Role::Reviewer], true),
-            ReviewAccess::Hidden,
-        ),
+        (member(&futian, &[Role::Reviewer], true), Access::NotFound),
         (
             member(&enterprise, &[Role::OrgAdmin], true),
-            ReviewAccess::Hidden,
+            Access::NotFound,
         ),
         (
             member(&nanshan, &[Role::OrgAdmin], false),
-            ReviewAccess::Denied(Denied::SecondFactorRequired),
+            Access::Denied(Denied::SecondFactorRequired),
         ),
         (
             member(&futian, &[Role::OrgAdmin], false),
-            ReviewAccess::Denied(Denied::SecondFactorRequired),
+            Access::Denied(Denied::SecondFactorRequired),
         ),
-        (Actor::Consumer { user: UserId(2) }, ReviewAccess::Hidden),
-        (
-            Actor::Anonymous,
-            ReviewAccess::Denied(Denied::SignInRequired),
-        ),
+        (Actor::Consumer { user: UserId(2) }, Access::NotFound),
+        (Actor::Anonymous, Access::Denied(Denied::SignInRequired)),
     ] {
-        assert_eq!(review_access(&who, &nanshan), expected, "{who:?}");
+        assert_eq!(
+            access(&who, Action::ReviewApplication(&nanshan)),
+            expected,
+            "{who:?}"
+        );
     }
 }
 

@@ -309,6 +309,7 @@ async fn a_second_application_for_a_registered_or_pending_organisation_or_a_take
     same_name["admin_username"] = json!("ENT1.admin");
     let (status, problem) = submit(&app, &same_name).await;
     assert_eq!(status, 409);
+    assert_eq!(problem["code"], "username_taken");
     assert_eq!(
         field_errors(&problem),
         [("admin_username".into(), "duplicate".into())]

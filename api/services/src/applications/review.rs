@@ -10,10 +10,9 @@ use weiquan_db::audit::{self, NewAuditEntry};
 use weiquan_db::organisations::{self, NewChild, OrgRow};
 use weiquan_db::outbox::{self, NewMessage};
 use weiquan_db::users;
-use weiquan_domain::access::{Actor, OrgId, OrgRef, Role};
+use weiquan_domain::access::{Access, Action, Actor, OrgId, OrgRef, Role, access};
 use weiquan_domain::application::{
-    ApplicantKind, ApplicationEvent, ApplicationStatus, Decision, ReviewAccess, decide,
-    review_access,
+    ApplicantKind, ApplicationEvent, ApplicationStatus, Decision, decide,
 };
 use weiquan_domain::audit::{AuditAction, AuditActor, Outcome};
 use weiquan_domain::notify::{Channel, Locale, Template};
@@ -32,11 +31,13 @@ pub struct Decided {
     pub org_id: Option<i64>,
 }
 
+/// Reviewers and administrators of the competent bureau or above; outside that subtree the
+/// application does not exist for the caller.
 fn check(actor: &Actor, competent: &OrgRef) -> Result<(), ApplicationError> {
-    match review_access(actor, competent) {
-        ReviewAccess::Allowed => Ok(()),
-        ReviewAccess::Denied(reason) => Err(ApplicationError::Denied(reason)),
-        ReviewAccess::Hidden => Err(ApplicationError::NotFound),
+    match access(actor, Action::ReviewApplication(competent)) {
+        Access::Allowed => Ok(()),
+        Access::Denied(reason) => Err(ApplicationError::Denied(reason)),
+        Access::NotFound => Err(ApplicationError::NotFound),
     }
 }
 
