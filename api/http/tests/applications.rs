@@ -552,6 +552,37 @@ async fn approval_creates_the_organisation_under_the_bureau_and_invites_its_firs
         ]
     );
 
+    // The link in the email works: the first administrator sets a password and signs in.
+    let (status, mails) = app
+        .get_json("/api/dev/messages?recipient=apply1@example.com")
+        .await;
+    assert_eq!(status, 200, "{mails}");
+    let text = mails["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["text"].as_str().unwrap_or_default().to_owned())
+        .find(|t| t.contains("#token="))
+        .unwrap();
+    let start = text.find("#token=").unwrap() + "#token=".len();
+    let token = &text[start..start + 43];
+    let (status, accepted) = app
+        .post_json(
+            "/api/v1/invitations/accept",
+            &json!({ "token": token, "password": "a long enough phrase" }),
+        )
+        .await;
+    assert!(status < 300, "{status} {accepted}");
+    let (status, session) = app
+        .post_json(
+            "/api/v1/sessions",
+            &json!({"audience": "staff", "login": "ent1.admin", "password": "a long enough phrase"}),
+        )
+        .await;
+    assert_eq!(status, 201, "{session}");
+    // An administrator enrols an authenticator first.
+    assert_eq!(session["second_factor"], "enrolment_required");
+
     // The applicant sees every step.
     let (status, progress) = track(&app, &code.to_lowercase()).await;
     assert_eq!(status, 200, "{progress}");
