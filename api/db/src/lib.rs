@@ -2,6 +2,7 @@
 //! reference data and one query module per aggregate. Rows are converted to domain types here.
 
 pub mod api_clients;
+pub mod applications;
 pub mod audit;
 pub mod divisions;
 pub mod error;

@@ -168,3 +168,12 @@ pub fn find_child(
         .first(conn)
         .optional()?)
 }
+
+/// The organisation holding a unified social credit code, if any.
+pub fn find_by_credit_code(conn: &mut PgConnection, code: &str) -> Result<Option<OrgRow>, DbError> {
+    Ok(organisations::table
+        .filter(organisations::credit_code.eq(code))
+        .select(OrgRow::as_select())
+        .first(conn)
+        .optional()?)
+}

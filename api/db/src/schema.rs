@@ -151,8 +151,45 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    applications (id) {
+        id -> Int8,
+        kind -> Text,
+        name -> Text,
+        name_en -> Nullable<Text>,
+        credit_code -> Nullable<Text>,
+        registered_division -> Nullable<Text>,
+        competent_bureau_id -> Int8,
+        contact_name -> Text,
+        contact_phone -> Text,
+        contact_email -> Text,
+        admin_username -> Text,
+        admin_display_name -> Text,
+        description -> Text,
+        locale -> Text,
+        status -> Text,
+        decision_reason -> Nullable<Text>,
+        decided_by -> Nullable<Int8>,
+        decided_at -> Nullable<Timestamptz>,
+        created_org_id -> Nullable<Int8>,
+        tracking_hash -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    application_events (id) {
+        id -> Int8,
+        application_id -> Int8,
+        kind -> Text,
+        at -> Timestamptz,
+        actor_user_id -> Nullable<Int8>,
+    }
+}
+
 diesel::joinable!(organisations -> divisions (division_code));
 diesel::joinable!(api_clients -> organisations (org_id));
+diesel::joinable!(application_events -> applications (application_id));
 diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(users -> organisations (org_id));
 diesel::joinable!(user_roles -> users (user_id));
@@ -165,6 +202,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     user_roles,
     recovery_codes,
     invitations,
-    api_clients
+    api_clients,
+    applications,
+    application_events
 );
 diesel::allow_tables_to_appear_in_same_query!(audit_chain, audit_log);

@@ -59,10 +59,13 @@ pub enum AuditAction {
     InvitationResent,
     InvitationRevoked,
     InvitationAccepted,
+    ApplicationSubmitted,
+    ApplicationApproved,
+    ApplicationRejected,
 }
 
 impl AuditAction {
-    pub const ALL: [Self; 28] = [
+    pub const ALL: [Self; 31] = [
         Self::SignIn,
         Self::SignInFailed,
         Self::SignOut,
@@ -91,6 +94,9 @@ impl AuditAction {
         Self::InvitationResent,
         Self::InvitationRevoked,
         Self::InvitationAccepted,
+        Self::ApplicationSubmitted,
+        Self::ApplicationApproved,
+        Self::ApplicationRejected,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -123,6 +129,9 @@ impl AuditAction {
             Self::InvitationResent => "invitation_resent",
             Self::InvitationRevoked => "invitation_revoked",
             Self::InvitationAccepted => "invitation_accepted",
+            Self::ApplicationSubmitted => "application_submitted",
+            Self::ApplicationApproved => "application_approved",
+            Self::ApplicationRejected => "application_rejected",
         }
     }
 

@@ -5,6 +5,7 @@
 //! and pages ask, they never re-decide.
 
 pub mod access;
+pub mod application;
 pub mod audit;
 pub mod calendar;
 pub mod clients;

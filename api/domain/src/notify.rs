@@ -68,15 +68,24 @@ pub enum Template {
     MemberInvitation,
     /// The account's password was changed (a warning in case it was not the owner).
     PasswordChanged,
+    /// An application to join was received; carries its tracking code.
+    ApplicationReceived,
+    /// An application was approved; the first administrator's invitation follows.
+    ApplicationApproved,
+    /// An application was rejected, with the bureau's reason.
+    ApplicationRejected,
 }
 
 impl Template {
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 8] = [
         Self::OtpRegister,
         Self::OtpSignIn,
         Self::OtpResetPassword,
         Self::MemberInvitation,
         Self::PasswordChanged,
+        Self::ApplicationReceived,
+        Self::ApplicationApproved,
+        Self::ApplicationRejected,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -86,6 +95,9 @@ impl Template {
             Self::OtpResetPassword => "otp_reset_password",
             Self::MemberInvitation => "member_invitation",
             Self::PasswordChanged => "password_changed",
+            Self::ApplicationReceived => "application_received",
+            Self::ApplicationApproved => "application_approved",
+            Self::ApplicationRejected => "application_rejected",
         }
     }
 
@@ -99,13 +111,25 @@ impl Template {
             Self::OtpRegister | Self::OtpSignIn | Self::OtpResetPassword => &["code", "minutes"],
             Self::MemberInvitation => &["org_name", "link", "days"],
             Self::PasswordChanged => &[],
+            Self::ApplicationReceived => &["org_name", "bureau", "tracking_code"],
+            Self::ApplicationApproved => &["org_name", "bureau", "username"],
+            Self::ApplicationRejected => &["org_name", "bureau", "reason"],
         }
     }
 
     /// Whether the template can go out on `channel` (an invitation carries a link and needs
     /// the room of an email).
     pub fn allows(self, channel: Channel) -> bool {
-        !matches!((self, channel), (Self::MemberInvitation, Channel::Sms))
+        !matches!(
+            (self, channel),
+            (
+                Self::MemberInvitation
+                    | Self::ApplicationReceived
+                    | Self::ApplicationApproved
+                    | Self::ApplicationRejected,
+                Channel::Sms
+            )
+        )
     }
 }
 
@@ -221,6 +245,30 @@ fn text(template: Template, locale: Locale) -> (&'static str, &'static str) {
         (Template::PasswordChanged, En) => (
             "Your password was changed",
             "The password of your account was just changed. If this was not you, contact your organisation's administrator at once.",
+        ),
+        (Template::ApplicationReceived, ZhCn) => (
+            "已收到{org_name}的入驻申请",
+            "我们已收到{org_name}的入驻申请，将由{bureau}审核。查询编号：{tracking_code}\n请妥善保管查询编号，凭它可随时查询审核进度；平台不会再次提供。",
+        ),
+        (Template::ApplicationReceived, En) => (
+            "Application of {org_name} received",
+            "We received the application of {org_name} to join the Weiquan platform; {bureau} will review it. Tracking code: {tracking_code}\nKeep the tracking code: it is the only way to follow the review, and it cannot be sent again.",
+        ),
+        (Template::ApplicationApproved, ZhCn) => (
+            "{org_name}的入驻申请已通过",
+            "{bureau}已通过{org_name}的入驻申请。首位管理员账号 {username} 的邀请邮件将另行发送，请按邮件中的链接设置密码。",
+        ),
+        (Template::ApplicationApproved, En) => (
+            "The application of {org_name} was approved",
+            "{bureau} approved the application of {org_name}. An invitation for the first administrator, {username}, follows in a separate email: open its link to set a password.",
+        ),
+        (Template::ApplicationRejected, ZhCn) => (
+            "{org_name}的入驻申请未通过",
+            "{bureau}未通过{org_name}的入驻申请，理由：{reason}\n如有疑问，可修改后重新提交申请。",
+        ),
+        (Template::ApplicationRejected, En) => (
+            "The application of {org_name} was not approved",
+            "{bureau} did not approve the application of {org_name}. Reason: {reason}\nYou may apply again with the points addressed.",
         ),
     }
 }

@@ -173,6 +173,16 @@ pub const VARS: &[VarSpec] = &[
         help: "Length of the token endpoint's failure window in minutes.",
     },
     VarSpec {
+        name: "APPLICATION_LIMIT_PER_ADDRESS",
+        default: "10",
+        help: "Organisation applications (public form) accepted per IP address per hour; then 429.",
+    },
+    VarSpec {
+        name: "APPLICATION_STATUS_LIMIT_PER_ADDRESS",
+        default: "60",
+        help: "Application status look-ups by tracking code per IP address per hour; then 429.",
+    },
+    VarSpec {
         name: "AUDIT_RETENTION_DAYS",
         default: "365",
         help: "Days audit records are kept before `weiquan audit prune` deletes them; at least 183 (six months, the legal minimum).",
@@ -225,6 +235,10 @@ pub struct Config {
     pub secret_key: SecretKey,
     pub session: SessionConfig,
     pub signin_limits: weiquan_services::sign_in::SignInLimits,
+    /// Applications submitted per address per hour.
+    pub application_limit: weiquan_services::rate_limit::Limit,
+    /// Application status look-ups per address per hour.
+    pub application_status_limit: weiquan_services::rate_limit::Limit,
     pub oauth: OAuthConfig,
 }
 
@@ -454,10 +468,18 @@ impl Config {
                 window: whole("OAUTH_FAILURE_WINDOW_MINUTES", 1, 1440, 60)?,
             },
         };
+        let hourly = |max: u32| weiquan_services::rate_limit::Limit {
+            max,
+            window: Duration::from_secs(3600),
+        };
+        let application_limit = hourly(count("APPLICATION_LIMIT_PER_ADDRESS")?);
+        let application_status_limit = hourly(count("APPLICATION_STATUS_LIMIT_PER_ADDRESS")?);
         Ok(Self {
             public_base_url,
             oauth,
             signin_limits,
+            application_limit,
+            application_status_limit,
             session,
             environment,
             bind,

@@ -43,6 +43,9 @@ pub enum ErrorCode {
     /// An invitation link that cannot be used: unknown, expired, already used or revoked (one
     /// answer for all of them).
     InvitationInvalid,
+    /// An application for an organisation that is already registered or has an application
+    /// waiting for review (`errors` names `credit_code`).
+    ApplicationDuplicate,
     PreconditionFailed,
     TooManyRequests,
     /// OAuth2 (RFC 6749 §5.2): client authentication failed (unknown client, wrong secret,
@@ -80,6 +83,7 @@ impl ErrorCode {
             Self::Conflict => StatusCode::CONFLICT,
             Self::UsernameTaken => StatusCode::CONFLICT,
             Self::InvitationInvalid => StatusCode::BAD_REQUEST,
+            Self::ApplicationDuplicate => StatusCode::CONFLICT,
             Self::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             Self::InvalidClient => StatusCode::UNAUTHORIZED,
@@ -108,6 +112,7 @@ impl ErrorCode {
             Self::Conflict => "conflict",
             Self::UsernameTaken => "username_taken",
             Self::InvitationInvalid => "invitation_invalid",
+            Self::ApplicationDuplicate => "application_duplicate",
             Self::PreconditionFailed => "precondition_failed",
             Self::TooManyRequests => "too_many_requests",
             Self::InvalidClient => "invalid_client",
@@ -162,6 +167,10 @@ impl ErrorCode {
             Self::InvitationInvalid => (
                 "This invitation link is invalid or has expired. Ask your administrator to send a new one.",
                 "邀请链接无效或已过期，请联系管理员重新发送。",
+            ),
+            Self::ApplicationDuplicate => (
+                "This organisation is already registered or has an application waiting for review.",
+                "该机构已入驻，或已有待审核的申请。",
             ),
             Self::PreconditionFailed => (
                 "The resource has changed since you loaded it.",
@@ -320,6 +329,12 @@ impl ApiError {
         e
     }
 
+    /// Attaches per-field errors to any problem (e.g. a conflict naming the field).
+    pub fn with_errors(mut self, errors: Vec<FieldError>) -> Self {
+        self.0.problem.errors = errors;
+        self
+    }
+
     /// The same problem under another code (its status, title and default messages), keeping
     /// the field errors: e.g. a 409 `username_taken` that names the field.
     pub fn with_code(self, code: ErrorCode) -> Self {
@@ -457,6 +472,7 @@ mod tests {
             CsrfTokenInvalid,
             Forbidden,
             Conflict,
+            ApplicationDuplicate,
             PreconditionFailed,
             TooManyRequests,
             InvalidClient,

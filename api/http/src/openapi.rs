@@ -32,6 +32,7 @@ use crate::error::{ErrorCode, FieldError, Problem};
         (name = "members", description = "Members of organisations and their administration"),
         (name = "invitations", description = "Inviting members: links by email, accepted with a first password"),
         (name = "organisations", description = "The organisation tree (bureaus, stations, associations, enterprises, ...)"),
+        (name = "applications", description = "Applications to join by enterprises, departments and international bodies, and their review"),
         (name = "api-clients", description = "OAuth2 clients of enterprises, departments and international bodies, managed by their administrators"),
         (name = "oauth", description = "Integrations: the OAuth2 client-credentials token endpoint and what a bearer token says"),
     ),

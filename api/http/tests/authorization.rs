@@ -58,6 +58,20 @@ const ORG_VIEW: Expect = [
     (404, Some("not_found")),
 ];
 
+/// Reviewing an application competent at 南山区: nobody in the table is a reviewer, so
+/// members of 南山区 or above get 403 and everyone else finds no such application.
+const REVIEW: Expect = [
+    (401, Some("unauthorized")),
+    (404, Some("not_found")),
+    (404, Some("not_found")),
+    (403, Some("forbidden")),
+    (404, Some("not_found")),
+    (403, Some("forbidden")),
+    (404, Some("not_found")),
+    (404, Some("not_found")),
+    (404, Some("not_found")),
+];
+
 /// Administering a 南山区 member: nobody in the table is an administrator, so members of
 /// 南山区 or above get 403 and everyone else finds no such member.
 const MEMBER_ADMIN: Expect = [
@@ -90,8 +104,9 @@ struct Case {
     method: Method,
     template: &'static str,
     /// `{nanshan}` is replaced by the 南山区 bureau's id, `{victim}` by a 南山区 member's id,
-    /// `{invitation}` by an open invitation into 南山区, `{enterprise}` by an enterprise under
-    /// 南山区, `{client}` by that enterprise's API client, `{n}` by the actor's index.
+    /// `{invitation}` by an open invitation into 南山区, `{application}` by an application
+    /// competent at 南山区, `{enterprise}` by an enterprise under 南山区, `{client}` by that
+    /// enterprise's API client, `{n}` by the actor's index.
     path: &'static str,
     body: Option<Value>,
     /// A form body (`application/x-www-form-urlencoded`) instead of JSON.
@@ -419,6 +434,53 @@ fn cases() -> Vec<Case> {
             None,
             signed_in((403, Some("forbidden"))),
         ),
+        case(
+            M::POST,
+            "/api/v1/applications",
+            "/api/v1/applications",
+            Some(json!({
+                "kind": "department", "name": "测试部门{n}", "competent_division": "national",
+                "contact_name": "联系人", "contact_phone": "010-12345678",
+                "contact_email": "authz{n}@example.org", "admin_username": "authz.dept{n}",
+                "admin_display_name": "管理员",
+            })),
+            all(201),
+        ),
+        case(
+            M::POST,
+            "/api/v1/applications/status",
+            "/api/v1/applications/status",
+            Some(json!({"tracking_code": "WQ-0000-0000-0000-000{n}"})),
+            [(404, Some("not_found")); 9],
+        ),
+        case(
+            M::GET,
+            "/api/v1/organisations/{id}/applications",
+            "/api/v1/organisations/{nanshan}/applications",
+            None,
+            REVIEW,
+        ),
+        case(
+            M::GET,
+            "/api/v1/applications/{id}",
+            "/api/v1/applications/{application}",
+            None,
+            REVIEW,
+        ),
+        case(
+            M::POST,
+            "/api/v1/applications/{id}/approve",
+            "/api/v1/applications/{application}/approve",
+            None,
+            REVIEW,
+        ),
+        case(
+            M::POST,
+            "/api/v1/applications/{id}/reject",
+            "/api/v1/applications/{application}/reject",
+            Some(json!({"reason": "不符合条件"})),
+            REVIEW,
+        ),
     ]
 }
 
@@ -475,6 +537,32 @@ fn insert_org(
     .get_result(&mut conn)
     .unwrap();
     weiquan_domain::access::OrgId(id.id)
+}
+
+/// An enterprise application waiting at `bureau`.
+fn insert_application(app: &TestApp, bureau: weiquan_domain::access::OrgId) -> i64 {
+    use weiquan_db::applications::{NewApplication, insert};
+    let mut conn = app.database.connect();
+    insert(
+        &mut conn,
+        &NewApplication {
+            kind: "enterprise",
+            name: "深圳市某申请公司",
+            name_en: None,
+            credit_code: Some("91440300708461136T"),
+            registered_division: Some("440305"),
+            competent_bureau_id: bureau.0,
+            contact_name: "申请人",
+            contact_phone: "0755-12345678",
+            contact_email: "applicant@example.com",
+            admin_username: "authz.applicant",
+            admin_display_name: "申请管理员",
+            description: "",
+            locale: "zh-CN",
+            tracking_hash: &"0".repeat(64),
+        },
+    )
+    .unwrap()
 }
 
 /// A fresh caller of each kind (sessions are made anew per endpoint, since some end them).
@@ -563,6 +651,7 @@ async fn every_endpoint_answers_every_kind_of_actor_as_the_table_says() {
             .unwrap();
         id.id
     };
+    let application = insert_application(&app, nanshan);
     let users = [
         None,
         Some(app.create_consumer("13700000001")),
@@ -584,7 +673,8 @@ async fn every_endpoint_answers_every_kind_of_actor_as_the_table_says() {
                 .replace("{victim}", &victim.0.to_string())
                 .replace("{invitation}", &invitation.to_string())
                 .replace("{enterprise}", &enterprise.0.to_string())
-                .replace("{client}", &client_id.to_string());
+                .replace("{client}", &client_id.to_string())
+                .replace("{application}", &application.to_string());
             let mut request = app.request(case.method.clone(), &path, caller.as_ref());
             if let Some(body) = &case.body {
                 let body = body.to_string().replace("{n}", &i.to_string());

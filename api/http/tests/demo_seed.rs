@@ -35,8 +35,8 @@ async fn the_seed_covers_every_role_and_kind_of_organisation_and_runs_twice_unch
     let mut conn = app.database.connect();
     let before = counts(&mut conn);
     let created = demo::seed(&mut conn, &hash, "http://127.0.0.1:8080").unwrap();
-    // Units, the consumer, every member, the invitation.
-    assert_eq!(created, demo::UNITS.len() + 1 + demo::MEMBERS.len() + 1);
+    // Units, the consumer, every member, the invitation, the pending application.
+    assert_eq!(created, demo::UNITS.len() + 1 + demo::MEMBERS.len() + 1 + 1);
     let after_first = counts(&mut conn);
     assert_eq!(
         after_first.0 - before.0,

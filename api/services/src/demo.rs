@@ -328,6 +328,18 @@ pub fn seed(
             })?;
             created += 1;
         }
+        created += seed_application(conn)?;
         Ok(created)
     })
+}
+
+/// The demo application's tracking code (development data only: anyone may read it here).
+pub const APPLICATION_TRACKING_CODE: &str = "WQ-DEM0-2026-NANS-HAN1";
+/// The demo applicant's credit code (valid GB 32100 check character, registered in 南山区).
+pub const APPLICATION_CREDIT_CODE: &str = "91440305MA5G7K2P1P";
+
+/// One enterprise application waiting at 深圳市南山区市场监督管理局, so that the review queue
+/// is not empty in a demo. Skipped when any application with its credit code exists.
+fn seed_application(conn: &mut PgConnection) -> Result<usize, DbError> {
+    crate::applications::seed_demo(conn, APPLICATION_TRACKING_CODE, APPLICATION_CREDIT_CODE)
 }

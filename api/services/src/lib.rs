@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod api_clients;
+pub mod applications;
 pub mod audit;
 pub mod credentials;
 pub mod db;

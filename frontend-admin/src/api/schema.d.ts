@@ -83,6 +83,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Applies to join the platform as an ODR enterprise, a government department or an
+         *     international consumer body. Public. An enterprise is reviewed by the county-level bureau
+         *     of its registered division; the others by the national bureau or the province they chose.
+         *     Answers the tracking code (shown once, also emailed) and the competent bureau. A wrong
+         *     check character is 422 on `credit_code`; an unknown division or a city-level one for an
+         *     enterprise 422 on `registered_division`; an organisation already registered or with an
+         *     application waiting, or a taken user name, 409 `application_duplicate`. Limited per
+         *     address (429 with `Retry-After`).
+         */
+        post: operations["applications_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Where an application stands, by its tracking code (sent in the body: it is a secret and
+         *     does not belong in a URL). Public. Any code that matches nothing is 404 with one answer;
+         *     limited per address (429 with `Retry-After`).
+         */
+        post: operations["applications_track"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One application with its contact details and timeline. Reviewers and administrators of
+         *     the competent bureau or a bureau above it; other members of that subtree get 403, everyone
+         *     else 404.
+         */
+        get: operations["applications_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approves an application: creates the organisation under the competent bureau (an
+         *     enterprise with its credit code, registered division and ODR status `approved`), invites
+         *     its first administrator by email and tells the applicant, in one transaction. Reviewers
+         *     and administrators of the competent bureau or above; other members of that subtree get
+         *     403, everyone else 404. An application already decided (also by a reviewer deciding at
+         *     the same moment) is 409.
+         */
+        post: operations["applications_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rejects an application with a reason the applicant sees when tracking it (and by email).
+         *     Same callers as approving; already decided is 409.
+         */
+        post: operations["applications_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/client": {
         parameters: {
             query?: never;
@@ -494,6 +606,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The review queue: applications whose competent bureau is this organisation or lies below
+         *     it, newest first, with keyset paging. Reviewers and administrators of a bureau at that
+         *     level or above; other members of the subtree get 403, everyone else 404.
+         */
+        get: operations["applications_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{id}/audit": {
         parameters: {
             query?: never;
@@ -777,6 +910,128 @@ export interface components {
              */
             client_secret: string;
         };
+        /**
+         * @description Who applies.
+         * @enum {string}
+         */
+        ApplicantKindDto: "enterprise" | "department" | "international";
+        /** @description Everything the reviewer needs to decide. */
+        ApplicationDetail: components["schemas"]["ApplicationSummary"] & {
+            admin_display_name: string;
+            admin_username: string;
+            contact_email: string;
+            contact_name: string;
+            contact_phone: string;
+            /**
+             * Format: int64
+             * @description The reviewer who decided.
+             */
+            decided_by?: number | null;
+            decision_reason?: string | null;
+            description: string;
+            /**
+             * Format: int64
+             * @description The organisation an approval created.
+             */
+            organisation_id?: number | null;
+            timeline: components["schemas"]["TimelineStep"][];
+        };
+        ApplicationPage: {
+            /** @description Newest first. */
+            items: components["schemas"]["ApplicationSummary"][];
+            /**
+             * Format: int64
+             * @description Pass as `after` for the next page; null on the last one.
+             */
+            next?: number | null;
+        };
+        /** @description What the applicant sees. */
+        ApplicationProgress: {
+            competent_bureau: components["schemas"]["BureauRef"];
+            /** Format: date-time */
+            decided_at?: string | null;
+            /** @description The bureau's reason, when rejected. */
+            decision_reason?: string | null;
+            /** @description `enterprise`, `department` or `international`. */
+            kind: string;
+            name: string;
+            /** @description `submitted`, `approved` or `rejected`. */
+            status: string;
+            /** Format: date-time */
+            submitted_at: string;
+            /** @description Every step so far, oldest first. */
+            timeline: components["schemas"]["TimelineStep"][];
+        };
+        ApplicationReceipt: {
+            competent_bureau: components["schemas"]["BureauRef"];
+            /** @description `submitted`. */
+            status: string;
+            /**
+             * @description Shown once (and in the acknowledgement email): the only way to follow the
+             *     application. Only its hash is stored.
+             * @example WQ-7K3M-Q9TD-2XHC-R4PA
+             */
+            tracking_code: string;
+        };
+        ApplicationRequest: {
+            /** @description 1 to 100 characters. */
+            admin_display_name: string;
+            /**
+             * @description The first administrator's user name: 3 to 64 of `a-z 0-9 . _ @ -`, starting with a
+             *     letter or digit (case is ignored).
+             */
+            admin_username: string;
+            /**
+             * @description Departments and international bodies (required): `national` or a province code
+             *     (`440000`) whose bureau should review.
+             * @example national
+             */
+            competent_division?: string | null;
+            /** @description Receives the acknowledgement, the decision and the first administrator's invitation. */
+            contact_email: string;
+            /** @description 1 to 100 characters. */
+            contact_name: string;
+            /** @description 5 to 30 characters: digits, spaces, `+ - ( )`. */
+            contact_phone: string;
+            /**
+             * @description Enterprises only (required): the 18-character unified social credit code.
+             * @example 9144030071526726XG
+             */
+            credit_code?: string | null;
+            /** @description Anything the bureau should know, up to 2000 characters. */
+            description?: string | null;
+            kind: components["schemas"]["ApplicantKindDto"];
+            /**
+             * @description The organisation's name (Chinese, or its own language), 1 to 200 characters.
+             * @example 深圳市某某电子商务有限公司
+             */
+            name: string;
+            /** @description Its English name, up to 200 characters. */
+            name_en?: string | null;
+            /**
+             * @description Enterprises (required): the county-level division where it is registered.
+             * @example 440305
+             */
+            registered_division?: string | null;
+        };
+        /** @description An application in the review queue. */
+        ApplicationSummary: {
+            competent_bureau: components["schemas"]["BureauRef"];
+            credit_code?: string | null;
+            /** Format: date-time */
+            decided_at?: string | null;
+            /** Format: int64 */
+            id: number;
+            /** @description `enterprise`, `department` or `international`. */
+            kind: string;
+            name: string;
+            name_en?: string | null;
+            registered_division?: string | null;
+            /** @description `submitted`, `approved` or `rejected`. */
+            status: string;
+            /** Format: date-time */
+            submitted_at: string;
+        };
         /** @enum {string} */
         AudienceDto: "consumer" | "staff";
         AuditEntry: {
@@ -802,6 +1057,16 @@ export interface components {
             items: components["schemas"]["AuditEntry"][];
             /** @description Pass as `after` for the next page; null on the last one. */
             next?: string | null;
+        };
+        /** @description The bureau that reviews an application. */
+        BureauRef: {
+            division_code?: string | null;
+            /** Format: int64 */
+            id: number;
+            /** @description `national`, `province`, `city` or `county`. */
+            level?: string | null;
+            name: string;
+            name_en?: string | null;
         };
         /**
          * @description What the admin SPA may show: menus and routes come from this list.
@@ -844,6 +1109,15 @@ export interface components {
             expires_in_seconds: number;
             /** Format: int64 */
             resend_after_seconds: number;
+        };
+        DecisionResult: {
+            /**
+             * Format: int64
+             * @description The organisation an approval created.
+             */
+            organisation_id?: number | null;
+            /** @description `approved` or `rejected`. */
+            status: string;
         };
         DependencyCheck: {
             /**
@@ -889,7 +1163,7 @@ export interface components {
          * @description Stable, machine-readable error codes. Clients switch on these, never on messages.
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "validation_failed" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "unauthorized" | "invalid_credentials" | "second_factor_required" | "csrf_token_invalid" | "forbidden" | "conflict" | "username_taken" | "invitation_invalid" | "precondition_failed" | "too_many_requests" | "invalid_client" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "invalid_token" | "service_unavailable" | "internal_error";
+        ErrorCode: "malformed_request" | "validation_failed" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "unauthorized" | "invalid_credentials" | "second_factor_required" | "csrf_token_invalid" | "forbidden" | "conflict" | "username_taken" | "invitation_invalid" | "application_duplicate" | "precondition_failed" | "too_many_requests" | "invalid_client" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "invalid_token" | "service_unavailable" | "internal_error";
         /** @description One invalid field. `field` is a JSON pointer-like path (`codes[2]`, `parent`). */
         FieldError: {
             /** @description A stable snake_case reason, e.g. `required`, `length`, `division_code`. */
@@ -1132,6 +1406,10 @@ export interface components {
             /** @example 13812345678 */
             phone: string;
         };
+        Rejection: {
+            /** @description Why, for the applicant to read: 1 to 500 characters. */
+            reason: string;
+        };
         ResetRequest: {
             /** @description The SMS code from `POST /api/v1/verification-codes` (purpose `reset_password`). */
             code: string;
@@ -1188,6 +1466,13 @@ export interface components {
             /** @description Up to 200 characters. */
             name_en?: string | null;
         };
+        /** @description One step on an application's timeline. */
+        TimelineStep: {
+            /** Format: date-time */
+            at: string;
+            /** @description `submitted`, `approved`, `rejected`, `organisation_created` or `invitation_sent`. */
+            step: string;
+        };
         /** @description The form of a token request (`application/x-www-form-urlencoded`). */
         TokenRequest: {
             /** @description The client identifier (`wqc_…`), when not sent by HTTP Basic. */
@@ -1227,6 +1512,13 @@ export interface components {
             otpauth_uri: string;
             /** @description For manual entry into an authenticator app. */
             secret_base32: string;
+        };
+        TrackingRequest: {
+            /**
+             * @description The code given when applying; case, spaces and hyphens do not matter.
+             * @example WQ-7K3M-Q9TD-2XHC-R4PA
+             */
+            tracking_code: string;
         };
     };
     responses: never;
@@ -1395,6 +1687,298 @@ export interface operations {
             };
             /** @description The client is revoked */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    applications_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description Received; keep the tracking code */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationReceipt"];
+                };
+            };
+            /** @description Already registered or waiting, or the user name is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many applications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or Redis is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    applications_track: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrackingRequest"];
+            };
+        };
+        responses: {
+            /** @description Status, bureau and timeline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationProgress"];
+                };
+            };
+            /** @description No application has this code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many look-ups from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or Redis is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    applications_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Application id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a reviewer here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such application in your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    applications_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Application id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Approved; the organisation exists */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a reviewer here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such application in your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already decided, or the credit code or user name was taken meanwhile */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    applications_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Application id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Rejection"];
+            };
+        };
+        responses: {
+            /** @description Rejected */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a reviewer here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such application in your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already decided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No reason, or too long */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2476,6 +3060,72 @@ export interface operations {
                 };
             };
             /** @description Bad name or scopes */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    applications_list: {
+        parameters: {
+            query?: {
+                /** @description `submitted`, `approved` or `rejected`; all when absent. */
+                status?: string;
+                /** @description 1 to 200, default 50. */
+                limit?: number;
+                /** @description The `next` of the previous page. */
+                after?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The bureau whose subtree to list */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of applications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationPage"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a reviewer here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such organisation in your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad filter */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod api_clients;
+pub mod applications;
 pub mod audit;
 pub mod client;
 pub mod divisions;
@@ -63,6 +64,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(api_clients::change::rotate)
             .service(api_clients::change::revoke)
             .service(oauth::token::token)
-            .service(client::get::get),
+            .service(client::get::get)
+            .service(applications::submit::submit)
+            .service(applications::status::track)
+            .service(applications::list::list)
+            .service(applications::get::get)
+            .service(applications::decide::approve)
+            .service(applications::decide::reject),
     );
 }

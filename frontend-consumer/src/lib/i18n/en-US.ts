@@ -191,6 +191,7 @@ export const enUS: Translation = {
       conflict: 'Someone else changed this item. Refresh and try again.',
       username_taken: 'This user name is taken; choose another.',
       invitation_invalid: 'This invitation link is invalid or has expired. Ask your administrator to send a new one.',
+      application_duplicate: 'This organisation is already registered or has an application waiting for review.',
       precondition_failed: 'This item is out of date. Refresh and try again.',
       too_many_requests: 'Too many requests. Please wait and try again.',
       invalid_client: 'Client authentication failed.',

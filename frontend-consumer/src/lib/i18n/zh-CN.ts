@@ -188,6 +188,7 @@ export const zhCN = {
       conflict: '内容已被他人修改，请刷新后重试。',
       username_taken: '该用户名已被使用，请换一个。',
       invitation_invalid: '邀请链接无效或已过期，请联系管理员重新发送。',
+      application_duplicate: '该机构已入驻，或已有待审核的申请。',
       precondition_failed: '内容已过期，请刷新后重试。',
       too_many_requests: '操作过于频繁，请稍后再试。',
       invalid_client: '客户端身份验证失败。',

@@ -1,0 +1,2 @@
+DROP TABLE application_events;
+DROP TABLE applications;
