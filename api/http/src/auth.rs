@@ -275,28 +275,46 @@ pub async fn require_audited(
             Action::ManageApiClients(_) => "manage_api_clients",
             Action::SearchAudit(_) => "search_audit",
         };
-        let mut entry = weiquan_db::audit::NewAuditEntry::new(
-            weiquan_domain::audit::AuditActor::from(&caller.actor),
-            weiquan_domain::audit::AuditAction::AccessDenied,
-            weiquan_domain::audit::Outcome::Denied,
-        );
-        entry.org_path = caller.actor.org().map(|o| o.path.clone());
-        entry.subject = Some(format!("org:{}", action.target().id.0));
-        let from = crate::request::origin(request);
-        entry.ip = from.ip;
-        entry.user_agent = from.user_agent;
-        entry.detail = serde_json::json!({
-            "action": name,
-            "reason": refused.map_or_else(|| "not_visible".to_owned(), |r| r.to_string()),
-            "method": request.method().as_str(),
-            "path": request.path(),
-        });
-        weiquan_services::audit::record_or_log(&state.deps.db, entry).await;
+        audit_refusal(
+            state,
+            caller,
+            request,
+            name,
+            format!("org:{}", action.target().id.0),
+            refused.map_or_else(|| "not_visible".to_owned(), |r| r.to_string()),
+        )
+        .await;
     }
     Err(match refused {
         None => ApiError::new(ErrorCode::NotFound),
         Some(reason) => denied(reason),
     })
+}
+
+/// Writes a refused request of a signed-in caller to the audit log (`access_denied`): what
+/// was asked (`action`, on `subject`), why it was refused, and the request line.
+pub async fn audit_refusal(
+    state: &AppState,
+    caller: &Caller,
+    request: &HttpRequest,
+    action: &str,
+    subject: String,
+    reason: String,
+) {
+    let mut entry = crate::request::audit_entry(
+        &caller.actor,
+        weiquan_domain::audit::AuditAction::AccessDenied,
+        weiquan_domain::audit::Outcome::Denied,
+        request,
+    );
+    entry.subject = Some(subject);
+    entry.detail = serde_json::json!({
+        "action": action,
+        "reason": reason,
+        "method": request.method().as_str(),
+        "path": request.path(),
+    });
+    weiquan_services::audit::record_or_log(&state.deps.db, entry).await;
 }
 
 pub fn denied(reason: Denied) -> ApiError {

@@ -29,3 +29,25 @@ pub fn origin(req: &HttpRequest) -> Origin {
         user_agent: Some(user_agent(req)),
     }
 }
+
+/// An audit record of `action` by `actor` from this request: its origin, filed under the
+/// actor's organisation (so its administrators find it), about the actor's own account
+/// unless the caller sets another subject.
+pub fn audit_entry(
+    actor: &weiquan_domain::access::Actor,
+    action: weiquan_domain::audit::AuditAction,
+    outcome: weiquan_domain::audit::Outcome,
+    req: &HttpRequest,
+) -> weiquan_db::audit::NewAuditEntry {
+    let mut entry = weiquan_db::audit::NewAuditEntry::new(
+        weiquan_domain::audit::AuditActor::from(actor),
+        action,
+        outcome,
+    );
+    let from = origin(req);
+    entry.ip = from.ip;
+    entry.user_agent = from.user_agent;
+    entry.org_path = actor.org().map(|o| o.path.clone());
+    entry.subject = actor.user().map(|u| format!("user:{}", u.0));
+    entry
+}

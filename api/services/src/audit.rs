@@ -38,6 +38,9 @@ pub fn scope_to(
 ) -> Result<AuditFilter, Denied> {
     authorize(actor, Action::SearchAudit(org))?;
     filter.subtree = match filter.subtree {
+        // The root's subtree is the whole platform, including records filed under no
+        // organisation (failed sign-ins naming no staff account, consumers' own actions).
+        None if org.path.0.len() == 1 => None,
         None => Some(org.path.clone()),
         Some(asked) if asked.is_within(&org.path) => Some(asked),
         Some(_) => return Err(Denied::Forbidden),

@@ -6,8 +6,9 @@
 
 use std::time::Duration;
 
+use weiquan_db::organisations;
 use weiquan_db::users::{self, UserRow};
-use weiquan_domain::access::{Actor, UserId, second_factor_required};
+use weiquan_domain::access::{Actor, OrgId, OrgPath, UserId, second_factor_required};
 use zeroize::Zeroizing;
 
 use crate::credentials::{LoginCheck, PasswordHasher};
@@ -48,12 +49,22 @@ pub struct SignedIn {
 
 #[derive(Debug, thiserror::Error)]
 pub enum SignInError {
+    /// Wrong login or password (the caller learns no more). `account` names the existing
+    /// account that was tried, for the audit log only.
     #[error("invalid credentials")]
-    Invalid,
+    Invalid { account: Option<FailedAccount> },
     #[error("too many failed attempts; retry after {retry_after} s")]
     Limited { retry_after: u64 },
     #[error(transparent)]
     Service(#[from] ServiceError),
+}
+
+/// The existing account a failed sign-in named: the audit record is filed under its
+/// organisation so that its administrators see attempts on their members' accounts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailedAccount {
+    pub user: UserId,
+    pub org_path: Option<OrgPath>,
 }
 
 /// The canonical form of a login: trimmed; user names lower-cased.
@@ -112,6 +123,7 @@ pub async fn sign_in(
         })
         .await?;
     let stored = user.as_ref().and_then(|u| u.password_hash.clone());
+    let tried = user.as_ref().map(|u| (UserId(u.id), u.org_id));
     let check = hasher
         .check_login_async(password, stored)
         .await
@@ -136,7 +148,24 @@ pub async fn sign_in(
         for (scope, subject, max) in checks {
             limiter.hit(scope, subject, Limit { max, window }).await?;
         }
-        return Err(SignInError::Invalid);
+        let account = match tried {
+            None => None,
+            Some((user, None)) => Some(FailedAccount {
+                user,
+                org_path: None,
+            }),
+            Some((user, Some(org))) => {
+                let org = deps
+                    .db
+                    .run(move |conn| organisations::find(conn, OrgId(org)))
+                    .await?;
+                Some(FailedAccount {
+                    user,
+                    org_path: org.and_then(|o| OrgPath::from_sql(&o.path)),
+                })
+            }
+        };
+        return Err(SignInError::Invalid { account });
     };
     limiter.reset("signin-pair", &pair).await?;
     let second_factor = match &actor {

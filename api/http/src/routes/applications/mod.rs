@@ -139,23 +139,15 @@ pub async fn refused(
     if let ApplicationError::Denied(reason) = &e
         && !matches!(caller.actor, weiquan_domain::access::Actor::Anonymous)
     {
-        let mut entry = weiquan_db::audit::NewAuditEntry::new(
-            weiquan_domain::audit::AuditActor::from(&caller.actor),
-            weiquan_domain::audit::AuditAction::AccessDenied,
-            weiquan_domain::audit::Outcome::Denied,
+        crate::auth::audit_refusal(
+            state,
+            caller,
+            req,
+            "review_application",
+            format!("application:{application}"),
+            reason.to_string(),
         )
-        .subject(format!("application:{application}"))
-        .detail(serde_json::json!({
-            "action": "review_application",
-            "reason": reason.to_string(),
-            "method": req.method().as_str(),
-            "path": req.path(),
-        }));
-        entry.org_path = caller.actor.org().map(|o| o.path.clone());
-        let from = crate::request::origin(req);
-        entry.ip = from.ip;
-        entry.user_agent = from.user_agent;
-        weiquan_services::audit::record_or_log(&state.deps.db, entry).await;
+        .await;
     }
     application_error(e)
 }

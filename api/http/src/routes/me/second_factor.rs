@@ -1,9 +1,10 @@
 //! TOTP enrolment and the second-factor step of signing in.
 
-use actix_web::{HttpResponse, post, web, web::Json};
+use actix_web::{HttpRequest, HttpResponse, post, web, web::Json};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
+use weiquan_domain::audit::{AuditAction, Outcome};
 use weiquan_services::second_factor::{self, Proof, SecondFactorError};
 use weiquan_services::sessions::{NewSession, SessionStore};
 
@@ -11,6 +12,7 @@ use super::get::{Me, build_me};
 use crate::auth::{Caller, now, policy_for};
 use crate::error::{ApiError, ErrorCode, Problem};
 use crate::extract::validate;
+use crate::request::audit_entry;
 use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -44,6 +46,35 @@ pub struct SecondFactorProof {
     pub code: Option<String>,
     #[validate(length(min = 10, max = 16))]
     pub recovery_code: Option<String>,
+}
+
+/// Writes a second-factor attempt to the audit log: passed, failed or refused for too many
+/// failures (other errors are not attempts).
+async fn audit_attempt(
+    state: &AppState,
+    caller: &Caller,
+    req: &HttpRequest,
+    method: &str,
+    result: &Result<(), &SecondFactorError>,
+    on_success: AuditAction,
+) {
+    let (action, outcome, reason) = match result {
+        Ok(()) => (on_success, Outcome::Success, None),
+        Err(SecondFactorError::Invalid) => (
+            AuditAction::SecondFactorFailed,
+            Outcome::Failure,
+            Some("invalid_code"),
+        ),
+        Err(SecondFactorError::Limited { .. }) => (
+            AuditAction::SecondFactorFailed,
+            Outcome::Failure,
+            Some("rate_limited"),
+        ),
+        Err(_) => return,
+    };
+    let mut entry = audit_entry(&caller.actor, action, outcome, req);
+    entry.detail = serde_json::json!({ "method": method, "reason": reason });
+    weiquan_services::audit::record_or_log(&state.deps.db, entry).await;
 }
 
 fn map_error(e: SecondFactorError) -> ApiError {
@@ -149,6 +180,7 @@ pub async fn confirm(
     state: web::Data<AppState>,
     caller: Caller,
     body: Json<TotpCode>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     validate(&*body)?;
     let user = caller
@@ -164,8 +196,17 @@ pub async fn confirm(
         &body.code,
         unix_now(),
     )
-    .await
-    .map_err(map_error)?;
+    .await;
+    audit_attempt(
+        &state,
+        &caller,
+        &req,
+        "totp_enrolment",
+        &codes.as_ref().map(|_| ()),
+        AuditAction::UserUpdated,
+    )
+    .await;
+    let codes = codes.map_err(map_error)?;
     let (cookie, me) = upgrade(&state, &caller).await?;
     Ok(HttpResponse::Ok().cookie(cookie).json(TotpConfirmed {
         recovery_codes: codes,
@@ -192,6 +233,7 @@ pub async fn verify(
     state: web::Data<AppState>,
     caller: Caller,
     body: Json<SecondFactorProof>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     validate(&*body)?;
     let user = caller
@@ -211,7 +253,11 @@ pub async fn verify(
             ));
         }
     };
-    second_factor::verify(
+    let method = match &proof {
+        Proof::Totp(_) => "totp",
+        Proof::Recovery(_) => "recovery_code",
+    };
+    let result = second_factor::verify(
         &state.deps,
         &state.hasher,
         &state.secret_box,
@@ -220,8 +266,17 @@ pub async fn verify(
         proof,
         unix_now(),
     )
-    .await
-    .map_err(map_error)?;
+    .await;
+    audit_attempt(
+        &state,
+        &caller,
+        &req,
+        method,
+        &result.as_ref().map(|_| ()),
+        AuditAction::SecondFactorPassed,
+    )
+    .await;
+    result.map_err(map_error)?;
     let (cookie, me) = upgrade(&state, &caller).await?;
     Ok(HttpResponse::Ok().cookie(cookie).json(me))
 }

@@ -1,12 +1,14 @@
 //! The caller's sessions: list, sign out here, sign out one, sign out everywhere.
 
-use actix_web::{HttpResponse, delete, get, web, web::Json};
+use actix_web::{HttpRequest, HttpResponse, delete, get, web, web::Json};
 use serde::Serialize;
 use utoipa::ToSchema;
+use weiquan_domain::audit::{AuditAction, Outcome};
 use weiquan_services::sessions::SessionStore;
 
 use crate::auth::Caller;
 use crate::error::{ApiError, ErrorCode, Problem};
+use crate::request::audit_entry;
 use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -24,6 +26,19 @@ pub struct SessionInfo {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SessionList {
     pub items: Vec<SessionInfo>,
+}
+
+/// Writes what the caller did to their sessions to the audit log.
+async fn audit(
+    state: &AppState,
+    caller: &Caller,
+    action: AuditAction,
+    req: &HttpRequest,
+    detail: serde_json::Value,
+) {
+    let mut entry = audit_entry(&caller.actor, action, Outcome::Success, req);
+    entry.detail = detail;
+    weiquan_services::audit::record_or_log(&state.deps.db, entry).await;
 }
 
 fn session_of(caller: &Caller) -> Result<(&str, weiquan_domain::access::UserId), ApiError> {
@@ -82,12 +97,19 @@ pub async fn list(
 pub async fn sign_out(
     state: web::Data<AppState>,
     caller: Caller,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     let (id, user) = session_of(&caller)?;
-    state
-        .sessions
-        .revoke(user, &SessionStore::handle_of(id))
-        .await?;
+    let handle = SessionStore::handle_of(id);
+    state.sessions.revoke(user, &handle).await?;
+    audit(
+        &state,
+        &caller,
+        AuditAction::SignOut,
+        &req,
+        serde_json::json!({ "session": &handle[..8] }),
+    )
+    .await;
     Ok(HttpResponse::NoContent()
         .cookie(state.cookies.removal())
         .finish())
@@ -107,9 +129,18 @@ pub async fn sign_out(
 pub async fn sign_out_everywhere(
     state: web::Data<AppState>,
     caller: Caller,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     let (_, user) = session_of(&caller)?;
     state.sessions.revoke_all(user).await?;
+    audit(
+        &state,
+        &caller,
+        AuditAction::SessionsRevokedAll,
+        &req,
+        serde_json::json!({}),
+    )
+    .await;
     Ok(HttpResponse::NoContent()
         .cookie(state.cookies.removal())
         .finish())
@@ -134,12 +165,21 @@ pub async fn revoke(
     state: web::Data<AppState>,
     caller: Caller,
     handle: web::Path<String>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     let (_, user) = session_of(&caller)?;
     if handle.len() != 64 || !handle.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(ApiError::not_found("The session", "该会话"));
     }
     if state.sessions.revoke(user, &handle).await? {
+        audit(
+            &state,
+            &caller,
+            AuditAction::SessionRevoked,
+            &req,
+            serde_json::json!({ "session": &handle[..8] }),
+        )
+        .await;
         Ok(HttpResponse::NoContent().finish())
     } else {
         Err(ApiError::not_found("The session", "该会话"))

@@ -11,7 +11,7 @@ use zeroize::Zeroizing;
 use crate::auth::{now, policy_for};
 use crate::error::{ApiError, ErrorCode, Problem};
 use crate::extract::validate;
-use crate::request::{client_address, origin, user_agent};
+use crate::request::{audit_entry, client_address, user_agent};
 use crate::routes::me::get::{Me, build_me};
 use crate::state::AppState;
 
@@ -99,16 +99,7 @@ pub async fn create(
     };
     let agent = user_agent(&req);
     let audit = |actor: &weiquan_domain::access::Actor, action, outcome, reason: &str| {
-        let mut entry = weiquan_db::audit::NewAuditEntry::new(
-            weiquan_domain::audit::AuditActor::from(actor),
-            action,
-            outcome,
-        );
-        let from = origin(&req);
-        entry.ip = from.ip;
-        entry.user_agent = from.user_agent;
-        entry.org_path = actor.org().map(|o| o.path.clone());
-        entry.subject = actor.user().map(|u| format!("user:{}", u.0));
+        let mut entry = audit_entry(actor, action, outcome, &req);
         entry.detail = serde_json::json!({"login": login_for_audit, "audience": format!("{audience:?}").to_lowercase(), "reason": reason});
         entry
     };
@@ -128,22 +119,30 @@ pub async fn create(
     let signed_in = match signed_in {
         Ok(signed_in) => signed_in,
         Err(e) => {
-            let (error, reason) = match e {
-                SignInError::Invalid => (
+            let (error, reason, account) = match e {
+                SignInError::Invalid { account } => (
                     ApiError::new(ErrorCode::InvalidCredentials),
                     "invalid_credentials",
+                    account,
                 ),
                 SignInError::Limited { retry_after } => {
-                    (ApiError::too_many(retry_after), "rate_limited")
+                    (ApiError::too_many(retry_after), "rate_limited", None)
                 }
                 SignInError::Service(e) => return Err(e.into()),
             };
-            let entry = audit(
+            let mut entry = audit(
                 &weiquan_domain::access::Actor::Anonymous,
                 weiquan_domain::audit::AuditAction::SignInFailed,
                 weiquan_domain::audit::Outcome::Failure,
                 reason,
             );
+            // A failure against an existing account is filed under that account's
+            // organisation, so its administrators see someone guessing their staff's
+            // passwords; the answer to the caller stays the same either way.
+            if let Some(account) = account {
+                entry.subject = Some(format!("user:{}", account.user.0));
+                entry.org_path = account.org_path;
+            }
             weiquan_services::audit::record_or_log(&state.deps.db, entry).await;
             return Err(error);
         }
