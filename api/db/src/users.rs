@@ -223,3 +223,26 @@ pub fn set_roles(conn: &mut PgConnection, id: UserId, roles: &[Role]) -> Result<
         .execute(conn)?;
     Ok(())
 }
+
+/// How a user is named in lists.
+#[derive(Debug, Clone, Queryable)]
+pub struct UserName {
+    pub id: i64,
+    pub username: Option<String>,
+    pub phone: Option<String>,
+    pub display_name: String,
+}
+
+/// The login (user name or phone) and display name of each of `ids` that exists, for showing
+/// who did something in a list (one query for a whole page).
+pub fn names(conn: &mut PgConnection, ids: &[i64]) -> Result<Vec<UserName>, DbError> {
+    Ok(users::table
+        .filter(users::id.eq_any(ids))
+        .select((
+            users::id,
+            users::username,
+            users::phone,
+            users::display_name,
+        ))
+        .load(conn)?)
+}

@@ -244,3 +244,58 @@ async fn session_changes_and_second_factor_attempts_are_audited() {
     assert_eq!(passed.len(), 1, "{passed:?}");
     assert_eq!(passed[0]["detail"]["method"], "totp");
 }
+
+#[actix_web::test]
+async fn records_name_their_actor_and_can_be_found_by_login_or_address() {
+    let app = TestApp::spawn().await;
+    let nanshan = app.bureau(Some("440305"));
+    let member = app.create_member(nanshan, "cov.named", &[Role::Handler]);
+    app.set_password(member, "a long enough phrase");
+    assert_eq!(
+        try_sign_in(&app, "cov.named", "a long enough phrase")
+            .await
+            .0,
+        201
+    );
+    let admin = app
+        .sign_in(
+            app.create_member(nanshan, "cov.lookup.admin", &[Role::OrgAdmin]),
+            true,
+        )
+        .await;
+    let search = |query: String| {
+        let app = &app;
+        let admin = &admin;
+        async move {
+            call(
+                app,
+                Method::GET,
+                &format!("/api/v1/organisations/{}/audit?{query}", nanshan.0),
+                Some(admin),
+                None,
+            )
+            .await
+        }
+    };
+    let (status, page) = search("login=cov.named".into()).await;
+    assert_eq!(status, 200, "{page}");
+    let items = page["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1, "{page}");
+    assert_eq!(items[0]["action"], "sign_in");
+    assert_eq!(items[0]["actor_login"], "cov.named");
+    assert!(
+        items[0]["actor_name"]
+            .as_str()
+            .is_some_and(|n| !n.is_empty())
+    );
+    // The test client connects from 127.0.0.1.
+    let (_, page) = search("ip=127.0.0.1&action=sign_in".into()).await;
+    assert_eq!(page["items"].as_array().unwrap().len(), 1, "{page}");
+    let (_, page) = search("ip=10.9.9.9".into()).await;
+    assert_eq!(page["items"].as_array().unwrap().len(), 0);
+    let (_, page) = search("login=nobody.here".into()).await;
+    assert_eq!(page["items"].as_array().unwrap().len(), 0);
+    let (status, page) = search("ip=not-an-address".into()).await;
+    assert_eq!(status, 422);
+    assert_eq!(page["errors"][0]["field"], "ip");
+}

@@ -190,11 +190,12 @@ fn filters_combine_and_pages_run_newest_first_without_overlap() {
 fn fill(conn: &mut PgConnection, n: i64) {
     diesel::sql_query(format!(
         "INSERT INTO audit_log (chain, seq, at, actor_kind, actor_user_id, org_path, action,
-                                outcome, detail, prev_hash, hash)
+                                outcome, detail, prev_hash, hash, ip)
          SELECT i % 32, i / 32 + 1, now() - make_interval(secs => i), 'member', i % 5000,
                 '/1/' || (11 + (i % 3000) % 31) || '/' || (1000 + i % 3000) || '/',
                 CASE WHEN i % 100 = 0 THEN 'sign_in_failed' ELSE 'sign_in' END,
-                'success', '{{}}', decode(repeat('00', 32), 'hex'), decode(repeat('00', 32), 'hex')
+                'success', '{{}}', decode(repeat('00', 32), 'hex'), decode(repeat('00', 32), 'hex'),
+                ('10.0.' || (i % 20000) / 250 || '.' || (i % 250))::inet
          FROM generate_series(0, {}) AS i",
         n - 1
     ))
@@ -239,6 +240,15 @@ fn searches_use_the_indexes_on_a_table_of_realistic_size() {
         },
     );
     assert!(failed.contains("audit_log_action_at_idx"), "{failed}");
+    // One address of 20,000.
+    let address = plan(
+        &mut conn,
+        AuditFilter {
+            ip: Some("10.0.3.7".parse().unwrap()),
+            ..AuditFilter::default()
+        },
+    );
+    assert!(address.contains("audit_log_ip_at_idx"), "{address}");
     // Everything, newest first, is read from the time index, not sorted.
     let recent = plan(&mut conn, AuditFilter::default());
     assert!(recent.contains("audit_log_at_idx"), "{recent}");

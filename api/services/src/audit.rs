@@ -4,12 +4,15 @@
 //! `weiquan_db::audit::append`. [`record`] is for events that are not part of other work, such
 //! as a refused request or a failed sign-in: it runs its own transaction on the blocking pool.
 
+use std::collections::HashMap;
+
 use chrono::{Duration as ChronoDuration, Utc};
 use weiquan_db::audit::{
     self, Appended, AuditFilter, AuditRecord, Keyset, NewAuditEntry, Page, PruneReport,
     VerifyReport,
 };
-use weiquan_domain::access::{Action, Actor, Denied, OrgRef, authorize};
+use weiquan_db::users;
+use weiquan_domain::access::{Action, Actor, Denied, OrgRef, UserId, authorize};
 use weiquan_domain::audit::MIN_RETENTION_DAYS;
 
 use crate::{Db, ServiceError};
@@ -55,6 +58,56 @@ pub async fn search(
     page: Keyset,
 ) -> Result<Page<AuditRecord>, ServiceError> {
     db.run(move |conn| audit::search(conn, &filter, page)).await
+}
+
+/// How an actor is shown in the audit log: staff by user name, consumers by masked phone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorName {
+    pub login: String,
+    pub display_name: String,
+}
+
+/// The names of the users who made `records`, in one query.
+pub async fn actor_names(
+    db: &Db,
+    records: &[AuditRecord],
+) -> Result<HashMap<i64, ActorName>, ServiceError> {
+    let mut ids: Vec<i64> = records.iter().filter_map(|r| r.actor_user_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows = db.run(move |conn| users::names(conn, &ids)).await?;
+    Ok(rows
+        .into_iter()
+        .map(|user| {
+            let login = user
+                .username
+                .or_else(|| user.phone.map(|p| weiquan_domain::mask::mask_phone(&p)))
+                .unwrap_or_default();
+            (
+                user.id,
+                ActorName {
+                    login,
+                    display_name: user.display_name,
+                },
+            )
+        })
+        .collect())
+}
+
+/// The account a login names (a staff user name or a consumer's phone), for searching by it.
+pub async fn user_by_login(db: &Db, login: &str) -> Result<Option<UserId>, ServiceError> {
+    let login = login.trim().to_owned();
+    db.run(move |conn| {
+        let found = match users::find_member_by_username(conn, &login)? {
+            Some(user) => Some(user),
+            None => users::find_consumer_by_phone(conn, &login)?,
+        };
+        Ok(found.map(|u| UserId(u.id)))
+    })
+    .await
 }
 
 pub async fn verify(db: &Db) -> Result<VerifyReport, ServiceError> {

@@ -1038,6 +1038,10 @@ export interface components {
             action: string;
             /** @description `anonymous`, `consumer`, `member`, `client` or `system`. */
             actor_kind: string;
+            /** @description The actor's login: a staff user name, or a consumer's masked phone. */
+            actor_login?: string | null;
+            /** @description The actor's display name. */
+            actor_name?: string | null;
             /** Format: int64 */
             actor_org_id?: number | null;
             /** Format: int64 */
@@ -3145,6 +3149,13 @@ export interface operations {
                 outcome?: string;
                 /** @description Only records made by this user. */
                 user_id?: number;
+                /**
+                 * @description Only records made by the account with this login (a staff user name or a consumer's
+                 *     phone); an unknown login matches nothing.
+                 */
+                login?: string;
+                /** @description Only records made from this IP address. */
+                ip?: string;
                 /** @description At or after (RFC 3339). */
                 from?: string;
                 /** @description Before (RFC 3339). */

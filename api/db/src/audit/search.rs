@@ -26,6 +26,8 @@ pub struct AuditFilter {
     pub from: Option<DateTime<Utc>>,
     /// Before.
     pub until: Option<DateTime<Utc>>,
+    /// Made from this address.
+    pub ip: Option<IpAddr>,
 }
 
 /// The position after which the next page starts: the last record of the previous page.
@@ -158,6 +160,9 @@ fn query(filter: &AuditFilter, page: &Keyset) -> audit_log::BoxedQuery<'static, 
     }
     if let Some(outcome) = filter.outcome {
         q = q.filter(audit_log::outcome.eq(outcome.as_str()));
+    }
+    if let Some(ip) = filter.ip {
+        q = q.filter(audit_log::ip.eq(IpNet::from(ip)));
     }
     if let Some(from) = filter.from {
         q = q.filter(audit_log::at.ge(from));

@@ -22,6 +22,11 @@ pub struct AuditQuery {
     pub outcome: Option<String>,
     /// Only records made by this user.
     pub user_id: Option<i64>,
+    /// Only records made by the account with this login (a staff user name or a consumer's
+    /// phone); an unknown login matches nothing.
+    pub login: Option<String>,
+    /// Only records made from this IP address.
+    pub ip: Option<String>,
     /// At or after (RFC 3339).
     pub from: Option<DateTime<Utc>>,
     /// Before (RFC 3339).
@@ -39,6 +44,10 @@ pub struct AuditEntry {
     /// `anonymous`, `consumer`, `member`, `client` or `system`.
     pub actor_kind: String,
     pub actor_user_id: Option<i64>,
+    /// The actor's login: a staff user name, or a consumer's masked phone.
+    pub actor_login: Option<String>,
+    /// The actor's display name.
+    pub actor_name: Option<String>,
     pub actor_org_id: Option<i64>,
     pub action: String,
     pub outcome: String,
@@ -114,34 +123,64 @@ pub async fn search(
     if !(1..=200).contains(&limit) {
         return Err(bad("limit", "Between 1 and 200.", "须在 1 到 200 之间。"));
     }
+    let ip = match query.ip.as_deref().map(str::trim) {
+        Some(ip) => Some(
+            ip.parse::<std::net::IpAddr>()
+                .map_err(|_| bad("ip", "Not an IP address.", "不是有效的 IP 地址。"))?,
+        ),
+        None => None,
+    };
+    let mut actor_user = query.user_id.map(UserId);
+    if let Some(login) = query.login.as_deref() {
+        if login.trim().is_empty() || login.len() > 64 {
+            return Err(bad("login", "1 to 64 characters.", "须为 1 到 64 个字符。"));
+        }
+        match weiquan_services::audit::user_by_login(&state.deps.db, login).await? {
+            Some(user) if actor_user.is_none_or(|asked| asked == user) => actor_user = Some(user),
+            // An unknown login, or one that contradicts user_id: nothing matches.
+            _ => {
+                return Ok(Json(AuditPage {
+                    items: Vec::new(),
+                    next: None,
+                }));
+            }
+        }
+    }
     let filter = AuditFilter {
         subtree: None,
-        actor_user: query.user_id.map(UserId),
+        actor_user,
         action,
         outcome,
         from: query.from,
         until: query.until,
+        ip,
     };
     let filter = weiquan_services::audit::scope_to(&caller.actor, &org, filter).map_err(denied)?;
     let page =
         weiquan_services::audit::search(&state.deps.db, filter, Keyset { after, limit }).await?;
+    let names = weiquan_services::audit::actor_names(&state.deps.db, &page.items).await?;
     Ok(Json(AuditPage {
         next: page.next.map(|c| c.token()),
         items: page
             .items
             .into_iter()
-            .map(|r| AuditEntry {
-                id: r.id,
-                at: r.at,
-                actor_kind: r.actor_kind,
-                actor_user_id: r.actor_user_id,
-                actor_org_id: r.actor_org_id,
-                action: r.action,
-                outcome: r.outcome,
-                ip: r.ip.map(|ip| ip.to_string()),
-                user_agent: r.user_agent,
-                subject: r.subject,
-                detail: r.detail,
+            .map(|r| {
+                let name = r.actor_user_id.and_then(|id| names.get(&id));
+                AuditEntry {
+                    id: r.id,
+                    at: r.at,
+                    actor_kind: r.actor_kind,
+                    actor_user_id: r.actor_user_id,
+                    actor_login: name.map(|n| n.login.clone()),
+                    actor_name: name.map(|n| n.display_name.clone()),
+                    actor_org_id: r.actor_org_id,
+                    action: r.action,
+                    outcome: r.outcome,
+                    ip: r.ip.map(|ip| ip.to_string()),
+                    user_agent: r.user_agent,
+                    subject: r.subject,
+                    detail: r.detail,
+                }
             })
             .collect(),
     }))
