@@ -208,3 +208,38 @@ async fn administrators_cannot_lock_themselves_out_or_reach_outside_their_subtre
         404
     );
 }
+
+#[actix_web::test]
+async fn the_list_says_which_members_the_caller_may_manage() {
+    let app = TestApp::spawn().await;
+    let nanshan = app.bureau(Some("440305"));
+    let admin_id = app.create_member(nanshan, "manage.admin", &[Role::OrgAdmin]);
+    let handler_id = app.create_member(nanshan, "manage.handler", &[Role::Handler]);
+    let admin = app.sign_in(admin_id, true).await;
+    let handler = app.sign_in(handler_id, false).await;
+    let path = format!("/api/v1/organisations/{}/members", nanshan.0);
+    let manageable = |list: &Value| -> Vec<(String, bool)> {
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                (
+                    m["username"].as_str().unwrap().to_owned(),
+                    m["manageable"].as_bool().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let (status, list) = call(&app, Method::GET, &path, &admin, None).await;
+    assert_eq!(status, 200, "{list}");
+    let rows = manageable(&list);
+    assert!(rows.contains(&("manage.handler".into(), true)), "{rows:?}");
+    assert!(
+        rows.contains(&("manage.admin".into(), false)),
+        "never one's own account: {rows:?}"
+    );
+    let (status, list) = call(&app, Method::GET, &path, &handler, None).await;
+    assert_eq!(status, 200, "{list}");
+    assert!(manageable(&list).iter().all(|(_, m)| !m));
+}

@@ -1306,6 +1306,12 @@ export interface components {
             display_name: string;
             /** Format: int64 */
             id: number;
+            /**
+             * @description Whether the caller may disable, enable or change the roles of this member (the
+             *     domain's `may_administer_member`: administrators of the subtree, never on their own
+             *     account). The console shows those actions only where this is true.
+             */
+            manageable: boolean;
             roles: components["schemas"]["RoleDto"][];
             /** @description `invited`, `active` or `disabled`. */
             status: string;

@@ -20,6 +20,10 @@ pub struct Member {
     pub roles: Vec<RoleDto>,
     /// Whether an authenticator is enrolled.
     pub totp_enabled: bool,
+    /// Whether the caller may disable, enable or change the roles of this member (the
+    /// domain's `may_administer_member`: administrators of the subtree, never on their own
+    /// account). The console shows those actions only where this is true.
+    pub manageable: bool,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -47,7 +51,7 @@ pub async fn list(
     caller: Caller,
     id: web::Path<i64>,
 ) -> Result<Json<MemberList>, ApiError> {
-    let (row, _) = visible(&state, &caller, id.into_inner(), &req).await?;
+    let (row, org) = visible(&state, &caller, id.into_inner(), &req).await?;
     let members = state
         .deps
         .db
@@ -57,6 +61,12 @@ pub async fn list(
         items: members
             .into_iter()
             .map(|(user, roles)| Member {
+                manageable: weiquan_domain::access::may_administer_member(
+                    &caller.actor,
+                    weiquan_domain::access::UserId(user.id),
+                    &org,
+                )
+                .is_ok(),
                 id: user.id,
                 display_name: user.display_name,
                 username: user.username,
