@@ -5,6 +5,7 @@ export const identityEn: typeof identityZh = {
   tabs: { members: 'Members', invitations: 'Invitations' },
   invitations: {
     title: 'Invitations',
+    view: 'Show',
     invite: 'Invite',
     inviteTitle: 'Invite a new member to {{unit}}',
     username: 'User name',
@@ -121,7 +122,7 @@ export const identityEn: typeof identityZh = {
     name: 'Name',
     clientId: 'Client ID',
     scopes: 'Scopes',
-    scope: { 'orders:read': 'Read work orders', 'orders:write': 'Handle work orders' },
+    scope: { read: 'Read work orders', write: 'Handle work orders' },
     status: 'Status',
     statusName: { active: 'Active', revoked: 'Revoked' },
     created: 'Created',

@@ -3,6 +3,7 @@ export const identityZh = {
   tabs: { members: '人员', invitations: '邀请' },
   invitations: {
     title: '邀请',
+    view: '显示内容',
     invite: '邀请人员',
     inviteTitle: '邀请新人员加入 {{unit}}',
     username: '用户名',
@@ -119,7 +120,7 @@ export const identityZh = {
     name: '名称',
     clientId: '客户端 ID',
     scopes: '权限范围',
-    scope: { 'orders:read': '读取工单', 'orders:write': '处理工单' },
+    scope: { read: '读取工单', write: '处理工单' },
     status: '状态',
     statusName: { active: '有效', revoked: '已吊销' },
     created: '创建时间',

@@ -11,6 +11,9 @@ export type NewApiClient = components['schemas']['NewApiClient'];
 
 export const SCOPES = ['orders:read', 'orders:write'] as const;
 
+/** The translation key of a scope (i18next reads `:` as a namespace separator). */
+export const SCOPE_KEYS = { 'orders:read': 'read', 'orders:write': 'write' } as const;
+
 /** Under `me`: forgotten when the user signs out. */
 export const apiClientsQueryKey = ['me', 'api-clients'] as const;
 

@@ -3,7 +3,7 @@ import { Checkbox, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '@/components/form-error';
 import { useApiForm } from '@/lib/use-api-form';
-import { SCOPES, useRegisterApiClient, type ApiClientWithSecret, type NewApiClient } from '../api/api-clients';
+import { SCOPE_KEYS, SCOPES, useRegisterApiClient, type ApiClientWithSecret, type NewApiClient } from '../api/api-clients';
 
 const FIELDS = ['name', 'scopes'] as const;
 
@@ -54,7 +54,7 @@ export function RegisterModal({ orgId, open, onClose, onRegistered }: Props) {
           rules={[{ required: true, type: 'array', min: 1, message: t('apiClients.scopesRequired') }]}
         >
           <Checkbox.Group
-            options={SCOPES.map((scope) => ({ value: scope, label: `${t(`apiClients.scope.${scope}`)} (${scope})` }))}
+            options={SCOPES.map((scope) => ({ value: scope, label: `${t(`apiClients.scope.${SCOPE_KEYS[scope]}`)} (${scope})` }))}
           />
         </Form.Item>
       </Form>

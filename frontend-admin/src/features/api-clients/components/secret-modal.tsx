@@ -18,6 +18,7 @@ export function SecretModal({ issued, onClose }: { issued: ApiClientWithSecret |
       closable={false}
       mask={{ closable: false }}
       keyboard={false}
+      destroyOnHidden
       footer={
         <Button type="primary" disabled={!stored} onClick={close} data-testid="secret-close">
           {t('apiClients.close')}

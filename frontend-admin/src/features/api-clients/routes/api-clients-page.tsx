@@ -7,6 +7,7 @@ import { QueryError } from '@/components/query-error';
 import { useMe } from '@/lib/auth';
 import { useErrorMessage } from '@/lib/problem';
 import {
+  SCOPE_KEYS,
   useApiClients,
   useRevokeApiClient,
   useRotateApiClient,
@@ -16,8 +17,7 @@ import {
 import { RegisterModal } from '../components/register-modal';
 import { SecretModal } from '../components/secret-modal';
 
-const KNOWN_SCOPES = ['orders:read', 'orders:write'] as const;
-const isScope = (value: string): value is (typeof KNOWN_SCOPES)[number] => (KNOWN_SCOPES as readonly string[]).includes(value);
+const isScope = (value: string): value is keyof typeof SCOPE_KEYS => value in SCOPE_KEYS;
 
 export function ApiClientsPage() {
   const { t, i18n } = useTranslation();
@@ -107,7 +107,7 @@ export function ApiClientsPage() {
                     <Space size={[0, 4]} wrap>
                       {row.scopes.map((scope) => (
                         <Tag key={scope} color="blue" title={scope}>
-                          {isScope(scope) ? t(`apiClients.scope.${scope}`) : scope}
+                          {isScope(scope) ? t(`apiClients.scope.${SCOPE_KEYS[scope]}`) : scope}
                         </Tag>
                       ))}
                     </Space>

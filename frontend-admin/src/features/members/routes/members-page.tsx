@@ -1,7 +1,7 @@
 // 人员管理: the members of the user's own unit, or of any unit of their subtree picked from
 // the tree (kept in the address as ?org=, so a reload or a shared link shows the same unit).
 import { useQuery } from '@tanstack/react-query';
-import { Card, Flex, Tabs, Typography } from 'antd';
+import { Card, Flex, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { UnitPicker, unitQuery } from '@/components/unit-picker';
@@ -48,18 +48,22 @@ export function MembersPage() {
               onChange={(id) => go(id, tab)}
             />
           </Flex>
-          <Tabs
-            activeKey={tab}
-            onChange={(key) => go(orgId, key)}
-            items={[
-              { key: 'members', label: t('tabs.members'), children: <MembersTable orgId={orgId} selfId={me.user_id} /> },
-              {
-                key: 'invitations',
-                label: t('tabs.invitations'),
-                children: <InvitationsPanel orgId={orgId} unitName={unit.data?.name ?? me.org?.name ?? ''} />,
-              },
+          <Radio.Group
+            aria-label={t('invitations.view')}
+            optionType="button"
+            buttonStyle="solid"
+            value={tab}
+            onChange={(e) => go(orgId, String(e.target.value))}
+            options={[
+              { value: 'members', label: t('tabs.members') },
+              { value: 'invitations', label: t('tabs.invitations') },
             ]}
           />
+          {tab === 'members' ? (
+            <MembersTable orgId={orgId} selfId={me.user_id} />
+          ) : (
+            <InvitationsPanel orgId={orgId} unitName={unit.data?.name ?? me.org?.name ?? ''} />
+          )}
         </Flex>
       </Card>
     </Flex>
