@@ -116,7 +116,7 @@ async function openApplication(page: Page, name: string) {
   await expect(page).toHaveURL(/\/admin\/applications$/);
   const row = page.locator(`[data-testid="application"][data-name="${name}"]`);
   await row.getByRole('button', { name: /查看/ }).click();
-  const drawer = page.locator('.ant-drawer-content');
+  const drawer = page.getByTestId('application-detail');
   await expect(drawer).toContainText(name);
   return drawer;
 }

@@ -26,8 +26,8 @@ export function ApplicationDrawer({ id, onClose }: Props) {
       title={t('applications.detail')}
       size={560}
       destroyOnHidden
-      data-testid="application-drawer"
     >
+      <div data-testid="application-detail">
       {application.isPending ? (
         <Skeleton active aria-busy="true" />
       ) : application.isError ? (
@@ -39,6 +39,7 @@ export function ApplicationDrawer({ id, onClose }: Props) {
       ) : (
         <ApplicationBody application={application.data} />
       )}
+      </div>
     </Drawer>
   );
 }
