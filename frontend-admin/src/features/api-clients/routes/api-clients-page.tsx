@@ -91,7 +91,7 @@ export function ApiClientsPage() {
               dataSource={clients.data ?? []}
               pagination={false}
               scroll={{ x: 'max-content' }}
-              locale={{ emptyText: t('apiClients.empty') }}
+              locale={{ emptyText: <span className="wq-empty">{t('apiClients.empty')}</span> }}
               onRow={(row) => ({ 'data-testid': 'api-client', 'data-name': row.name }) as object}
               columns={[
                 { key: 'name', title: t('apiClients.name'), render: (_, row) => row.name },
@@ -117,7 +117,7 @@ export function ApiClientsPage() {
                   key: 'status',
                   title: t('apiClients.status'),
                   render: (_, row) => (
-                    <Tag color={row.status === 'active' ? 'green' : 'default'} data-testid="api-client-status">
+                    <Tag color={row.status === 'active' ? '#237804' : '#595959'} data-testid="api-client-status">
                       {row.status === 'active' || row.status === 'revoked' ? t(`apiClients.statusName.${row.status}`) : row.status}
                     </Tag>
                   ),

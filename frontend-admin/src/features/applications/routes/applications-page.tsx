@@ -67,7 +67,7 @@ export function ApplicationsPage() {
               dataSource={rows}
               pagination={false}
               scroll={{ x: 'max-content' }}
-              locale={{ emptyText: t('applications.empty') }}
+              locale={{ emptyText: <span className="wq-empty">{t('applications.empty')}</span> }}
               onRow={(row) => ({ 'data-testid': 'application', 'data-name': row.name }) as object}
               columns={[
                 { key: 'name', title: t('applications.name'), render: (_, row) => row.name },

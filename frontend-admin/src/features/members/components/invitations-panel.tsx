@@ -9,7 +9,8 @@ import { useInvitationAction, useInvitations, type Invitation } from '../api/inv
 import { InviteModal } from './invite-modal';
 
 const STATUS = ['open', 'expired', 'accepted', 'revoked'] as const;
-const COLOURS: Record<string, string> = { open: 'blue', expired: 'orange', accepted: 'green', revoked: 'default' };
+// Solid tags in dark tones: antd's light presets (green, orange) fail WCAG contrast.
+const COLOURS: Record<string, string> = { open: '#0958d9', expired: '#ad4e00', accepted: '#237804', revoked: '#595959' };
 const ROLES = ['handler', 'reviewer', 'org_admin', 'analyst'] as const;
 
 function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
@@ -63,7 +64,7 @@ export function InvitationsPanel({ orgId, unitName }: { orgId: number; unitName:
           dataSource={invitations.data ?? []}
           pagination={false}
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: t('invitations.empty') }}
+          locale={{ emptyText: <span className="wq-empty">{t('invitations.empty')}</span> }}
           onRow={(row) => ({ 'data-testid': 'invitation', 'data-login': row.username }) as object}
           columns={[
             { key: 'name', title: t('invitations.displayName'), render: (_, row) => row.display_name },

@@ -10,7 +10,8 @@ const FIELDS = ['tracking_code'] as const;
 const STATUS = ['submitted', 'approved', 'rejected'] as const;
 const STEPS = ['submitted', 'approved', 'rejected', 'organisation_created', 'invitation_sent'] as const;
 const KINDS = ['enterprise', 'department', 'international'] as const;
-const COLOURS: Record<string, string> = { submitted: 'blue', approved: 'green', rejected: 'red' };
+// Solid tags in dark tones: antd's light presets (green, orange) fail WCAG contrast.
+const COLOURS: Record<string, string> = { submitted: '#0958d9', approved: '#237804', rejected: '#a8071a' };
 
 function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
   return (values as readonly string[]).includes(value);
