@@ -197,8 +197,8 @@ test.describe('staff sign-in', () => {
     await expect(detail.getByRole('heading', { level: 2 })).toContainText('深圳市南山区市场监督管理局');
     await expect(detail).toContainText('市场监督管理局 · 县级');
     await expect(detail).toContainText('440305');
-    // A county bureau with no stations: nothing below it.
-    await expect(detail).toContainText('尚未设立下级市场监管所');
+    // The seed puts 蛇口所 under 南山区 (api/services/src/demo.rs).
+    await expect(detail).toContainText('有（在组织树中展开查看）');
     await expect(page.getByTestId('org-management')).toContainText('设立市场监管所');
     await checkA11y('admin organisation tree');
     await page.screenshot({ path: testInfo.outputPath('admin-organisations.png'), fullPage: true });

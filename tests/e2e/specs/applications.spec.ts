@@ -3,8 +3,9 @@
 // bureau's administrator) approves, the first administrator follows the emailed link, sets a
 // password, enrols TOTP, registers an API client and sees its secret once, and the applicant
 // sees "approved"; (b) a rejection with a reason reaches the applicant; (c) a new county
-// administrator (invited into 南山区 by shenzhen.admin) creates a station and invites a
-// handler who accepts and signs in.
+// administrator (invited into 福田区 by shenzhen.admin) creates a station and invites a
+// handler who accepts and signs in. 福田区, not 南山区: admin-identity.spec.ts expects 南山区
+// to have no stations, and the specs share one database.
 //
 // shenzhen.admin enrols its authenticator once per fresh database, so this file runs its
 // tests in order and keeps that signed-in session (storage state) for the later ones. No
@@ -222,20 +223,20 @@ test('a county administrator creates a station and invites a handler who accepts
   checkA11y,
 }) => {
   test.setTimeout(240_000);
-  const countyAdmin = { login: `nanshan.admin.${run}`, email: `nanshan.admin.${run}@example.cn` };
-  const handler = { login: `xili.handler.${run}`, email: `xili.handler.${run}@example.cn` };
-  const stationName = `南山区市场监督管理局西丽所${run}`;
+  const countyAdmin = { login: `futian.admin.${run}`, email: `futian.admin.${run}@example.cn` };
+  const handler = { login: `xiangmihu.handler.${run}`, email: `xiangmihu.handler.${run}@example.cn` };
+  const stationName = `福田区市场监督管理局香蜜湖所${run}`;
 
-  await test.step('shenzhen.admin invites an administrator into 南山区', async () => {
+  await test.step('shenzhen.admin invites an administrator into 福田区', async () => {
     const { context, page: console } = await reviewer(browser);
     const shenzhen = (await (await console.request.get('/api/v1/me')).json()) as { org: { id: number } };
     const children = (await (await console.request.get(`/api/v1/organisations/${shenzhen.org.id}/children`)).json()) as {
       items: { id: number; name: string }[];
     };
-    const nanshan = children.items.find((o) => o.name === '深圳市南山区市场监督管理局');
-    expect(nanshan).toBeTruthy();
-    await console.goto(`/admin/members?org=${nanshan!.id}&tab=invitations`);
-    await invite(console, countyAdmin.login, '南山新管理员', countyAdmin.email, '单位管理员');
+    const futian = children.items.find((o) => o.name === '深圳市福田区市场监督管理局');
+    expect(futian).toBeTruthy();
+    await console.goto(`/admin/members?org=${futian!.id}&tab=invitations`);
+    await invite(console, countyAdmin.login, '福田新管理员', countyAdmin.email, '单位管理员');
     await context.close();
   });
 
@@ -246,14 +247,14 @@ test('a county administrator creates a station and invites a handler who accepts
     await page.getByTestId('create-station').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('名称（中文）').fill(stationName);
-    await dialog.getByLabel('名称（英文，可选）').fill(`Xili Station ${run}`);
+    await dialog.getByLabel('名称（英文，可选）').fill(`Xiangmihu Station ${run}`);
     await checkA11y('admin create station');
     await dialog.getByRole('button', { name: /^创\s*建$/ }).click();
     await expect(page.getByTestId('station-created')).toBeVisible();
     await expect(page.getByRole('tree').getByText(stationName)).toBeVisible();
     await page.getByTestId('station-created').getByRole('link', { name: '邀请该所人员' }).click();
     await expect(page).toHaveURL(/\/admin\/members\?org=\d+&tab=invitations$/);
-    await invite(page, handler.login, '西丽办理人', handler.email, '办理人员');
+    await invite(page, handler.login, '香蜜湖办理人', handler.email, '办理人员');
     await checkA11y('admin invitations');
     await page.getByRole('button', { name: /退出登录/ }).click();
     await expect(page).toHaveURL(/\/admin\/login$/);

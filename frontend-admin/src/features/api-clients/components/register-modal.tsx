@@ -51,7 +51,15 @@ export function RegisterModal({ orgId, open, onClose, onRegistered }: Props) {
         <Form.Item
           label={t('apiClients.scopes')}
           name="scopes"
-          rules={[{ required: true, type: 'array', min: 1, message: t('apiClients.scopesRequired') }]}
+          // A validator, not `required`: antd would put aria-required on the checkbox group,
+          // which ARIA does not allow there (axe: aria-allowed-attr).
+          rules={[
+            {
+              validator: async (_, value: unknown[] | undefined) => {
+                if (!value || value.length === 0) throw new Error(t('apiClients.scopesRequired'));
+              },
+            },
+          ]}
         >
           <Checkbox.Group
             options={SCOPES.map((scope) => ({ value: scope, label: `${t(`apiClients.scope.${SCOPE_KEYS[scope]}`)} (${scope})` }))}

@@ -76,7 +76,14 @@ export function InviteModal({ orgId, unitName, open, onClose }: Props) {
         <Form.Item
           label={t('invitations.roles')}
           name="roles"
-          rules={[{ required: true, type: 'array', min: 1, message: t('invitations.rolesRequired') }]}
+          // A validator, not `required` (no aria-required on a checkbox group).
+          rules={[
+            {
+              validator: async (_, value: unknown[] | undefined) => {
+                if (!value || value.length === 0) throw new Error(t('invitations.rolesRequired'));
+              },
+            },
+          ]}
         >
           <Checkbox.Group options={ROLES.map((role) => ({ value: role, label: t(`members.role.${role}`) }))} />
         </Form.Item>
