@@ -1,5 +1,5 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useState, type ReactNode } from 'react';
@@ -20,7 +20,9 @@ export function AppProvider({ children, queryClient }: AppProviderProps) {
   const { language } = useLanguage();
   return (
     <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme}>
-      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+      <AntApp component={false}>
+        <QueryClientProvider client={client}>{children}</QueryClientProvider>
+      </AntApp>
     </ConfigProvider>
   );
 }

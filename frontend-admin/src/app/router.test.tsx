@@ -44,10 +44,10 @@ describe('admin routes', () => {
 });
 
 describe('the menu and the guards follow me.capabilities', () => {
-  it('an administrator sees 组织机构, 人员管理, 审计日志 and 登录设备, and their name in the header', async () => {
+  it('an administrator sees 组织机构, 人员管理, 入驻审核, 审计日志 and 登录设备, and their name in the header', async () => {
     mockFetch({ ...health, '/api/v1/me': signedIn(orgAdmin) });
     renderRoutes(routes, { path: '/status' });
-    expect(await menuItems()).toEqual(['系统状态', '组织机构', '人员管理', '审计日志', '登录设备']);
+    expect(await menuItems()).toEqual(['系统状态', '组织机构', '人员管理', '入驻审核', '审计日志', '登录设备']);
     expect((await screen.findByTestId('signed-in-user')).textContent).toContain('南山区管理员');
     expect(screen.getByRole('button', { name: /退出登录/ })).toBeTruthy();
   });
@@ -66,6 +66,22 @@ describe('the menu and the guards follow me.capabilities', () => {
     renderRoutes(routes, { path: '/members' });
     expect(await screen.findByRole('heading', { level: 1, name: '无权访问' })).toBeTruthy();
     expect(await menuItems()).toEqual(['系统状态', '组织机构', '登录设备']);
+  });
+
+  it('without review_applications or manage_api_clients, 入驻审核 and 接口客户端 are 403 pages', async () => {
+    mockFetch({ ...health, '/api/v1/me': signedIn(handler) });
+    renderRoutes(routes, { path: '/applications' });
+    expect(await screen.findByRole('heading', { level: 1, name: '无权访问' })).toBeTruthy();
+    mockFetch({ ...health, '/api/v1/me': signedIn(orgAdmin) });
+    renderRoutes(routes, { path: '/api-clients' });
+    expect((await screen.findAllByRole('heading', { level: 1, name: '无权访问' })).length).toBeGreaterThan(0);
+  });
+
+  it('the invitation page is public: a visitor without a token is told the link is invalid', async () => {
+    mockFetch(health);
+    const { router } = renderRoutes(routes, { path: '/invitations/accept' });
+    expect(await screen.findByTestId('invitation-invalid')).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/invitations/accept');
   });
 
   it('a visitor opening the audit log is sent to sign in with its filters kept in next', async () => {

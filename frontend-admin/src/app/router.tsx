@@ -17,6 +17,14 @@ export const routes: RouteObject[] = [
       import('@/features/auth/routes/login-page').then((m) => ({ Component: m.LoginPage })),
   },
   {
+    // Public: the invitee sets a password; the token stays in the URL fragment.
+    path: '/invitations/accept',
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <PageSpinner />,
+    lazy: () =>
+      import('@/features/members/routes/accept-invitation-page').then((m) => ({ Component: m.AcceptInvitationPage })),
+  },
+  {
     path: '/',
     element: <AdminLayout />,
     errorElement: <RouteError />,
@@ -58,6 +66,32 @@ export const routes: RouteObject[] = [
             index: true,
             lazy: () =>
               import('@/features/members/routes/members-page').then((m) => ({ Component: m.MembersPage })),
+          },
+        ],
+      },
+      {
+        path: 'applications',
+        lazy: () =>
+          import('@/components/require-auth').then((m) => ({
+            element: <m.RequireAuth capability="review_applications" />,
+          })),
+        children: [
+          {
+            index: true,
+            lazy: () => import('@/features/applications/routes/applications-page').then((m) => ({ Component: m.ApplicationsPage })),
+          },
+        ],
+      },
+      {
+        path: 'api-clients',
+        lazy: () =>
+          import('@/components/require-auth').then((m) => ({
+            element: <m.RequireAuth capability="manage_api_clients" />,
+          })),
+        children: [
+          {
+            index: true,
+            lazy: () => import('@/features/api-clients/routes/api-clients-page').then((m) => ({ Component: m.ApiClientsPage })),
           },
         ],
       },

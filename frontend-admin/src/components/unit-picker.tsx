@@ -12,7 +12,7 @@ import { api, unwrap } from '@/lib/api-client';
 type Organisation = components['schemas']['Organisation'];
 
 // The same cache keys as the organisation tree page, so both share what is loaded.
-const unitQuery = (id: number) => ({
+export const unitQuery = (id: number) => ({
   queryKey: ['me', 'organisations', id],
   queryFn: () => unwrap(api.GET('/api/v1/organisations/{id}', { params: { path: { id } } })),
 });

@@ -28,7 +28,8 @@ describe('what the console shows, from me alone', () => {
   });
 
   it('an administrator with manage_members and search_audit also sees 人员管理 and 审计日志', () => {
-    expect(navigationFor(orgAdmin)).toEqual(['status', 'organisations', 'members', 'audit', 'sessions']);
+    expect(navigationFor(orgAdmin)).toEqual(['status', 'organisations', 'members', 'applications', 'audit', 'sessions']);
+    expect(navigationFor({ ...orgAdmin, capabilities: ['manage_api_clients'] })).toEqual(['status', 'api-clients', 'sessions']);
     expect(navigationFor({ ...orgAdmin, capabilities: ['search_audit'] })).toEqual(['status', 'audit', 'sessions']);
   });
 

@@ -25,16 +25,26 @@ export function can(me: Me | null | undefined, capability: Capability): boolean 
   return isStaffSignedIn(me) && me.capabilities.includes(capability);
 }
 
-export type NavigationKey = 'status' | 'organisations' | 'members' | 'audit' | 'sessions';
+export type NavigationKey =
+  | 'status'
+  | 'organisations'
+  | 'members'
+  | 'applications'
+  | 'api-clients'
+  | 'audit'
+  | 'sessions';
 
 /**
  * The side menu's entries, in order. 系统状态 is public; 组织机构 needs `view_org_tree`,
- * 人员管理 `manage_members`, 审计日志 `search_audit`; 登录设备 needs only a completed sign-in.
+ * 人员管理 `manage_members`, 入驻审核 `review_applications`, 接口客户端 `manage_api_clients`,
+ * 审计日志 `search_audit`; 登录设备 needs only a completed sign-in.
  */
 export function navigationFor(me: Me | null | undefined): NavigationKey[] {
   const keys: NavigationKey[] = ['status'];
   if (can(me, 'view_org_tree')) keys.push('organisations');
   if (can(me, 'manage_members')) keys.push('members');
+  if (can(me, 'review_applications')) keys.push('applications');
+  if (can(me, 'manage_api_clients')) keys.push('api-clients');
   if (can(me, 'search_audit')) keys.push('audit');
   if (isStaffSignedIn(me)) keys.push('sessions');
   return keys;

@@ -31,6 +31,14 @@ export const routes: RouteObject[] = [
           import('./routes/forgot-password').then((m) => ({ Component: m.ForgotPasswordRoute })),
       },
       {
+        path: 'apply',
+        lazy: () => import('./routes/apply').then((m) => ({ Component: m.ApplyRoute })),
+      },
+      {
+        path: 'apply/status',
+        lazy: () => import('./routes/apply-status').then((m) => ({ Component: m.ApplyStatusRoute })),
+      },
+      {
         // Signed-in pages: anyone else is sent to /login?next=…
         path: 'me',
         lazy: () => import('@/components/require-auth').then((m) => ({ Component: m.RequireAuth })),

@@ -48,7 +48,7 @@ function menu(page: Page) {
   return page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem');
 }
 
-const ADMIN_MENU = ['系统状态', '组织机构', '人员管理', '审计日志', '登录设备'];
+const ADMIN_MENU = ['系统状态', '组织机构', '人员管理', '入驻审核', '审计日志', '登录设备'];
 
 function memberRow(page: Page, login: string) {
   return page.locator(`[data-testid="member"][data-login="${login}"]`);
@@ -197,7 +197,7 @@ test.describe('staff sign-in', () => {
     await expect(detail.getByRole('heading', { level: 2 })).toContainText('深圳市南山区市场监督管理局');
     await expect(detail).toContainText('市场监督管理局 · 县级');
     await expect(detail).toContainText('440305');
-    // The demo seed sets up 蛇口所 under 南山区: the county has units below it.
+    // The seed puts 蛇口所 under 南山区 (api/services/src/demo.rs).
     await expect(detail).toContainText('有（在组织树中展开查看）');
     await expect(page.getByTestId('org-management')).toContainText('设立市场监管所');
     await checkA11y('admin organisation tree');

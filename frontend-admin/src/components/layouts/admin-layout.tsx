@@ -1,6 +1,8 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
+  FileDoneOutlined,
   DashboardOutlined,
   LaptopOutlined,
   LoginOutlined,
@@ -22,6 +24,8 @@ const ICONS: Record<NavigationKey, ReactNode> = {
   status: <DashboardOutlined aria-hidden="true" />,
   organisations: <ApartmentOutlined aria-hidden="true" />,
   members: <TeamOutlined aria-hidden="true" />,
+  applications: <FileDoneOutlined aria-hidden="true" />,
+  'api-clients': <ApiOutlined aria-hidden="true" />,
   audit: <AuditOutlined aria-hidden="true" />,
   sessions: <LaptopOutlined aria-hidden="true" />,
 };

@@ -1,6 +1,8 @@
+import { identityEn } from './identity.en';
 import type { Translation } from './zh-CN';
 
 export const enUS: Translation = {
+  ...identityEn,
   app: {
     name: 'Weiquan',
     console: 'Staff console',
@@ -22,6 +24,8 @@ export const enUS: Translation = {
     members: 'Members',
     audit: 'Audit log',
     sessions: 'Signed-in devices',
+    applications: 'Applications',
+    'api-clients': 'API clients',
     signIn: 'Sign in',
     signOut: 'Sign out',
   },

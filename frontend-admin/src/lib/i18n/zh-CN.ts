@@ -1,5 +1,8 @@
+import { identityZh } from './identity.zh';
+
 // Chinese (default) strings. `en-US.ts` must provide exactly the same keys (checked by tsc).
 export const zhCN = {
+  ...identityZh,
   app: {
     name: '维权',
     console: '管理后台',
@@ -21,6 +24,8 @@ export const zhCN = {
     members: '人员管理',
     audit: '审计日志',
     sessions: '登录设备',
+    applications: '入驻审核',
+    'api-clients': '接口客户端',
     signIn: '登录',
     signOut: '退出登录',
   },

@@ -1,12 +1,13 @@
-import { Card, Space, Typography } from 'antd';
+import { Button, Card, Flex, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { DivisionPicker } from '@/features/divisions/components/division-picker';
 import { ServiceCards } from '@/features/services/components/service-cards';
 
 export function HomeRoute() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
 
   return (
     <Space orientation="vertical" size={32} style={{ width: '100%' }}>
@@ -22,6 +23,21 @@ export function HomeRoute() {
           {t('home.servicesTitle')}
         </Typography.Title>
         <ServiceCards />
+      </section>
+
+      <section aria-labelledby="apply-title">
+        <Card>
+          <Typography.Title id="apply-title" level={2} style={{ fontSize: 22, marginTop: 0 }}>
+            {t('apply.homeTitle')}
+          </Typography.Title>
+          <Typography.Paragraph>{t('apply.homeIntro')}</Typography.Paragraph>
+          <Flex gap={12} wrap>
+            <Button type="primary" onClick={() => void navigate('/apply')}>
+              {t('apply.link')}
+            </Button>
+            <Button onClick={() => void navigate('/apply/status')}>{t('apply.statusLink')}</Button>
+          </Flex>
+        </Card>
       </section>
 
       <section aria-labelledby="divisions-title">

@@ -37,6 +37,10 @@ export function SiteLayout() {
         </Suspense>
       </Layout.Content>
       <Layout.Footer className="wq-footer">
+        <nav aria-label={t('apply.homeTitle')} className="wq-footer-links">
+          <Link to="/apply">{t('apply.link')}</Link>
+          <Link to="/apply/status">{t('apply.statusLink')}</Link>
+        </nav>
         <Typography.Text type="secondary">{t('app.footer')}</Typography.Text>
       </Layout.Footer>
     </Layout>

@@ -1,6 +1,8 @@
+import { applyEn } from './apply.en';
 import type { Translation } from './zh-CN';
 
 export const enUS: Translation = {
+  ...applyEn,
   app: {
     name: 'Weiquan',
     tagline: 'National consumer complaint platform',

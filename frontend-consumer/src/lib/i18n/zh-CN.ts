@@ -1,5 +1,8 @@
+import { applyZh } from './apply.zh';
+
 // Chinese (default) strings. `en-US.ts` must provide exactly the same keys (checked by tsc).
 export const zhCN = {
+  ...applyZh,
   app: {
     name: '维权',
     tagline: '全国消费者投诉举报平台',

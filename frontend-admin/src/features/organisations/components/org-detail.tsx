@@ -2,13 +2,15 @@
 // management tasks `me.capabilities` grants there; those whose screens exist are links, also
 // for the units below (人员管理 and 审计日志 of the selected unit, which the server allows or
 // refuses there).
-import { Descriptions, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '@/components/query-error';
 import type { Capability } from '@/lib/access';
 import type { Me } from '@/lib/auth';
-import { useOrganisation } from '../api/get-organisation';
+import { useOrganisation, type Organisation } from '../api/get-organisation';
+import { CreateStationModal } from './create-station-modal';
 
 const MANAGEMENT: readonly Capability[] = [
   'manage_members',
@@ -24,6 +26,12 @@ const SCREENS: Partial<Record<Capability, (id: number, own: boolean) => string>>
   search_audit: (id, own) => (own ? '/audit' : `/audit?org=${id}`),
 };
 
+/** Screens that work on the user's own unit only. */
+const OWN_SCREENS: Partial<Record<Capability, string>> = {
+  review_applications: '/applications',
+  manage_api_clients: '/api-clients',
+};
+
 const KINDS = ['bureau', 'station', 'association', 'department', 'international', 'enterprise'] as const;
 const LEVELS = ['national', 'province', 'city', 'county'] as const;
 
@@ -31,9 +39,18 @@ function isOneOf<T extends string>(values: readonly T[], value: string): value i
   return (values as readonly string[]).includes(value);
 }
 
-export function OrgDetail({ id, me }: { id: number; me: Me }) {
+type OrgDetailProps = {
+  id: number;
+  me: Me;
+  /** The station created last on this page, greeted with a link to invite its staff. */
+  created?: Organisation | null;
+  onStationCreated?: (station: Organisation) => void;
+};
+
+export function OrgDetail({ id, me, created, onStationCreated }: OrgDetailProps) {
   const { t } = useTranslation();
   const org = useOrganisation(id);
+  const [creating, setCreating] = useState(false);
   if (org.isPending) return <Skeleton active aria-busy="true" />;
   if (org.isError) {
     return <QueryError title={t('organisations.loadFailed')} error={org.error} onRetry={() => void org.refetch()} />;
@@ -48,6 +65,9 @@ export function OrgDetail({ id, me }: { id: number; me: Me }) {
   const path = [...unit.ancestors.map((a) => a.name), unit.name].join(' / ');
   const own = me.org?.id === unit.id;
   const management = own ? MANAGEMENT.filter((c) => me.capabilities.includes(c)) : [];
+  // The server decides; the button shows only where a station can go (a county bureau).
+  const canCreateStation =
+    me.capabilities.includes('create_station') && unit.kind === 'bureau' && unit.bureau_level === 'county';
   const screens = own ? [] : MANAGEMENT.filter((c) => SCREENS[c] && me.capabilities.includes(c));
 
   return (
@@ -89,6 +109,32 @@ export function OrgDetail({ id, me }: { id: number; me: Me }) {
           }
         />
       )}
+      {created?.id === unit.id ? (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="station-created"
+          style={{ marginTop: 16 }}
+          title={t('stations.created', { name: unit.name })}
+          action={<Link to={`/members?org=${unit.id}&tab=invitations`}>{t('stations.invite')}</Link>}
+        />
+      ) : null}
+      {canCreateStation ? (
+        <>
+          <Button style={{ marginTop: 16 }} onClick={() => setCreating(true)} data-testid="create-station">
+            {t('stations.create')}
+          </Button>
+          <CreateStationModal
+            county={{ id: unit.id, name: unit.name }}
+            open={creating}
+            onClose={() => setCreating(false)}
+            onCreated={(station) => {
+              setCreating(false);
+              onStationCreated?.(station);
+            }}
+          />
+        </>
+      ) : null}
       {management.length > 0 ? (
         <div data-testid="org-management" style={{ marginTop: 16 }}>
           <Typography.Title level={3} style={{ fontSize: 16 }}>
@@ -97,7 +143,7 @@ export function OrgDetail({ id, me }: { id: number; me: Me }) {
           <Typography.Paragraph type="secondary">{t('organisations.managementSoon')}</Typography.Paragraph>
           <ul className="wq-capabilities">
             {management.map((capability) => {
-              const to = SCREENS[capability]?.(unit.id, true);
+              const to = SCREENS[capability]?.(unit.id, true) ?? OWN_SCREENS[capability];
               const name = t(`organisations.capability.${capability}`);
               return <li key={capability}>{to ? <Link to={to}>{name}</Link> : name}</li>;
             })}

@@ -2,7 +2,7 @@
 // are expanded (a province has thousands of units below it; nobody loads them all).
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Skeleton, Tree, Typography } from 'antd';
-import { useState, type Key } from 'react';
+import { useEffect, useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/query-error';
 import { useErrorMessage } from '@/lib/problem';
@@ -26,15 +26,47 @@ export function withChildren(nodes: OrgNode[], key: string, children: OrgNode[])
   );
 }
 
-type OrgTreeProps = { rootId: number; selectedId: number; onSelect: (id: number) => void };
+type OrgTreeProps = {
+  rootId: number;
+  selectedId: number;
+  onSelect: (id: number) => void;
+  /** A unit just created: its parent's children are reloaded and the parent opened. */
+  created?: Organisation | null;
+};
 
-export function OrgTree({ rootId, selectedId, onSelect }: OrgTreeProps) {
+export function OrgTree({ rootId, selectedId, onSelect, created }: OrgTreeProps) {
   const { t } = useTranslation();
   const message = useErrorMessage();
   const queryClient = useQueryClient();
   const root = useOrganisation(rootId);
   const [loaded, setLoaded] = useState<OrgNode[] | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
+  const [expanded, setExpanded] = useState<Key[]>([]);
+
+  useEffect(() => {
+    const parent = created?.parent_id;
+    if (!created || parent === null || parent === undefined) return;
+    let stale = false;
+    void queryClient
+      .fetchQuery({ ...organisationChildrenQueryOptions(parent), staleTime: 0 })
+      .then((children) => {
+        if (stale) return;
+        const key = String(parent);
+        setLoaded((current) =>
+          withChildren(
+            (current ?? (root.data ? [toNode(root.data)] : [])).map((n) => (n.key === key ? { ...n, isLeaf: false } : n)),
+            key,
+            children.map(toNode),
+          ),
+        );
+        setExpanded((current) => (current.includes(key) ? current : [...current, key]));
+      })
+      .catch((error: unknown) => setLoadError(error));
+    return () => {
+      stale = true;
+    };
+    // Only a newly created unit triggers the reload.
+  }, [created]);
 
   if (root.isPending) return <Skeleton active aria-busy="true" />;
   if (root.isError) {
@@ -69,6 +101,8 @@ export function OrgTree({ rootId, selectedId, onSelect }: OrgTreeProps) {
         blockNode
         treeData={nodes}
         loadData={loadChildren}
+        expandedKeys={expanded}
+        onExpand={(keys) => setExpanded(keys)}
         selectedKeys={[String(selectedId)]}
         onSelect={(keys) => {
           const [key] = keys;

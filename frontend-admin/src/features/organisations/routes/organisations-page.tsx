@@ -2,6 +2,7 @@ import { Card, Col, Flex, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '@/lib/auth';
+import type { Organisation } from '../api/get-organisation';
 import { OrgDetail } from '../components/org-detail';
 import { OrgTree } from '../components/org-tree';
 
@@ -10,6 +11,7 @@ export function OrganisationsPage() {
   const { data: me } = useMe();
   const rootId = me?.org?.id;
   const [selected, setSelected] = useState<number | undefined>(rootId);
+  const [created, setCreated] = useState<Organisation | null>(null);
   // RequireAuth lets only users with `view_org_tree` (hence an organisation) this far.
   if (!me || rootId === undefined) return null;
   const selectedId = selected ?? rootId;
@@ -27,12 +29,20 @@ export function OrganisationsPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>
           <Card title={<h2 className="wq-card-title">{t('organisations.treeTitle')}</h2>}>
-            <OrgTree rootId={rootId} selectedId={selectedId} onSelect={setSelected} />
+            <OrgTree rootId={rootId} selectedId={selectedId} onSelect={setSelected} created={created} />
           </Card>
         </Col>
         <Col xs={24} lg={14}>
           <Card>
-            <OrgDetail id={selectedId} me={me} />
+            <OrgDetail
+              id={selectedId}
+              me={me}
+              created={created}
+              onStationCreated={(station) => {
+                setCreated(station);
+                setSelected(station.id);
+              }}
+            />
           </Card>
         </Col>
       </Row>
