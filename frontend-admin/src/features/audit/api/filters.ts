@@ -29,17 +29,28 @@ export const ACTIONS = [
   'session_revoked',
   'sessions_revoked_all',
   'audit_pruned',
+  'invitation_resent',
+  'invitation_revoked',
+  'invitation_accepted',
+  'application_submitted',
+  'application_approved',
+  'application_rejected',
 ] as const;
 export type AuditAction = (typeof ACTIONS)[number];
 
 export const OUTCOMES = ['success', 'failure', 'denied'] as const;
 export type AuditOutcome = (typeof OUTCOMES)[number];
 
-/** What the URL says: `org`, `action`, `outcome`, `user_id`, `from` and `until` (YYYY-MM-DD). */
+/**
+ * What the URL says: `org`, `action`, `outcome`, `login` (a user name or phone), `ip`,
+ * `user_id`, `from` and `until` (YYYY-MM-DD).
+ */
 export type UrlFilters = {
   org?: number;
   action?: string;
   outcome?: string;
+  login?: string;
+  ip?: string;
   user_id?: number;
   from?: string;
   until?: string;
@@ -64,6 +75,8 @@ export function readFilters(params: URLSearchParams): UrlFilters {
     // Passed on as given: an unknown action is the server's 422 to report.
     action: text('action'),
     outcome: text('outcome'),
+    login: text('login'),
+    ip: text('ip'),
     user_id: positiveInt(params.get('user_id')),
     from: day('from'),
     until: day('until'),
@@ -83,6 +96,8 @@ export function apiFilters(filters: UrlFilters): AuditFilters {
   const result: AuditFilters = {};
   if (filters.action) result.action = filters.action;
   if (filters.outcome) result.outcome = filters.outcome;
+  if (filters.login) result.login = filters.login;
+  if (filters.ip) result.ip = filters.ip;
   if (filters.user_id !== undefined) result.user_id = filters.user_id;
   if (filters.from) result.from = dayjs(filters.from).startOf('day').toISOString();
   if (filters.until) result.until = dayjs(filters.until).add(1, 'day').startOf('day').toISOString();

@@ -11,6 +11,8 @@ export type AuditPage = components['schemas']['AuditPage'];
 export type AuditFilters = {
   action?: string;
   outcome?: string;
+  login?: string;
+  ip?: string;
   user_id?: number;
   from?: string;
   until?: string;

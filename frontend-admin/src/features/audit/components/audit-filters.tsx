@@ -1,6 +1,6 @@
 // The filter form. It edits a copy; 查询 writes it to the address bar, which the results
 // follow, and 重置 clears it.
-import { Button, DatePicker, Flex, Form, InputNumber, Select } from 'antd';
+import { Button, DatePicker, Flex, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,8 @@ import { ACTIONS, OUTCOMES, type UrlFilters } from '../api/filters';
 type Values = {
   action?: string;
   outcome?: string;
-  user_id?: number | null;
+  login?: string;
+  ip?: string;
   period?: [Dayjs | null, Dayjs | null] | null;
 };
 
@@ -17,7 +18,8 @@ function toValues(filters: UrlFilters): Values {
   return {
     action: filters.action,
     outcome: filters.outcome,
-    user_id: filters.user_id ?? null,
+    login: filters.login,
+    ip: filters.ip,
     period: filters.from || filters.until ? [filters.from ? dayjs(filters.from) : null, filters.until ? dayjs(filters.until) : null] : null,
   };
 }
@@ -50,7 +52,8 @@ export function AuditFiltersForm({ filters, onSearch }: AuditFiltersFormProps) {
         onSearch({
           action: values.action || undefined,
           outcome: values.outcome || undefined,
-          user_id: values.user_id ?? undefined,
+          login: values.login?.trim() || undefined,
+          ip: values.ip?.trim() || undefined,
           from: from ? from.format('YYYY-MM-DD') : undefined,
           until: until ? until.format('YYYY-MM-DD') : undefined,
         });
@@ -83,8 +86,11 @@ export function AuditFiltersForm({ filters, onSearch }: AuditFiltersFormProps) {
           options={OUTCOMES.map((outcome) => ({ value: outcome, label: t(`audit.outcomeName.${outcome}`) }))}
         />
       </Form.Item>
-      <Form.Item name="user_id" label={t('audit.actor')} tooltip={t('audit.actorHelp')}>
-        <InputNumber min={1} precision={0} controls={false} style={{ width: 120 }} />
+      <Form.Item name="login" label={t('audit.actor')} tooltip={t('audit.actorHelp')}>
+        <Input allowClear maxLength={64} style={{ width: 160 }} autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="ip" label={t('audit.ipFilter')}>
+        <Input allowClear maxLength={45} style={{ width: 150 }} autoComplete="off" />
       </Form.Item>
       <Form.Item>
         <Flex gap={8}>

@@ -31,6 +31,9 @@ export function AuditTable({ orgId, filters }: { orgId: number; filters: AuditFi
   const actionName = (action: string) => (isOneOf(ACTIONS, action) ? t(`audit.actionName.${action}`) : action);
   const who = (entry: AuditEntry) => {
     const kind = isOneOf(ACTOR_KINDS, entry.actor_kind) ? t(`audit.actorKind.${entry.actor_kind}`) : entry.actor_kind;
+    if (entry.actor_name && entry.actor_login) {
+      return t('audit.actorNamed', { name: entry.actor_name, login: entry.actor_login });
+    }
     return entry.actor_user_id != null ? t('audit.actorWithId', { kind, id: entry.actor_user_id }) : kind;
   };
 

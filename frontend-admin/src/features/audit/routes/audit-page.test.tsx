@@ -111,6 +111,22 @@ describe('AuditPage', () => {
     await waitFor(() => expect(router.state.location.search).toBe(''));
   });
 
+  it('names the actor by name and login, and searches by login and address', async () => {
+    const { router, user } = page({
+      [`${AUDIT}?limit=50`]: {
+        body: { items: [entry(4, 'sign_in', { actor_name: '南山区办理人员', actor_login: 'nanshan.handler' })], next: null },
+      },
+      [`${AUDIT}?login=nanshan.handler&ip=10.0.0.8&limit=50`]: { body: { items: [], next: null } },
+    });
+    const rows = await screen.findAllByTestId('audit-entry');
+    expect(rows[0]!.textContent).toContain('南山区办理人员（nanshan.handler）');
+    await user.type(screen.getByLabelText('操作人账号'), 'nanshan.handler');
+    await user.type(screen.getByLabelText('IP 地址'), '10.0.0.8');
+    await user.click(screen.getByRole('button', { name: /查\s*询/ }));
+    expect(await screen.findByText('没有符合条件的记录')).toBeTruthy();
+    expect(router.state.location.search).toBe('?login=nanshan.handler&ip=10.0.0.8');
+  });
+
   it('loads the next page with the previous page\u2019s next as after', async () => {
     const { user } = page({
       [`${AUDIT}?limit=50`]: { body: { items: [entry(5, 'sign_in')], next: 'cursor-1' } },

@@ -1,6 +1,7 @@
-// The members of one unit: name, login, roles, status, second factor, and the actions. Every
-// row offers the actions; whether one is allowed is the server's decision (the API gives no
-// per-row permissions), and its refusal is shown in the dialog.
+// The members of one unit: name, login, roles, status, second factor, and the actions. A row
+// offers the actions only when the API says the caller may manage that member (`manageable`,
+// decided by the domain: never one's own account); a refusal that still comes back (the
+// permissions changed meanwhile) is shown in the dialog.
 import { Button, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -77,7 +78,10 @@ export function MembersTable({ orgId, selfId }: { orgId: number; selfId: number 
           {
             key: 'actions',
             title: t('members.actions'),
-            render: (_, member) => (
+            render: (_, member) =>
+              !member.manageable ? (
+                <span data-testid="member-no-actions">{t('members.noActions')}</span>
+              ) : (
               <Space>
                 <Button
                   size="small"

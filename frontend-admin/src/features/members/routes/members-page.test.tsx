@@ -20,16 +20,26 @@ const nanshan = {
 };
 const station = { ...nanshan, id: 4001, name: '南山区蛇口市场监管所', kind: 'station', bureau_level: null, has_children: false, parent_id: 3207 };
 
-const member = (id: number, display_name: string, username: string | null, roles: string[], status = 'active', totp_enabled = false) => ({
+const member = (
+  id: number,
+  display_name: string,
+  username: string | null,
+  roles: string[],
+  status = 'active',
+  totp_enabled = false,
+  manageable = true,
+) => ({
   id,
   display_name,
   username,
   roles,
   status,
   totp_enabled,
+  manageable,
 });
 
-const admin = member(8, '南山区管理员', 'nanshan.admin', ['org_admin'], 'active', true);
+// One's own row: the API says it is not manageable.
+const admin = member(8, '南山区管理员', 'nanshan.admin', ['org_admin'], 'active', true, false);
 const handlerRow = member(7, '南山区办理人员', 'nanshan.handler', ['handler']);
 const invited = member(11, '新同事', null, ['reviewer'], 'invited');
 
@@ -60,8 +70,8 @@ describe('MembersPage', () => {
     expect(within(adminRow).getByText('本人')).toBeTruthy();
     expect(within(adminRow).getByText('单位管理员')).toBeTruthy();
     expect(within(adminRow).getByText('已开启')).toBeTruthy();
-    // The actions are offered on one's own row too: the server decides (see StatusModal).
-    expect(within(adminRow).getByRole('button', { name: '停用 南山区管理员' })).toBeTruthy();
+    // One's own row offers no actions: the API says it is not manageable.
+    expect(within(adminRow).queryByRole('button', { name: '停用 南山区管理员' })).toBeNull();
     const invitedRow = rows.find((r) => r.textContent?.includes('新同事'))!;
     expect(within(invitedRow).getByTestId('member-status').textContent).toBe('已邀请');
     expect(within(invitedRow).getByText('审核人员')).toBeTruthy();
@@ -167,9 +177,17 @@ describe('MembersPage', () => {
     expect(calls).toContain('POST /api/v1/users/7/enable');
   });
 
-  it('shows the server\u2019s 403 in the dialog when it refuses (one\u2019s own account)', async () => {
+  it('offers no actions on a member the API says the caller may not manage (one\u2019s own row)', async () => {
+    page({ '/api/v1/organisations/3207/members': { body: { items: [admin, handlerRow] } } });
+    const own = await rowOf('nanshan.admin');
+    expect(within(own).queryAllByRole('button')).toHaveLength(0);
+    expect(within(own).getByTestId('member-no-actions')).toBeTruthy();
+    expect(within(await rowOf('nanshan.handler')).getAllByRole('button')).toHaveLength(2);
+  });
+
+  it('shows the server\u2019s 403 in the dialog when it refuses after all', async () => {
     const { user } = page({
-      '/api/v1/organisations/3207/members': { body: { items: [admin] } },
+      '/api/v1/organisations/3207/members': { body: { items: [{ ...admin, manageable: true }] } },
       'POST /api/v1/users/8/disable': problem(403, 'forbidden', 'You cannot disable your own account.', '不能停用自己的账号。'),
     });
     await user.click(within(await rowOf('nanshan.admin')).getByRole('button', { name: '停用 南山区管理员' }));
