@@ -59,6 +59,10 @@ CREATE INDEX orders_filed_by_idx ON orders (filed_by, created_at DESC, id DESC);
 -- The staff inbox: a subtree (path prefix), optionally one state, by due date.
 CREATE INDEX orders_inbox_idx ON orders (holder_path text_pattern_ops, state, due_on, id);
 CREATE INDEX orders_inbox_due_idx ON orders (holder_path text_pattern_ops, due_on, id);
+-- Wide subtrees (a province, the country): walk by due date and filter by path, so the first
+-- page stops after a few rows instead of sorting millions.
+CREATE INDEX orders_due_idx ON orders (due_on, id);
+CREATE INDEX orders_state_due_idx ON orders (state, due_on, id);
 
 -- What the appeal says (visible to staff and, for complaints, to the enterprise concerned).
 CREATE TABLE order_appeals (

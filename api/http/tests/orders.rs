@@ -695,4 +695,17 @@ fn lists_use_the_indexes_on_a_table_of_realistic_size() {
     .unwrap();
     assert!(plan.contains("orders_inbox"), "{plan}");
     assert!(!plan.contains("Seq Scan"), "{plan}");
+    // A province (1/31 of the table) and the whole country.
+    for path in ["/1/12/", "/1/"] {
+        for state in [None, Some("received".to_owned())] {
+            let wide = InboxFilter {
+                path: path.into(),
+                state,
+                ..InboxFilter::default()
+            };
+            let plan = orders::explain_inbox(&mut conn, &wide, None).unwrap();
+            assert!(!plan.contains("Seq Scan"), "{plan}");
+            assert!(!plan.contains("Sort"), "{plan}");
+        }
+    }
 }

@@ -248,7 +248,10 @@ struct Filer {
     phone: Option<String>,
 }
 
-#[expect(clippy::too_many_arguments, reason = "one order of a submission: its parts are all needed")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one order of a submission: its parts are all needed"
+)]
 fn create_one(
     conn: &mut PgConnection,
     s: &Submission,
