@@ -153,6 +153,14 @@ async fn intake_routes_each_kind_to_the_competent_bureau() {
         ),
         1
     );
+    // Nobody is told about an anonymous report: two messages so far (two complaints).
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) AS n FROM outbox WHERE template = 'order_progress'"
+        ),
+        2
+    );
 
     // A suggestion naming no business: the national intake desk; no deadline.
     let (status, body) = file(
@@ -581,6 +589,15 @@ async fn actions_go_through_the_machine_with_optimistic_concurrency() {
         .map(|e| e["action"].as_str().unwrap())
         .collect();
     assert_eq!(public, ["received", "accept"]);
+    // Each public event queued a message to the consumer, in its transaction.
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) AS n FROM outbox WHERE template = 'order_progress' \
+             AND recipient = '13700000019'"
+        ),
+        2
+    );
     assert!(
         mine["available_actions"]
             .as_array()

@@ -15,9 +15,11 @@ use chrono::{FixedOffset, NaiveDate, Utc};
 use diesel::{Connection, PgConnection};
 use serde::{Deserialize, Serialize};
 use weiquan_db::orders::{self as db, AppealRow, EventRow, NewEvent, OrderRow, PartyRow};
+use weiquan_db::outbox::{self, NewMessage};
 use weiquan_db::{DbError, divisions, organisations, users};
 use weiquan_domain::access::{Access, Action, Actor, Denied, OrgId, OrgRef, UserId};
 use weiquan_domain::calendar::{Clock, HolidayCalendar};
+use weiquan_domain::notify::{Channel as MessageChannel, Locale, Template};
 use weiquan_domain::routing::{Business, Route, route};
 use weiquan_domain::workflow::{
     self, AppealKind, By, Command, CommandKind, Context, Deadline, Order, Refusal, View,
@@ -242,6 +244,28 @@ fn rule_name(route: &Route) -> Result<(String, Option<String>), DbError> {
     ))
 }
 
+/// Queues the SMS that tells the consumer of a public step on their order, in the caller's
+/// transaction. Nobody is told about an anonymous report (it has no consumer).
+fn notify(conn: &mut PgConnection, consumer: Option<UserId>, number: &str) -> Result<(), DbError> {
+    let Some(user) = consumer else {
+        return Ok(());
+    };
+    let Some(phone) = users::find(conn, user)?.and_then(|u| u.phone) else {
+        return Ok(());
+    };
+    outbox::enqueue(
+        conn,
+        &NewMessage {
+            channel: MessageChannel::Sms,
+            recipient: phone,
+            locale: Locale::ZhCn,
+            template: Template::OrderProgress,
+            payload: serde_json::json!({ "number": number }),
+        },
+    )?;
+    Ok(())
+}
+
 struct Filer {
     user: UserId,
     display_name: String,
@@ -348,6 +372,7 @@ fn create_one(
             }),
         },
     )?;
+    notify(conn, consumer, &row.number)?;
     Ok(Created {
         id: row.id,
         number: row.number,
@@ -708,6 +733,9 @@ pub async fn act(
                             .map_err(|e| ServiceError::Internal(e.to_string()))?,
                     },
                 )?;
+                if command.kind().is_public() {
+                    notify(conn, next.consumer, &loaded.row.number)?;
+                }
                 Ok(new_version)
             }))
         })
