@@ -8,6 +8,7 @@ pub mod divisions;
 pub mod error;
 pub mod invitations;
 pub mod migrate;
+pub mod orders;
 pub mod organisations;
 pub mod outbox;
 pub mod pool;

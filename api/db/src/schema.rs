@@ -187,6 +187,101 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    orders (id) {
+        id -> Int8,
+        number -> Text,
+        kind -> Text,
+        rules -> Text,
+        state -> Text,
+        state_detail -> Nullable<Jsonb>,
+        conclusion -> Nullable<Jsonb>,
+        received_on -> Date,
+        clock_start -> Date,
+        due_on -> Nullable<Date>,
+        due_provisional -> Bool,
+        consumer_id -> Nullable<Int8>,
+        filed_by -> Int8,
+        holder_org_id -> Int8,
+        holder_path -> Text,
+        handler_id -> Nullable<Int8>,
+        sender_org_id -> Nullable<Int8>,
+        referral_org_id -> Nullable<Int8>,
+        business_org_id -> Nullable<Int8>,
+        business_odr -> Bool,
+        mediator_org_id -> Nullable<Int8>,
+        consent -> Jsonb,
+        accepted_on -> Nullable<Date>,
+        clue -> Nullable<Jsonb>,
+        pauses -> Jsonb,
+        rating -> Nullable<Int2>,
+        routing_rule -> Text,
+        routing_intended -> Nullable<Text>,
+        linked_order_id -> Nullable<Int8>,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    order_appeals (order_id) {
+        order_id -> Int8,
+        business_name -> Nullable<Text>,
+        credit_code -> Nullable<Text>,
+        business_division -> Nullable<Text>,
+        business_address -> Nullable<Text>,
+        channel -> Nullable<Text>,
+        platform -> Nullable<Text>,
+        platform_division -> Nullable<Text>,
+        conduct_division -> Nullable<Text>,
+        item -> Nullable<Text>,
+        bought_on -> Nullable<Date>,
+        amount_fen -> Nullable<Int8>,
+        request -> Nullable<Text>,
+        facts -> Text,
+        category -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    order_parties (order_id) {
+        order_id -> Int8,
+        anonymous -> Bool,
+        user_id -> Nullable<Int8>,
+        display_name -> Nullable<Text>,
+        phone -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    order_events (id) {
+        id -> Int8,
+        order_id -> Int8,
+        seq -> Int4,
+        at -> Timestamptz,
+        actor_kind -> Text,
+        actor_user_id -> Nullable<Int8>,
+        actor_org_id -> Nullable<Int8>,
+        command -> Text,
+        from_state -> Nullable<Text>,
+        to_state -> Text,
+        public -> Bool,
+        reason -> Nullable<Text>,
+        data -> Jsonb,
+    }
+}
+
+diesel::table! {
+    idempotency_keys (caller_id, key) {
+        caller_id -> Int8,
+        key -> Text,
+        request_hash -> Text,
+        response -> Jsonb,
+        created_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(organisations -> divisions (division_code));
 diesel::joinable!(api_clients -> organisations (org_id));
 diesel::joinable!(application_events -> applications (application_id));
@@ -207,3 +302,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     application_events
 );
 diesel::allow_tables_to_appear_in_same_query!(audit_chain, audit_log);
+diesel::joinable!(order_appeals -> orders (order_id));
+diesel::joinable!(order_parties -> orders (order_id));
+diesel::joinable!(order_events -> orders (order_id));
+diesel::allow_tables_to_appear_in_same_query!(orders, order_appeals, order_parties, order_events);

@@ -232,6 +232,9 @@ pub enum Action<'a> {
     ManageApiClients(&'a OrgRef),
     /// Search the audit log of an organisation's subtree.
     SearchAudit(&'a OrgRef),
+    /// List the work orders held in an organisation's subtree (the inbox): handlers,
+    /// reviewers and analysts of government units and consumer associations.
+    ViewOrders(&'a OrgRef),
 }
 
 /// Why a request is refused.
@@ -289,6 +292,13 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
         Action::SearchAudit(target) => {
             (admin || roles.contains(&Role::Analyst)) && target.is_within(org)
         }
+        Action::ViewOrders(target) => {
+            (org.kind.is_government() || org.kind == OrgKind::Association)
+                && [Role::Handler, Role::Reviewer, Role::Analyst]
+                    .iter()
+                    .any(|r| roles.contains(r))
+                && target.is_within(org)
+        }
     };
     if allowed {
         Ok(())
@@ -306,7 +316,8 @@ impl Action<'_> {
             | Self::CreateStation(o)
             | Self::ReviewApplication(o)
             | Self::ManageApiClients(o)
-            | Self::SearchAudit(o) => o,
+            | Self::SearchAudit(o)
+            | Self::ViewOrders(o) => o,
         }
     }
 }

@@ -74,10 +74,12 @@ pub enum Template {
     ApplicationApproved,
     /// An application was rejected, with the bureau's reason.
     ApplicationRejected,
+    /// A public step on a consumer's work order (received, accepted, settled, ...).
+    OrderProgress,
 }
 
 impl Template {
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::OtpRegister,
         Self::OtpSignIn,
         Self::OtpResetPassword,
@@ -86,6 +88,7 @@ impl Template {
         Self::ApplicationReceived,
         Self::ApplicationApproved,
         Self::ApplicationRejected,
+        Self::OrderProgress,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -98,6 +101,7 @@ impl Template {
             Self::ApplicationReceived => "application_received",
             Self::ApplicationApproved => "application_approved",
             Self::ApplicationRejected => "application_rejected",
+            Self::OrderProgress => "order_progress",
         }
     }
 
@@ -114,6 +118,7 @@ impl Template {
             Self::ApplicationReceived => &["org_name", "bureau", "tracking_code"],
             Self::ApplicationApproved => &["org_name", "bureau", "username"],
             Self::ApplicationRejected => &["org_name", "bureau", "reason"],
+            Self::OrderProgress => &["number"],
         }
     }
 
@@ -269,6 +274,14 @@ fn text(template: Template, locale: Locale) -> (&'static str, &'static str) {
         (Template::ApplicationRejected, En) => (
             "The application of {org_name} was not approved",
             "{bureau} did not approve the application of {org_name}. Reason: {reason}\nYou may apply again with the points addressed.",
+        ),
+        (Template::OrderProgress, ZhCn) => (
+            "您的诉求 {number} 有新进展",
+            "您的诉求（编号 {number}）有新进展，请登录全国维权平台查看。",
+        ),
+        (Template::OrderProgress, En) => (
+            "News on your appeal {number}",
+            "There is news on your appeal {number}: sign in to the Weiquan platform to see it.",
         ),
     }
 }

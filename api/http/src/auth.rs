@@ -274,6 +274,7 @@ pub async fn require_audited(
             Action::ReviewApplication(_) => "review_application",
             Action::ManageApiClients(_) => "manage_api_clients",
             Action::SearchAudit(_) => "search_audit",
+            Action::ViewOrders(_) => "view_orders",
         };
         audit_refusal(
             state,

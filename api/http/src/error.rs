@@ -47,6 +47,10 @@ pub enum ErrorCode {
     /// waiting for review (`errors` names `credit_code`).
     ApplicationDuplicate,
     PreconditionFailed,
+    /// A change to a versioned resource without `If-Match: "<version>"` (RFC 6585 §3).
+    PreconditionRequired,
+    /// An `Idempotency-Key` sent again with a different request body.
+    IdempotencyKeyReused,
     TooManyRequests,
     /// OAuth2 (RFC 6749 §5.2): client authentication failed (unknown client, wrong secret,
     /// revoked client). 401 with `WWW-Authenticate: Basic`.
@@ -85,6 +89,8 @@ impl ErrorCode {
             Self::InvitationInvalid => StatusCode::BAD_REQUEST,
             Self::ApplicationDuplicate => StatusCode::CONFLICT,
             Self::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
+            Self::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
+            Self::IdempotencyKeyReused => StatusCode::UNPROCESSABLE_ENTITY,
             Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             Self::InvalidClient => StatusCode::UNAUTHORIZED,
             Self::UnauthorizedClient => StatusCode::BAD_REQUEST,
@@ -114,6 +120,8 @@ impl ErrorCode {
             Self::InvitationInvalid => "invitation_invalid",
             Self::ApplicationDuplicate => "application_duplicate",
             Self::PreconditionFailed => "precondition_failed",
+            Self::PreconditionRequired => "precondition_required",
+            Self::IdempotencyKeyReused => "idempotency_key_reused",
             Self::TooManyRequests => "too_many_requests",
             Self::InvalidClient => "invalid_client",
             Self::UnauthorizedClient => "unauthorized_client",
@@ -175,6 +183,14 @@ impl ErrorCode {
             Self::PreconditionFailed => (
                 "The resource has changed since you loaded it.",
                 "内容已被他人修改，请刷新后重试。",
+            ),
+            Self::PreconditionRequired => (
+                "Send the version you loaded in If-Match.",
+                "请求须在 If-Match 中携带所加载内容的版本号。",
+            ),
+            Self::IdempotencyKeyReused => (
+                "This Idempotency-Key was already used for a different request.",
+                "该幂等键已用于另一个不同的请求。",
             ),
             Self::TooManyRequests => (
                 "Too many requests; try again later.",
@@ -474,6 +490,8 @@ mod tests {
             Conflict,
             ApplicationDuplicate,
             PreconditionFailed,
+            PreconditionRequired,
+            IdempotencyKeyReused,
             TooManyRequests,
             InvalidClient,
             UnauthorizedClient,

@@ -111,6 +111,8 @@ struct Case {
     body: Option<Value>,
     /// A form body (`application/x-www-form-urlencoded`) instead of JSON.
     form: Option<&'static str>,
+    /// Extra request headers.
+    headers: &'static [(&'static str, &'static str)],
     expect: Expect,
 }
 
@@ -126,6 +128,7 @@ fn cases() -> Vec<Case> {
         path,
         body,
         form: None,
+        headers: &[],
         expect,
     };
     let form_case = |method: M, template: &'static str, form: &'static str, expect: Expect| Case {
@@ -134,6 +137,7 @@ fn cases() -> Vec<Case> {
         path: template,
         body: None,
         form: Some(form),
+        headers: &[],
         expect,
     };
     vec![
@@ -481,8 +485,102 @@ fn cases() -> Vec<Case> {
             Some(json!({"reason": "不符合条件"})),
             REVIEW,
         ),
+        // Only consumers file appeals; staff and other organisations 403.
+        case(
+            M::POST,
+            "/api/v1/orders",
+            "/api/v1/orders",
+            Some(json!({
+                "kind": "complaint",
+                "business": {"name": "深圳市某餐饮有限公司", "division": "440305"},
+                "item": "套餐", "request": "退款", "facts": "菜品变质。",
+            })),
+            CONSUMERS_ONLY_CREATED,
+        ),
+        case(
+            M::GET,
+            "/api/v1/me/orders",
+            "/api/v1/me/orders",
+            None,
+            CONSUMERS_ONLY_OK,
+        ),
+        // An order the first consumer filed against a 南山区 business: its filer, 南山区 and
+        // the levels above see it; nobody else knows it exists.
+        case(
+            M::GET,
+            "/api/v1/orders/{id}",
+            "/api/v1/orders/{order}",
+            None,
+            ORDER_VIEW,
+        ),
+        case(
+            M::GET,
+            "/api/v1/organisations/{id}/orders",
+            "/api/v1/organisations/{nanshan}/orders",
+            None,
+            ORG_VIEW,
+        ),
+        // A stale If-Match: those who may see the order learn it changed (412) before anything
+        // is decided; the rest find no such order.
+        Case {
+            method: M::POST,
+            template: "/api/v1/orders/{id}/actions",
+            path: "/api/v1/orders/{order}/actions",
+            body: Some(json!({"action": "accept"})),
+            form: None,
+            headers: &[("If-Match", "\"99\"")],
+            expect: ORDER_ACT_STALE,
+        },
     ]
 }
+
+const CONSUMERS_ONLY_CREATED: Expect = [
+    (401, Some("unauthorized")),
+    (201, None),
+    (201, None),
+    (403, Some("forbidden")),
+    (403, Some("forbidden")),
+    (403, Some("forbidden")),
+    (403, Some("forbidden")),
+    (403, Some("forbidden")),
+    (403, Some("forbidden")),
+];
+
+const CONSUMERS_ONLY_OK: Expect = [
+    (401, Some("unauthorized")),
+    (200, None),
+    (200, None),
+    (403, Some("forbidden")),
+    (403, Some("forbidden")),
+    (403, Some("forbidden")),
+    (403, Some("forbidden")),
+    (403, Some("forbidden")),
+    (403, Some("forbidden")),
+];
+
+const ORDER_VIEW: Expect = [
+    (401, Some("unauthorized")),
+    (200, None),
+    (404, Some("not_found")),
+    (200, None),
+    (404, Some("not_found")),
+    (200, None),
+    (404, Some("not_found")),
+    (404, Some("not_found")),
+    (404, Some("not_found")),
+];
+
+const ORDER_ACT_STALE: Expect = [
+    (401, Some("unauthorized")),
+    (412, Some("precondition_failed")),
+    (404, Some("not_found")),
+    (412, Some("precondition_failed")),
+    (404, Some("not_found")),
+    (412, Some("precondition_failed")),
+    (404, Some("not_found")),
+    (404, Some("not_found")),
+    (404, Some("not_found")),
+];
 
 #[test]
 fn every_documented_endpoint_has_an_entry_and_no_entry_is_stale() {
@@ -663,6 +761,22 @@ async fn every_endpoint_answers_every_kind_of_actor_as_the_table_says() {
         Some(app.create_member(department, "authz.dept.user", &[Role::Handler])),
         Some(app.create_member(international, "authz.intl.user", &[Role::Handler])),
     ];
+    let order = {
+        let filer = app.sign_in(users[1].unwrap(), false).await;
+        let response = app
+            .request(Method::POST, "/api/v1/orders", Some(&filer))
+            .json(&json!({
+                "kind": "complaint",
+                "business": {"name": "深圳市某餐饮有限公司", "division": "440305"},
+                "item": "套餐", "request": "退款", "facts": "菜品变质。",
+            }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 201);
+        let body: Value = response.json().await.unwrap();
+        body["orders"][0]["id"].as_i64().unwrap()
+    };
     let mut failures = Vec::new();
     for case in cases() {
         let who = callers(&app, &users).await;
@@ -674,13 +788,17 @@ async fn every_endpoint_answers_every_kind_of_actor_as_the_table_says() {
                 .replace("{invitation}", &invitation.to_string())
                 .replace("{enterprise}", &enterprise.0.to_string())
                 .replace("{client}", &client_id.to_string())
-                .replace("{application}", &application.to_string());
+                .replace("{application}", &application.to_string())
+                .replace("{order}", &order.to_string());
             let mut request = app.request(case.method.clone(), &path, caller.as_ref());
             if let Some(body) = &case.body {
                 let body = body.to_string().replace("{n}", &i.to_string());
                 request = request
                     .header("Content-Type", "application/json")
                     .body(body);
+            }
+            for (name, value) in case.headers {
+                request = request.header(*name, *value);
             }
             if let Some(form) = case.form {
                 request = request

@@ -14,6 +14,7 @@ pub mod error;
 pub mod health;
 pub mod invitations;
 pub mod members;
+pub mod orders;
 pub mod outbox;
 pub mod random;
 pub mod rate_limit;

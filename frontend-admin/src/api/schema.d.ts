@@ -399,6 +399,26 @@ export interface paths {
         patch: operations["me_update"];
         trace?: never;
     };
+    "/api/v1/me/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in consumer's own appeals, newest first, with keyset paging (anonymous
+         *     reports included: only their filer sees them here).
+         */
+        get: operations["orders_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/password": {
         parameters: {
             query?: never;
@@ -560,6 +580,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Files a complaint, report, suggestion or consultation (signed-in consumers). The domain
+         *     routes it (Art. 13/29/31): the county bureau of the business's division, or the intake
+         *     desk of the nearest known upper level; the rule applied is recorded. `both: true` on a
+         *     complaint files a linked real-name report too. Send an `Idempotency-Key` (recommended; a
+         *     UUID per submission): a retry with the same key and body answers the first result (200);
+         *     the same key with another body is 422 `idempotency_key_reused`. Every field is checked
+         *     (422 per field, including the credit code's check character and unknown divisions).
+         */
+        post: operations["orders_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One order: for the consumer who filed it (public timeline), staff of the holding unit or
+         *     above (everything, including who filed it), the ODR enterprise a complaint is about (never
+         *     a report, never the complainant's identity); 404 for everyone else. Lists the actions the
+         *     caller may take now; the `ETag` is the version to send in `If-Match`.
+         */
+        get: operations["orders_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Takes an action on an order, as decided by the domain's machine: send the version you
+         *     loaded in `If-Match` (428 without it, 412 when the order changed since). The next order
+         *     and one event are stored in one transaction; when two callers act at once exactly one
+         *     wins and the other gets 409. Not allowed for the caller: 403 (404 if they may not see the
+         *     order at all); not possible in the present state: 409; data breaking a rule: 422 naming
+         *     the field.
+         */
+        post: operations["orders_act"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{id}": {
         parameters: {
             query?: never;
@@ -715,6 +806,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{id}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The orders held in an organisation's subtree (handlers, reviewers and analysts of that
+         *     unit or above), by due date (undated last), with keyset paging. 404 outside the caller's
+         *     subtree.
+         */
+        get: operations["orders_inbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{id}/stations": {
         parameters: {
             query?: never;
@@ -861,6 +973,47 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description An action on an order. `action` names it (one of the order's `available_actions`); the
+         *     other fields are what that action needs:
+         *     `not_accept`: `ground`; `assign_station`: `station_id`; `assign_handler`: `handler_id`;
+         *     `transfer`, `refer_up`: `to_id`; `accept_enterprise_settlement`, `settle`:
+         *     `recovered_fen`; `record_consent`: `party`, `consents`; `delegate`: `association_id`;
+         *     `terminate`: `termination_reason`; `decide_clue`, `decide_report`: `decision`; `rate`:
+         *     `score`. `reason` is free text kept on the event.
+         */
+        ActionRequest: {
+            /** @example accept */
+            action: string;
+            /** Format: int64 */
+            association_id?: number | null;
+            consents?: boolean | null;
+            decision?: string | null;
+            ground?: string | null;
+            /** Format: int64 */
+            handler_id?: number | null;
+            party?: string | null;
+            /** @description Up to 2000 characters. */
+            reason?: string | null;
+            /** Format: int64 */
+            recovered_fen?: number | null;
+            /** Format: int32 */
+            score?: number | null;
+            /** Format: int64 */
+            station_id?: number | null;
+            termination_reason?: string | null;
+            /** Format: int64 */
+            to_id?: number | null;
+        };
+        ActionResult: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: int32
+             * @description The order's new version.
+             */
+            version: number;
+        };
         /** @enum {string} */
         ActorKind: "consumer" | "member";
         /** @description An API client, as its administrators see it (never with its secret). */
@@ -910,6 +1063,30 @@ export interface components {
              */
             client_secret: string;
         };
+        /** @description What the appeal says. */
+        AppealDto: {
+            /** Format: int64 */
+            amount_fen?: number | null;
+            /** Format: date */
+            bought_on?: string | null;
+            business_address?: string | null;
+            business_division?: string | null;
+            business_name?: string | null;
+            category?: string | null;
+            channel?: string | null;
+            conduct_division?: string | null;
+            credit_code?: string | null;
+            facts: string;
+            item?: string | null;
+            platform?: string | null;
+            platform_division?: string | null;
+            request?: string | null;
+        };
+        /**
+         * @description The kind of appeal.
+         * @enum {string}
+         */
+        AppealKindDto: "complaint" | "report" | "suggestion" | "consultation";
         /**
          * @description Who applies.
          * @enum {string}
@@ -1072,11 +1249,43 @@ export interface components {
             name: string;
             name_en?: string | null;
         };
+        /** @description The business the appeal is about. */
+        BusinessDto: {
+            /** @description Street address, up to 300 characters. */
+            address?: string | null;
+            channel?: components["schemas"]["ChannelDto"] | null;
+            /**
+             * @description The 18-character unified social credit code, if known (its check character is
+             *     verified).
+             */
+            credit_code?: string | null;
+            /**
+             * @description The division where it does business (a merchant on a platform: the address it
+             *     publishes there); county level routes to that county, a city or province to its
+             *     intake desk.
+             * @example 440305
+             */
+            division?: string | null;
+            /**
+             * @description 1 to 200 characters.
+             * @example 深圳市某某餐饮有限公司
+             */
+            name: string;
+            /** @description The e-commerce platform it sold through, 1 to 200 characters. */
+            platform?: string | null;
+            /** @description The platform operator's registered division. */
+            platform_division?: string | null;
+        };
         /**
          * @description What the admin SPA may show: menus and routes come from this list.
          * @enum {string}
          */
         CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit";
+        /**
+         * @description How the business sells.
+         * @enum {string}
+         */
+        ChannelDto: "offline" | "ecommerce_operator" | "platform_merchant";
         ClientOrg: {
             /** Format: int64 */
             id: number;
@@ -1113,6 +1322,33 @@ export interface components {
             expires_in_seconds: number;
             /** Format: int64 */
             resend_after_seconds: number;
+        };
+        /** @description One order created. */
+        CreatedOrder: {
+            /** Format: date */
+            due_on?: string | null;
+            holder_name: string;
+            /** Format: int64 */
+            holder_org_id: number;
+            /** Format: int64 */
+            id: number;
+            kind: components["schemas"]["AppealKindDto"];
+            number: string;
+            /** @description The routing rule applied (`place_of_business`, ..., `intake_desk`). */
+            routing_rule: string;
+            state: string;
+        };
+        /** @description A period running on the order. */
+        DeadlineDto: {
+            /**
+             * Format: date
+             * @description The last day; null while the clock is stopped (testing or appraisal).
+             */
+            due_on?: string | null;
+            /** @description `acceptance`, `enterprise_settlement`, `mediation`, `report_check` or `clue_check`. */
+            kind: string;
+            provisional: boolean;
+            stopped: boolean;
         };
         DecisionResult: {
             /**
@@ -1167,7 +1403,7 @@ export interface components {
          * @description Stable, machine-readable error codes. Clients switch on these, never on messages.
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "validation_failed" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "unauthorized" | "invalid_credentials" | "second_factor_required" | "csrf_token_invalid" | "forbidden" | "conflict" | "username_taken" | "invitation_invalid" | "application_duplicate" | "precondition_failed" | "too_many_requests" | "invalid_client" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "invalid_token" | "service_unavailable" | "internal_error";
+        ErrorCode: "malformed_request" | "validation_failed" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "unauthorized" | "invalid_credentials" | "second_factor_required" | "csrf_token_invalid" | "forbidden" | "conflict" | "username_taken" | "invitation_invalid" | "application_duplicate" | "precondition_failed" | "precondition_required" | "idempotency_key_reused" | "too_many_requests" | "invalid_client" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "invalid_token" | "service_unavailable" | "internal_error";
         /** @description One invalid field. `field` is a JSON pointer-like path (`codes[2]`, `parent`). */
         FieldError: {
             /** @description A stable snake_case reason, e.g. `required`, `length`, `division_code`. */
@@ -1175,6 +1411,15 @@ export interface components {
             field: string;
             message: string;
             message_zh: string;
+        };
+        /** @description Who filed it (staff only). */
+        FilerDto: {
+            /** @description An anonymous report: nothing else is known. */
+            anonymous: boolean;
+            display_name?: string | null;
+            phone?: string | null;
+            /** Format: int64 */
+            user_id?: number | null;
         };
         /** @description An invitation as administrators see it. Never carries the token. */
         Invitation: {
@@ -1327,6 +1572,147 @@ export interface components {
             name: string;
             /** @description At least one of the scopes this organisation may grant: `orders:read`, `orders:write`. */
             scopes: string[];
+        };
+        OrderDto: {
+            appeal?: components["schemas"]["AppealDto"] | null;
+            /** @description The actions the caller may take now (`domain::workflow::available`). */
+            available_actions: string[];
+            /** @description For a concluded or archived order: how it ended (`outcome` and its data). */
+            conclusion?: Record<string, never> | null;
+            deadlines: components["schemas"]["DeadlineDto"][];
+            /** Format: date */
+            due_on?: string | null;
+            due_provisional: boolean;
+            filer?: components["schemas"]["FilerDto"] | null;
+            /**
+             * Format: int64
+             * @description Staff only.
+             */
+            handler_id?: number | null;
+            holder_name: string;
+            /** Format: int64 */
+            holder_org_id: number;
+            /** Format: int64 */
+            id: number;
+            kind: string;
+            /** Format: int64 */
+            linked_order_id?: number | null;
+            number: string;
+            overdue: boolean;
+            /** Format: int32 */
+            rating?: number | null;
+            /** Format: date */
+            received_on: string;
+            routing_intended?: string | null;
+            /** @description Staff only: the routing rule applied and the one intended when it fell back. */
+            routing_rule?: string | null;
+            /** @description The rule set it is judged by: `order121` or `interim2019`. */
+            rules: string;
+            state: string;
+            /** @description Public events for the consumer and the enterprise; every event for staff. */
+            timeline: components["schemas"]["OrderEvent"][];
+            /**
+             * Format: int32
+             * @description Send it in `If-Match` with an action (also the `ETag`).
+             */
+            version: number;
+            /** @description `filer`, `staff` or `enterprise`: how much of the order this caller sees. */
+            view: string;
+        };
+        /** @description One step on an order's timeline. */
+        OrderEvent: {
+            /** @description `received`, or the action taken (`accept`, `assign_handler`, ...). */
+            action: string;
+            /** @description `consumer`, `member`, `client` or `scheduler`. */
+            actor_kind: string;
+            /**
+             * Format: int64
+             * @description The organisation that acted (staff view only).
+             */
+            actor_org_id?: number | null;
+            /** Format: date-time */
+            at: string;
+            from_state?: string | null;
+            /** @description Whether the consumer sees this event. */
+            public: boolean;
+            reason?: string | null;
+            /** Format: int32 */
+            seq: number;
+            to_state: string;
+        };
+        /** @description A page of orders. */
+        OrderPage: {
+            items: components["schemas"]["OrderSummary"][];
+            /** @description Pass as `after` for the next page; null on the last one. */
+            next?: string | null;
+        };
+        OrderReceipt: {
+            /** @description One order, or two (a complaint and its linked report) for `both`. */
+            orders: components["schemas"]["CreatedOrder"][];
+        };
+        OrderRequest: {
+            /**
+             * Format: int64
+             * @description Complaints: the amount paid, in fen (1/100 yuan), 0 to 10¹².
+             */
+            amount_fen?: number | null;
+            /**
+             * @description Reports only: file without your name; you still follow it in your own list, but you
+             *     are not told the outcome and staff never see who you are.
+             */
+            anonymous?: boolean;
+            /** @description Complaints: also report it (two linked orders: the complaint and a real-name report). */
+            both?: boolean;
+            /**
+             * Format: date
+             * @description Complaints: when (not in the future).
+             */
+            bought_on?: string | null;
+            business?: components["schemas"]["BusinessDto"] | null;
+            /** @description The category (free text for now), up to 100 characters. */
+            category?: string | null;
+            /** @description Reports: where the conduct happened. */
+            conduct_division?: string | null;
+            /** @description Complaints about an approved ODR enterprise: send it to the enterprise first. */
+            enterprise_first?: boolean;
+            /** @description What happened, 1 to 5000 characters. */
+            facts: string;
+            /** @description Complaints (required): what was bought, 1 to 200 characters. */
+            item?: string | null;
+            kind: components["schemas"]["AppealKindDto"];
+            /** @description Complaints (required): what you ask for, 1 to 2000 characters. */
+            request?: string | null;
+        };
+        /** @description An order in a list. */
+        OrderSummary: {
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date
+             * @description The current due date (the earliest running period), if any.
+             */
+            due_on?: string | null;
+            /** @description The due date crossed a year without an entered holiday schedule. */
+            due_provisional: boolean;
+            /** Format: int64 */
+            holder_org_id: number;
+            /** Format: int64 */
+            id: number;
+            /** @description `complaint`, `report`, `suggestion` or `consultation`. */
+            kind: string;
+            /** @description The public order number, e.g. `WQ20261129000123`. */
+            number: string;
+            /** @description Past its due date today. */
+            overdue: boolean;
+            /** Format: date */
+            received_on: string;
+            /**
+             * @description `received`, `with_enterprise`, `accepted`, `mediating`, `checking`, `concluded` or
+             *     `archived`.
+             */
+            state: string;
+            /** Format: int32 */
+            version: number;
         };
         OrgSummary: {
             /** @description For bureaus: `national`, `province`, `city` or `county`. */
@@ -2544,6 +2930,58 @@ export interface operations {
             };
         };
     };
+    orders_mine: {
+        parameters: {
+            query?: {
+                /** @description The `next` of the previous page. */
+                after?: string;
+                /** @description 1 to 200, default 50. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The consumer's orders */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPage"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a consumer account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad paging parameters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     me_password_change: {
         parameters: {
             query?: never;
@@ -2908,6 +3346,221 @@ export interface operations {
             };
             /** @description Too many failures; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    orders_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per submission (recommended) */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderRequest"];
+            };
+        };
+        responses: {
+            /** @description A retry with the same Idempotency-Key: the first result */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderReceipt"];
+                };
+            };
+            /** @description Filed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderReceipt"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a consumer account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, or a reused Idempotency-Key */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    orders_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Second factor required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such order for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    orders_act: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The order's version, quoted: "3" */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Order id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionRequest"];
+            };
+        };
+        responses: {
+            /** @description Done; the order's new version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionResult"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for you */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such order for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not in this state, or someone acted at the same moment */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The order changed since you loaded it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3440,6 +4093,76 @@ export interface operations {
             };
             /** @description No such organisation in your subtree */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    orders_inbox: {
+        parameters: {
+            query?: {
+                /** @description Only orders in this state. */
+                state?: string;
+                /** @description Only orders past their due date. */
+                overdue?: boolean;
+                /** @description An order number, or its beginning. */
+                q?: string;
+                /** @description The `next` of the previous page. */
+                after?: string;
+                /** @description 1 to 200, default 50. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Organisation id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The orders */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPage"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or second factor required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such organisation in your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad filters */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

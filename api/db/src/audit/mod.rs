@@ -58,6 +58,7 @@
 mod append;
 mod prune;
 mod search;
+pub(crate) use search::Explain;
 mod verify;
 
 pub use append::{Appended, NewAuditEntry, append};

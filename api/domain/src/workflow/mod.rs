@@ -15,10 +15,12 @@
 mod deadlines;
 mod machine;
 mod reasons;
+mod visibility;
 
 pub use deadlines::{Deadline, DeadlineKind, deadlines, rules_for};
 pub use machine::{By, Command, CommandKind, Context, Refusal, apply, available, permits};
 pub use reasons::{NotAcceptedGround, OTHER_ROUTES_EN, OTHER_ROUTES_ZH, TerminationReason};
+pub use visibility::{View, view};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -13,6 +13,7 @@ pub mod invitations;
 pub mod me;
 pub mod members;
 pub mod oauth;
+pub mod orders;
 pub mod organisations;
 pub mod sessions;
 
@@ -70,6 +71,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(applications::list::list)
             .service(applications::get::get)
             .service(applications::decide::approve)
-            .service(applications::decide::reject),
+            .service(applications::decide::reject)
+            .service(orders::submit::submit)
+            .service(orders::mine::mine)
+            .service(orders::get::get)
+            .service(orders::inbox::inbox)
+            .service(orders::act::act),
     );
 }

@@ -342,6 +342,8 @@ export const zhCN = {
       invitation_invalid: '邀请链接无效或已过期，请联系管理员重新发送。',
       application_duplicate: '该机构已入驻，或已有待审核的申请。',
       precondition_failed: '内容已过期，请刷新后重试。',
+      precondition_required: '请刷新后重试（缺少版本号）。',
+      idempotency_key_reused: '该请求已用不同内容提交过，请刷新后重新提交。',
       too_many_requests: '操作过于频繁，请稍后再试。',
       invalid_client: '客户端身份验证失败。',
       unauthorized_client: '该接口客户端目前不能获取访问令牌。',

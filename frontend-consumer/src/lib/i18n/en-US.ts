@@ -195,6 +195,8 @@ export const enUS: Translation = {
       invitation_invalid: 'This invitation link is invalid or has expired. Ask your administrator to send a new one.',
       application_duplicate: 'This organisation is already registered or has an application waiting for review.',
       precondition_failed: 'This item is out of date. Refresh and try again.',
+      precondition_required: 'Refresh and try again (the version is missing).',
+      idempotency_key_reused: 'This submission was already sent with different content. Refresh and submit again.',
       too_many_requests: 'Too many requests. Please wait and try again.',
       invalid_client: 'Client authentication failed.',
       unauthorized_client: 'This API client may not obtain tokens at present.',

@@ -1,0 +1,208 @@
+//! `GET /api/v1/orders/{id}`
+
+use actix_web::http::header;
+use actix_web::{HttpResponse, get, web};
+use chrono::NaiveDate;
+use serde::Serialize;
+use utoipa::ToSchema;
+use weiquan_domain::calendar::Clock;
+use weiquan_domain::workflow::View;
+use weiquan_services::orders::{self, OrderDetail};
+
+use super::{OrderEvent, order_error};
+use crate::auth::Caller;
+use crate::error::{ApiError, Problem};
+use crate::state::AppState;
+
+/// What the appeal says.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AppealDto {
+    pub business_name: Option<String>,
+    pub credit_code: Option<String>,
+    pub business_division: Option<String>,
+    pub business_address: Option<String>,
+    pub channel: Option<String>,
+    pub platform: Option<String>,
+    pub platform_division: Option<String>,
+    pub conduct_division: Option<String>,
+    pub item: Option<String>,
+    pub bought_on: Option<NaiveDate>,
+    pub amount_fen: Option<i64>,
+    pub request: Option<String>,
+    pub facts: String,
+    pub category: Option<String>,
+}
+
+/// Who filed it (staff only).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FilerDto {
+    /// An anonymous report: nothing else is known.
+    pub anonymous: bool,
+    pub user_id: Option<i64>,
+    pub display_name: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// A period running on the order.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DeadlineDto {
+    /// `acceptance`, `enterprise_settlement`, `mediation`, `report_check` or `clue_check`.
+    pub kind: String,
+    /// The last day; null while the clock is stopped (testing or appraisal).
+    pub due_on: Option<NaiveDate>,
+    pub provisional: bool,
+    pub stopped: bool,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrderDto {
+    pub id: i64,
+    pub number: String,
+    pub kind: String,
+    pub state: String,
+    /// For a concluded or archived order: how it ended (`outcome` and its data).
+    #[schema(value_type = Option<Object>)]
+    pub conclusion: Option<serde_json::Value>,
+    /// The rule set it is judged by: `order121` or `interim2019`.
+    pub rules: String,
+    pub received_on: NaiveDate,
+    pub due_on: Option<NaiveDate>,
+    pub due_provisional: bool,
+    pub overdue: bool,
+    pub deadlines: Vec<DeadlineDto>,
+    pub holder_org_id: i64,
+    pub holder_name: String,
+    /// Staff only.
+    pub handler_id: Option<i64>,
+    /// Staff only: the routing rule applied and the one intended when it fell back.
+    pub routing_rule: Option<String>,
+    pub routing_intended: Option<String>,
+    pub linked_order_id: Option<i64>,
+    pub rating: Option<i16>,
+    /// Send it in `If-Match` with an action (also the `ETag`).
+    pub version: i32,
+    /// `filer`, `staff` or `enterprise`: how much of the order this caller sees.
+    pub view: String,
+    /// The actions the caller may take now (`domain::workflow::available`).
+    pub available_actions: Vec<String>,
+    pub appeal: Option<AppealDto>,
+    /// Staff only.
+    pub filer: Option<FilerDto>,
+    /// Public events for the consumer and the enterprise; every event for staff.
+    pub timeline: Vec<OrderEvent>,
+}
+
+fn name<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+impl From<OrderDetail> for OrderDto {
+    fn from(d: OrderDetail) -> Self {
+        let staff = d.view == View::Staff;
+        let row = d.row;
+        Self {
+            id: row.id,
+            number: row.number,
+            kind: row.kind,
+            state: row.state,
+            conclusion: row.conclusion,
+            rules: row.rules,
+            received_on: row.received_on,
+            due_on: row.due_on,
+            due_provisional: row.due_provisional,
+            overdue: row.due_on.is_some_and(|due| due < d.today),
+            deadlines: d
+                .deadlines
+                .iter()
+                .map(|dl| {
+                    let (due_on, provisional, stopped) = match dl.clock {
+                        Clock::Running { due } => (Some(due.date), due.provisional, false),
+                        Clock::Stopped { .. } => (None, false, true),
+                    };
+                    DeadlineDto {
+                        kind: name(&dl.kind),
+                        due_on,
+                        provisional,
+                        stopped,
+                    }
+                })
+                .collect(),
+            holder_org_id: row.holder_org_id,
+            holder_name: d.holder_name,
+            handler_id: if staff { row.handler_id } else { None },
+            routing_rule: staff.then_some(row.routing_rule),
+            routing_intended: if staff { row.routing_intended } else { None },
+            linked_order_id: if d.view == View::Enterprise {
+                None
+            } else {
+                row.linked_order_id
+            },
+            rating: row.rating,
+            version: row.version,
+            view: name(&d.view),
+            available_actions: d.available.iter().map(name).collect(),
+            appeal: d.appeal.map(|a| AppealDto {
+                business_name: a.business_name,
+                credit_code: a.credit_code,
+                business_division: a.business_division,
+                business_address: a.business_address,
+                channel: a.channel,
+                platform: a.platform,
+                platform_division: a.platform_division,
+                conduct_division: a.conduct_division,
+                item: a.item,
+                bought_on: a.bought_on,
+                amount_fen: a.amount_fen,
+                request: a.request,
+                facts: a.facts,
+                category: a.category,
+            }),
+            filer: d.party.filter(|_| staff).map(|p| FilerDto {
+                anonymous: p.anonymous,
+                user_id: p.user_id,
+                display_name: p.display_name,
+                phone: p.phone,
+            }),
+            timeline: d
+                .events
+                .into_iter()
+                .map(|e| OrderEvent::new(e, staff))
+                .collect(),
+        }
+    }
+}
+
+/// One order: for the consumer who filed it (public timeline), staff of the holding unit or
+/// above (everything, including who filed it), the ODR enterprise a complaint is about (never
+/// a report, never the complainant's identity); 404 for everyone else. Lists the actions the
+/// caller may take now; the `ETag` is the version to send in `If-Match`.
+#[utoipa::path(
+    tag = "orders",
+    operation_id = "orders_get",
+    params(("id" = i64, Path, description = "Order id")),
+    responses(
+        (status = OK, description = "The order", body = OrderDto),
+        (status = UNAUTHORIZED, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = FORBIDDEN, description = "Second factor required", body = Problem, content_type = "application/problem+json"),
+        (status = NOT_FOUND, description = "No such order for you", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/orders/{id}")]
+pub async fn get(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    caller.signed_in()?;
+    let detail = orders::get(&state.deps, &caller.actor, id.into_inner())
+        .await
+        .map_err(order_error)?;
+    let dto = OrderDto::from(detail);
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, format!("\"{}\"", dto.version)))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(dto))
+}

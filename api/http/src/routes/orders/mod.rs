@@ -1,0 +1,175 @@
+//! Work orders 工单: intake, the consumer's own list, the staff inbox, one order, actions.
+
+pub mod act;
+pub mod get;
+pub mod inbox;
+pub mod mine;
+pub mod submit;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use utoipa::ToSchema;
+use weiquan_db::orders::{EventRow, OrderRow};
+use weiquan_domain::workflow::Refusal;
+use weiquan_services::orders::OrderError;
+
+use crate::auth::denied;
+use crate::error::{ApiError, ErrorCode, FieldError};
+
+/// An order in a list.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OrderSummary {
+    pub id: i64,
+    /// The public order number, e.g. `WQ20261129000123`.
+    pub number: String,
+    /// `complaint`, `report`, `suggestion` or `consultation`.
+    pub kind: String,
+    /// `received`, `with_enterprise`, `accepted`, `mediating`, `checking`, `concluded` or
+    /// `archived`.
+    pub state: String,
+    pub received_on: NaiveDate,
+    /// The current due date (the earliest running period), if any.
+    pub due_on: Option<NaiveDate>,
+    /// The due date crossed a year without an entered holiday schedule.
+    pub due_provisional: bool,
+    /// Past its due date today.
+    pub overdue: bool,
+    pub holder_org_id: i64,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+}
+
+impl OrderSummary {
+    pub fn new(row: &OrderRow, today: NaiveDate) -> Self {
+        Self {
+            id: row.id,
+            number: row.number.clone(),
+            kind: row.kind.clone(),
+            state: row.state.clone(),
+            received_on: row.received_on,
+            due_on: row.due_on,
+            due_provisional: row.due_provisional,
+            overdue: row.due_on.is_some_and(|d| d < today),
+            holder_org_id: row.holder_org_id,
+            version: row.version,
+            created_at: row.created_at,
+        }
+    }
+}
+
+/// A page of orders.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrderPage {
+    pub items: Vec<OrderSummary>,
+    /// Pass as `after` for the next page; null on the last one.
+    pub next: Option<String>,
+}
+
+/// One step on an order's timeline.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OrderEvent {
+    pub seq: i32,
+    pub at: DateTime<Utc>,
+    /// `received`, or the action taken (`accept`, `assign_handler`, ...).
+    pub action: String,
+    pub from_state: Option<String>,
+    pub to_state: String,
+    /// `consumer`, `member`, `client` or `scheduler`.
+    pub actor_kind: String,
+    /// The organisation that acted (staff view only).
+    pub actor_org_id: Option<i64>,
+    /// Whether the consumer sees this event.
+    pub public: bool,
+    pub reason: Option<String>,
+}
+
+impl OrderEvent {
+    pub fn new(row: EventRow, staff: bool) -> Self {
+        Self {
+            seq: row.seq,
+            at: row.at,
+            action: row.command,
+            from_state: row.from_state,
+            to_state: row.to_state,
+            actor_kind: row.actor_kind,
+            actor_org_id: if staff { row.actor_org_id } else { None },
+            public: row.public,
+            reason: row.reason,
+        }
+    }
+}
+
+/// Which page comes next: the limit, plus one more row fetched to know.
+pub fn page_limit(limit: Option<u32>) -> Result<i64, ApiError> {
+    match limit {
+        None => Ok(50),
+        Some(n @ 1..=200) => Ok(i64::from(n)),
+        Some(_) => Err(ApiError::validation(vec![FieldError::new(
+            "limit",
+            "range",
+            "Give 1 to 200.",
+            "请填写 1 到 200。",
+        )])),
+    }
+}
+
+pub fn bad_cursor() -> ApiError {
+    ApiError::validation(vec![FieldError::new(
+        "after",
+        "invalid",
+        "Pass the `next` value of the previous page.",
+        "请传入上一页返回的 next 值。",
+    )])
+}
+
+fn not_found() -> ApiError {
+    ApiError::not_found("The order", "该工单")
+}
+
+/// The problem for a use-case error.
+pub fn order_error(e: OrderError) -> ApiError {
+    match e {
+        OrderError::NotFound => not_found(),
+        OrderError::Denied(reason) => denied(reason),
+        OrderError::UnknownDivision { field } => ApiError::validation(vec![FieldError::new(
+            field,
+            "unknown_division",
+            "There is no such administrative division.",
+            "不存在该行政区划。",
+        )]),
+        OrderError::KeyReused => ApiError::new(ErrorCode::IdempotencyKeyReused),
+        OrderError::UnknownReference { field } => ApiError::validation(vec![FieldError::new(
+            field,
+            "not_found",
+            "There is no such organisation or member.",
+            "不存在该机构或人员。",
+        )]),
+        OrderError::Refused(Refusal::NotAllowed) => ApiError::new(ErrorCode::Forbidden).detail(
+            "You may not take this action on this order.",
+            "您无权对该工单执行此操作。",
+        ),
+        OrderError::Refused(Refusal::WrongState) => ApiError::new(ErrorCode::Conflict).detail(
+            "This action is not possible in the order's present state.",
+            "工单当前状态下不能执行此操作。",
+        ),
+        OrderError::Refused(Refusal::Invalid { field, reason }) => {
+            ApiError::validation(vec![FieldError::new(
+                field,
+                "invalid",
+                reason,
+                format!("{field} 不符合规定：{reason}"),
+            )])
+        }
+        OrderError::Stale { current } => ApiError::new(ErrorCode::PreconditionFailed).detail(
+            format!(
+                "The order has changed since you loaded it (now version {current}); reload it."
+            ),
+            "工单已被他人修改，请刷新后重试。",
+        ),
+        OrderError::Race => ApiError::new(ErrorCode::Conflict).detail(
+            "Someone else changed the order at the same moment; reload it.",
+            "工单刚刚被他人修改，请刷新后重试。",
+        ),
+        OrderError::Service(e) => e.into(),
+    }
+}

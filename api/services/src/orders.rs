@@ -1,0 +1,743 @@
+//! Work orders: intake, the consumer's own list, the staff inbox, one order as a caller may
+//! see it, and actions through the domain's machine. Every rule is the domain's
+//! (`weiquan_domain::workflow`, `routing`, `access`); this module loads, asks, and stores the
+//! next order with one event in one transaction.
+//!
+//! Anonymous reports: the order carries no consumer (`consumer_id` is null, so no owner
+//! actions and no notifications), its party row holds nothing but the flag, and the filing
+//! account is kept only in `orders.filed_by` so that the consumer can follow it in their own
+//! list; it is never shown to staff or to a business.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use chrono::{FixedOffset, NaiveDate, Utc};
+use diesel::{Connection, PgConnection};
+use serde::{Deserialize, Serialize};
+use weiquan_db::orders::{self as db, AppealRow, EventRow, NewEvent, OrderRow, PartyRow};
+use weiquan_db::outbox::{self, NewMessage};
+use weiquan_db::{DbError, divisions, organisations, users};
+use weiquan_domain::access::{Access, Action, Actor, Denied, OrgId, OrgRef, UserId};
+use weiquan_domain::calendar::{Clock, HolidayCalendar};
+use weiquan_domain::notify::{Channel as MessageChannel, Locale, Template};
+use weiquan_domain::routing::{Business, Route, route};
+use weiquan_domain::workflow::{
+    self, AppealKind, By, Command, CommandKind, Context, Deadline, Order, Refusal, View,
+};
+use weiquan_domain::{CreditCode, DivisionCode};
+
+use crate::{Deps, ServiceError};
+
+/// The State Council holiday schedule (2025, 2026), embedded for now; a table edited by
+/// national administrators is a later slice. A broken file leaves an empty schedule, so every
+/// due date is computed on weekdays and marked provisional (and the error is logged).
+static CALENDAR: LazyLock<HolidayCalendar> = LazyLock::new(|| {
+    HolidayCalendar::from_csv(include_str!("../../db/data/holidays-cn.csv")).unwrap_or_else(|e| {
+        log::error!("holiday calendar: {e}");
+        HolidayCalendar::default()
+    })
+});
+
+pub fn calendar() -> &'static HolidayCalendar {
+    &CALENDAR
+}
+
+/// Today in China (UTC+8), the day periods are counted on.
+pub fn today() -> NaiveDate {
+    let now = Utc::now();
+    match FixedOffset::east_opt(8 * 3600) {
+        Some(offset) => now.with_timezone(&offset).date_naive(),
+        None => now.date_naive(),
+    }
+}
+
+/// The hex SHA-256 of a request's canonical form, stored with its idempotency key.
+pub fn request_hash(canonical: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(canonical)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The first running deadline, materialised on the row.
+fn due_of(order: &Order) -> Option<(NaiveDate, bool)> {
+    workflow::deadlines(order, calendar())
+        .into_iter()
+        .find_map(|d| match d.clock {
+            Clock::Running { due } => Some((due.date, due.provisional)),
+            Clock::Stopped { .. } => None,
+        })
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum OrderError {
+    /// No such order or organisation for this caller.
+    #[error("not found")]
+    NotFound,
+    #[error("not allowed: {0}")]
+    Denied(Denied),
+    /// A division that is not in the reference data.
+    #[error("unknown division in {field}")]
+    UnknownDivision { field: &'static str },
+    /// The same idempotency key with a different request.
+    #[error("idempotency key reused with another request")]
+    KeyReused,
+    /// The domain refused the action.
+    #[error("refused: {0}")]
+    Refused(Refusal),
+    /// An organisation or user named in the command that does not exist.
+    #[error("unknown {field}")]
+    UnknownReference { field: &'static str },
+    /// The order changed since the caller read it (If-Match).
+    #[error("stale version")]
+    Stale { current: i32 },
+    /// Someone else changed the order while this action was being decided (a lost race).
+    #[error("lost a race")]
+    Race,
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+}
+
+impl From<DbError> for OrderError {
+    fn from(e: DbError) -> Self {
+        Self::Service(e.into())
+    }
+}
+
+impl From<diesel::result::Error> for OrderError {
+    fn from(e: diesel::result::Error) -> Self {
+        DbError::from(e).into()
+    }
+}
+
+/// How the business sells (the routing input).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Offline,
+    EcommerceOperator,
+    PlatformMerchant,
+}
+
+/// The business an appeal names.
+#[derive(Debug, Clone)]
+pub struct BusinessInput {
+    pub name: String,
+    pub credit_code: Option<CreditCode>,
+    pub division: Option<DivisionCode>,
+    pub address: Option<String>,
+    pub channel: Channel,
+    pub platform: Option<String>,
+    pub platform_division: Option<DivisionCode>,
+}
+
+/// A validated submission (the HTTP layer checked every field's form).
+#[derive(Debug, Clone)]
+pub struct Submission {
+    pub kind: AppealKind,
+    pub business: Option<BusinessInput>,
+    /// Reports: where the conduct happened.
+    pub conduct_division: Option<DivisionCode>,
+    pub item: Option<String>,
+    pub bought_on: Option<NaiveDate>,
+    pub amount_fen: Option<i64>,
+    pub request: Option<String>,
+    pub facts: String,
+    pub category: Option<String>,
+    /// Reports only.
+    pub anonymous: bool,
+    /// Complaints: send it to the approved ODR enterprise first.
+    pub enterprise_first: bool,
+    /// A complaint that is also a report: two linked orders.
+    pub both: bool,
+}
+
+/// One order created by a submission.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Created {
+    pub id: i64,
+    pub number: String,
+    pub kind: AppealKind,
+    pub state: String,
+    pub holder_org_id: i64,
+    pub holder_name: String,
+    pub routing_rule: String,
+    pub due_on: Option<NaiveDate>,
+}
+
+/// What intake answers (and stores under the idempotency key).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Receipt {
+    pub orders: Vec<Created>,
+}
+
+fn business_of(kind: AppealKind, b: Option<&BusinessInput>) -> Business {
+    let Some(b) = b else {
+        return Business::Offline {
+            place_of_business: None,
+            registered: None,
+        };
+    };
+    match b.channel {
+        Channel::Offline => Business::Offline {
+            place_of_business: b.division,
+            registered: None,
+        },
+        Channel::EcommerceOperator => Business::EcommerceOperator {
+            registered: b.division,
+        },
+        Channel::PlatformMerchant => Business::PlatformMerchant {
+            published_address: b.division,
+            reachable_there: true,
+            place_of_business: if kind == AppealKind::Report {
+                b.division
+            } else {
+                None
+            },
+            platform_registered: b.platform_division,
+        },
+    }
+}
+
+/// Checks the named divisions exist; returns every known division among them and their
+/// possible parents, for the routing predicate.
+fn known_divisions(
+    conn: &mut PgConnection,
+    s: &Submission,
+) -> Result<Result<BTreeSet<String>, OrderError>, DbError> {
+    let named: Vec<(&'static str, DivisionCode)> = [
+        (
+            "business.division",
+            s.business.as_ref().and_then(|b| b.division),
+        ),
+        (
+            "business.platform_division",
+            s.business.as_ref().and_then(|b| b.platform_division),
+        ),
+        ("conduct_division", s.conduct_division),
+    ]
+    .into_iter()
+    .filter_map(|(f, d)| d.map(|d| (f, d)))
+    .collect();
+    let mut wanted: Vec<DivisionCode> = Vec::new();
+    for (_, d) in &named {
+        wanted.push(*d);
+        wanted.extend(d.possible_parents());
+    }
+    let found: BTreeSet<String> = divisions::find_many(conn, &wanted)?
+        .into_iter()
+        .map(|d| d.code.as_str().to_owned())
+        .collect();
+    for (field, d) in &named {
+        if !found.contains(d.as_str()) {
+            return Ok(Err(OrderError::UnknownDivision { field }));
+        }
+    }
+    Ok(Ok(found))
+}
+
+fn rule_name(route: &Route) -> Result<(String, Option<String>), DbError> {
+    Ok((
+        db::name_of(&route.rule)?,
+        route.intended.as_ref().map(db::name_of).transpose()?,
+    ))
+}
+
+/// Queues the SMS that tells the consumer of a public step on their order, in the caller's
+/// transaction. Nobody is told about an anonymous report (it has no consumer).
+fn notify(conn: &mut PgConnection, consumer: Option<UserId>, number: &str) -> Result<(), DbError> {
+    let Some(user) = consumer else {
+        return Ok(());
+    };
+    let Some(phone) = users::find(conn, user)?.and_then(|u| u.phone) else {
+        return Ok(());
+    };
+    outbox::enqueue(
+        conn,
+        &NewMessage {
+            channel: MessageChannel::Sms,
+            recipient: phone,
+            locale: Locale::ZhCn,
+            template: Template::OrderProgress,
+            payload: serde_json::json!({ "number": number }),
+        },
+    )?;
+    Ok(())
+}
+
+struct Filer {
+    user: UserId,
+    display_name: String,
+    phone: Option<String>,
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one order of a submission: its parts are all needed"
+)]
+fn create_one(
+    conn: &mut PgConnection,
+    s: &Submission,
+    kind: AppealKind,
+    anonymous: bool,
+    known: &BTreeSet<String>,
+    business: Option<(OrgId, bool)>,
+    filer: &Filer,
+    linked: Option<i64>,
+) -> Result<Created, OrderError> {
+    let routed = route(
+        kind,
+        &business_of(kind, s.business.as_ref()),
+        s.conduct_division,
+        |d| known.contains(d.as_str()),
+    );
+    let holder_row = match organisations::bureau_of(conn, routed.division.as_ref())? {
+        Some(row) => row,
+        None => organisations::bureau_of(conn, None)?
+            .ok_or_else(|| ServiceError::Internal("no national bureau".into()))?,
+    };
+    let holder = holder_row.to_ref()?;
+    let today = today();
+    let consumer = (!anonymous).then_some(filer.user);
+    let order = Order::received(
+        kind,
+        today,
+        consumer,
+        holder,
+        business,
+        kind == AppealKind::Complaint && s.enterprise_first,
+    );
+    let due = due_of(&order);
+    let (rule, intended) = rule_name(&routed)?;
+    let row = db::insert(
+        conn,
+        &order,
+        due,
+        &db::Intake {
+            filed_by: filer.user.0,
+            routing_rule: rule.clone(),
+            routing_intended: intended,
+            linked_order_id: linked,
+        },
+    )?;
+    let b = s.business.as_ref();
+    db::insert_appeal(
+        conn,
+        &AppealRow {
+            order_id: row.id,
+            business_name: b.map(|b| b.name.clone()),
+            credit_code: b.and_then(|b| b.credit_code.as_ref().map(|c| c.as_str().to_owned())),
+            business_division: b.and_then(|b| b.division.map(|d| d.as_str().to_owned())),
+            business_address: b.and_then(|b| b.address.clone()),
+            channel: b.map(|b| db::name_of(&b.channel)).transpose()?,
+            platform: b.and_then(|b| b.platform.clone()),
+            platform_division: b.and_then(|b| b.platform_division.map(|d| d.as_str().to_owned())),
+            conduct_division: s.conduct_division.map(|d| d.as_str().to_owned()),
+            item: s.item.clone(),
+            bought_on: s.bought_on,
+            amount_fen: s.amount_fen,
+            request: s.request.clone(),
+            facts: s.facts.clone(),
+            category: s.category.clone(),
+        },
+    )?;
+    db::insert_party(
+        conn,
+        &PartyRow {
+            order_id: row.id,
+            anonymous,
+            user_id: consumer.map(|u| u.0),
+            display_name: (!anonymous).then(|| filer.display_name.clone()),
+            phone: if anonymous { None } else { filer.phone.clone() },
+        },
+    )?;
+    db::insert_event(
+        conn,
+        &NewEvent {
+            order_id: row.id,
+            seq: 1,
+            actor_kind: "consumer".into(),
+            actor_user_id: consumer.map(|u| u.0),
+            actor_org_id: None,
+            command: "received".into(),
+            from_state: None,
+            to_state: row.state.clone(),
+            public: true,
+            reason: None,
+            data: serde_json::json!({
+                "holder_org_id": row.holder_org_id,
+                "routing_rule": rule,
+                "routing_intended": row.routing_intended,
+            }),
+        },
+    )?;
+    notify(conn, consumer, &row.number)?;
+    Ok(Created {
+        id: row.id,
+        number: row.number,
+        kind,
+        state: row.state,
+        holder_org_id: holder_row.id,
+        holder_name: holder_row.name,
+        routing_rule: rule,
+        due_on: row.due_on,
+    })
+}
+
+/// Files a submission for a signed-in consumer. With `key` (the `Idempotency-Key`), a retry
+/// with the same `request_hash` answers the first receipt (`true` in the pair); with another
+/// hash it is refused. Everything, including the key, is written in one transaction.
+pub async fn submit(
+    deps: &Deps,
+    actor: &Actor,
+    submission: Submission,
+    key: Option<(String, String)>,
+) -> Result<(Receipt, bool), OrderError> {
+    let user = match actor {
+        Actor::Consumer { user } => *user,
+        Actor::Anonymous => return Err(OrderError::Denied(Denied::SignInRequired)),
+        _ => return Err(OrderError::Denied(Denied::Forbidden)),
+    };
+    deps.db
+        .run(move |conn| {
+            Ok(
+                conn.transaction(|conn| -> Result<(Receipt, bool), OrderError> {
+                    if let Some((key, hash)) = &key
+                        && !db::claim_key(conn, user.0, key, hash)?
+                    {
+                        return match db::idempotent(conn, user.0, key)? {
+                            Some((stored, response)) if &stored == hash => {
+                                let receipt: Receipt = serde_json::from_value(response)
+                                    .map_err(|e| ServiceError::Internal(e.to_string()))?;
+                                Ok((receipt, true))
+                            }
+                            _ => Err(OrderError::KeyReused),
+                        };
+                    }
+                    let known = match known_divisions(conn, &submission)? {
+                        Ok(k) => k,
+                        Err(e) => return Err(e),
+                    };
+                    let account = users::find(conn, user)?.ok_or(OrderError::NotFound)?;
+                    let filer = Filer {
+                        user,
+                        display_name: account.display_name,
+                        phone: account.phone,
+                    };
+                    let business = match submission
+                        .business
+                        .as_ref()
+                        .and_then(|b| b.credit_code.as_ref())
+                    {
+                        Some(code) => organisations::find_by_credit_code(conn, code.as_str())?
+                            .filter(|o| o.kind == "enterprise")
+                            .map(|o| (OrgId(o.id), o.odr_status.as_deref() == Some("approved"))),
+                        None => None,
+                    };
+                    let kind = submission.kind;
+                    let anonymous = kind == AppealKind::Report && submission.anonymous;
+                    let first = create_one(
+                        conn,
+                        &submission,
+                        kind,
+                        anonymous,
+                        &known,
+                        business,
+                        &filer,
+                        None,
+                    )?;
+                    let mut orders = vec![first];
+                    if kind == AppealKind::Complaint && submission.both {
+                        let first_id = orders[0].id;
+                        let report = create_one(
+                            conn,
+                            &submission,
+                            AppealKind::Report,
+                            false,
+                            &known,
+                            business,
+                            &filer,
+                            Some(first_id),
+                        )?;
+                        db::link(conn, first_id, report.id)?;
+                        orders.push(report);
+                    }
+                    let receipt = Receipt { orders };
+                    if let Some((key, _)) = &key {
+                        let value = serde_json::to_value(&receipt)
+                            .map_err(|e| ServiceError::Internal(e.to_string()))?;
+                        db::store_response(conn, user.0, key, &value)?;
+                    }
+                    Ok((receipt, false))
+                }),
+            )
+        })
+        .await?
+}
+
+/// A consumer's own orders, newest first.
+pub async fn own(
+    deps: &Deps,
+    actor: &Actor,
+    cursor: Option<db::OwnCursor>,
+    limit: i64,
+) -> Result<Vec<OrderRow>, OrderError> {
+    let user = match actor {
+        Actor::Consumer { user } => *user,
+        Actor::Anonymous => return Err(OrderError::Denied(Denied::SignInRequired)),
+        _ => return Err(OrderError::Denied(Denied::Forbidden)),
+    };
+    Ok(deps
+        .db
+        .run(move |conn| db::own(conn, user.0, cursor, limit))
+        .await?)
+}
+
+/// The inbox of an organisation's subtree: 404 outside the caller's subtree.
+pub async fn inbox(
+    deps: &Deps,
+    actor: &Actor,
+    org: i64,
+    mut filter: db::InboxFilter,
+    cursor: Option<db::InboxCursor>,
+    limit: i64,
+) -> Result<Vec<OrderRow>, OrderError> {
+    let row = deps
+        .db
+        .run(move |conn| organisations::find(conn, OrgId(org)))
+        .await?
+        .ok_or(OrderError::NotFound)?;
+    let target = row.to_ref().map_err(OrderError::from)?;
+    match weiquan_domain::access::access(actor, Action::ViewOrders(&target)) {
+        Access::Allowed => {}
+        Access::NotFound => return Err(OrderError::NotFound),
+        Access::Denied(d) => return Err(OrderError::Denied(d)),
+    }
+    filter.path = target.path.to_sql();
+    Ok(deps
+        .db
+        .run(move |conn| db::inbox(conn, &filter, cursor, limit))
+        .await?)
+}
+
+/// One order as a caller sees it.
+#[derive(Debug, Clone)]
+pub struct OrderDetail {
+    pub row: OrderRow,
+    pub view: View,
+    pub order: Order,
+    pub appeal: Option<AppealRow>,
+    /// Staff only: who filed it (empty for an anonymous report).
+    pub party: Option<PartyRow>,
+    pub events: Vec<EventRow>,
+    pub holder_name: String,
+    pub deadlines: Vec<Deadline>,
+    pub available: Vec<CommandKind>,
+    pub today: NaiveDate,
+}
+
+struct Loaded {
+    row: OrderRow,
+    order: Order,
+}
+
+fn load(conn: &mut PgConnection, id: i64) -> Result<Option<Loaded>, DbError> {
+    let Some(row) = db::find(conn, id)? else {
+        return Ok(None);
+    };
+    let orgs = db::org_refs(conn, &row.org_ids())?;
+    let order = row.to_domain(&orgs)?;
+    Ok(Some(Loaded { row, order }))
+}
+
+fn visible(actor: &Actor, loaded: &Loaded) -> Result<View, OrderError> {
+    match workflow::view(&loaded.order, UserId(loaded.row.filed_by), actor) {
+        Ok(Some(view)) => Ok(view),
+        Ok(None) => Err(OrderError::NotFound),
+        Err(d) => Err(OrderError::Denied(d)),
+    }
+}
+
+/// An order with what the caller may see of it: 404 for anyone who may not.
+pub async fn get(deps: &Deps, actor: &Actor, id: i64) -> Result<OrderDetail, OrderError> {
+    if matches!(actor, Actor::Anonymous) {
+        return Err(OrderError::Denied(Denied::SignInRequired));
+    }
+    let loaded = deps
+        .db
+        .run(move |conn| load(conn, id))
+        .await?
+        .ok_or(OrderError::NotFound)?;
+    let view = visible(actor, &loaded)?;
+    let holder = loaded.row.holder_org_id;
+    let staff = view == View::Staff;
+    let (appeal, party, events, holder_row) = deps
+        .db
+        .run(move |conn| {
+            Ok((
+                db::appeal(conn, id)?,
+                if staff { db::party(conn, id)? } else { None },
+                db::events(conn, id, !staff)?,
+                organisations::find(conn, OrgId(holder))?,
+            ))
+        })
+        .await?;
+    let today = today();
+    let ctx = Context {
+        today,
+        calendar: calendar(),
+    };
+    Ok(OrderDetail {
+        deadlines: workflow::deadlines(&loaded.order, calendar()),
+        available: workflow::available(&loaded.order, By::Actor(actor), &ctx),
+        holder_name: holder_row.map(|o| o.name).unwrap_or_default(),
+        row: loaded.row,
+        view,
+        order: loaded.order,
+        appeal,
+        party,
+        events,
+        today,
+    })
+}
+
+/// A command as the caller sends it: organisations and users by id.
+#[derive(Debug, Clone)]
+pub enum CommandInput {
+    /// A command with no references.
+    Plain(Command),
+    AssignStation {
+        station: i64,
+    },
+    AssignHandler {
+        handler: i64,
+    },
+    Transfer {
+        to: i64,
+    },
+    ReferUp {
+        to: i64,
+    },
+    Delegate {
+        association: i64,
+    },
+}
+
+fn org_ref(conn: &mut PgConnection, id: i64) -> Result<Option<OrgRef>, DbError> {
+    organisations::find(conn, OrgId(id))?
+        .map(|o| o.to_ref())
+        .transpose()
+}
+
+fn resolve(
+    conn: &mut PgConnection,
+    input: &CommandInput,
+) -> Result<Result<Command, OrderError>, DbError> {
+    let missing = |field| Ok(Err(OrderError::UnknownReference { field }));
+    Ok(Ok(match input {
+        CommandInput::Plain(c) => c.clone(),
+        CommandInput::AssignStation { station } => match org_ref(conn, *station)? {
+            Some(station) => Command::AssignStation { station },
+            None => return missing("station_id"),
+        },
+        CommandInput::Transfer { to } => match org_ref(conn, *to)? {
+            Some(to) => Command::Transfer { to },
+            None => return missing("to_id"),
+        },
+        CommandInput::ReferUp { to } => match org_ref(conn, *to)? {
+            Some(to) => Command::ReferUp { to },
+            None => return missing("to_id"),
+        },
+        CommandInput::Delegate { association } => match org_ref(conn, *association)? {
+            Some(association) => Command::Delegate { association },
+            None => return missing("association_id"),
+        },
+        CommandInput::AssignHandler { handler } => {
+            match users::find(conn, UserId(*handler))?.and_then(|u| u.org_id) {
+                Some(org) => Command::AssignHandler {
+                    handler: UserId(*handler),
+                    handler_org: OrgId(org),
+                },
+                None => return missing("handler_id"),
+            }
+        }
+    }))
+}
+
+fn actor_fields(actor: &Actor) -> (String, Option<i64>, Option<i64>) {
+    let kind = match actor {
+        Actor::Anonymous => "anonymous",
+        Actor::Consumer { .. } => "consumer",
+        Actor::Member { .. } => "member",
+        Actor::Client { .. } => "client",
+    };
+    (
+        kind.to_owned(),
+        actor.user().map(|u| u.0),
+        actor.org().map(|o| o.id.0),
+    )
+}
+
+/// Takes an action on an order whose version the caller read as `version`: the domain
+/// decides; the next order and one event are stored in one transaction, only if nobody
+/// changed the order meanwhile. Answers the new version.
+pub async fn act(
+    deps: &Deps,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+    input: CommandInput,
+    reason: Option<String>,
+) -> Result<i32, OrderError> {
+    if matches!(actor, Actor::Anonymous) {
+        return Err(OrderError::Denied(Denied::SignInRequired));
+    }
+    let actor = actor.clone();
+    deps.db
+        .run(move |conn| {
+            Ok(conn.transaction(|conn| -> Result<i32, OrderError> {
+                let loaded = load(conn, id)?.ok_or(OrderError::NotFound)?;
+                visible(&actor, &loaded)?;
+                if loaded.row.version != version {
+                    return Err(OrderError::Stale {
+                        current: loaded.row.version,
+                    });
+                }
+                let command = resolve(conn, &input)??;
+                let ctx = Context {
+                    today: today(),
+                    calendar: calendar(),
+                };
+                let next = workflow::apply(&loaded.order, By::Actor(&actor), &command, &ctx)
+                    .map_err(OrderError::Refused)?;
+                let change = db::change_of(&next, due_of(&next))?;
+                let new_version =
+                    db::update(conn, id, version, &change)?.ok_or(OrderError::Race)?;
+                let (actor_kind, actor_user_id, actor_org_id) = actor_fields(&actor);
+                let seq = db::last_seq(conn, id)? + 1;
+                db::insert_event(
+                    conn,
+                    &NewEvent {
+                        order_id: id,
+                        seq,
+                        actor_kind,
+                        actor_user_id,
+                        actor_org_id,
+                        command: db::name_of(&command.kind())?,
+                        from_state: Some(loaded.row.state.clone()),
+                        to_state: change.state.clone(),
+                        public: command.kind().is_public(),
+                        reason,
+                        data: serde_json::to_value(&command)
+                            .map_err(|e| ServiceError::Internal(e.to_string()))?,
+                    },
+                )?;
+                if command.kind().is_public() {
+                    notify(conn, next.consumer, &loaded.row.number)?;
+                }
+                Ok(new_version)
+            }))
+        })
+        .await?
+}
