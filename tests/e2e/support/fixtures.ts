@@ -1,5 +1,6 @@
 // The shared test fixture. Every page is watched: a console error, an uncaught exception,
-// a failed request or any 4xx/5xx response fails the test, unless the test said up front
+// a failed request (not one the page cancelled by navigating) or any 4xx/5xx response fails
+// the test, unless the test said up front
 // that it expects that URL to fail (`diagnostics.allow(/pattern/)`).
 //
 // One failure is expected everywhere: both apps ask `GET /api/v1/me` who is signed in, and
@@ -50,12 +51,13 @@ export const test = base.extend<Fixtures>({
       }
     });
     page.on('pageerror', (error) => diagnostics.record(`page error: ${error.message}`, page.url()));
-    page.on('requestfailed', (request) =>
-      diagnostics.record(
-        `request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`,
-        request.url(),
-      ),
-    );
+    page.on('requestfailed', (request) => {
+      const reason = request.failure()?.errorText ?? '';
+      // Chromium reports a request that the page itself cancelled (a navigation or reload
+      // while it was in flight) as net::ERR_ABORTED: the browser gave it up, nothing failed.
+      if (reason === 'net::ERR_ABORTED') return;
+      diagnostics.record(`request failed: ${request.method()} ${request.url()} ${reason}`, request.url());
+    });
     page.on('response', (response) => {
       const signedOut =
         response.status() === 401 && response.request().method() === 'GET' && ME.test(response.url());
