@@ -74,6 +74,20 @@ export const test = base.extend<Fixtures>({
 
   checkA11y: async ({ page }, use, testInfo) => {
     await use(async (label = 'page') => {
+      // Judge the settled page: while a dialog fades in, the page behind it is mid-way
+      // between two colours and axe would measure contrast on a frame nobody reads.
+      // Spinners run forever, so only finite animations are awaited, and never past 2 s.
+      await page.evaluate(() =>
+        Promise.race([
+          Promise.all(
+            document
+              .getAnimations()
+              .filter((animation) => Number.isFinite(Number(animation.effect?.getComputedTiming().endTime)))
+              .map((animation) => animation.finished.catch(() => undefined)),
+          ),
+          new Promise((resolve) => setTimeout(resolve, 2000)),
+        ]),
+      );
       const results = await new AxeBuilder({ page }).analyze();
       const blocking = results.violations.filter(
         (v) => v.impact === 'critical' || v.impact === 'serious',
