@@ -726,3 +726,30 @@ fn lists_use_the_indexes_on_a_table_of_realistic_size() {
         }
     }
 }
+
+#[actix_web::test]
+async fn the_event_log_refuses_to_be_rewritten() {
+    let app = TestApp::spawn().await;
+    let consumer = app.sign_in(app.create_consumer("13700000127"), false).await;
+    let (status, receipt) = file(&app, &consumer, &complaint("440305")).await;
+    assert_eq!(status, 201, "{receipt}");
+    let id = receipt["orders"][0]["id"].as_i64().unwrap();
+    let mut conn = app.database.connect();
+    for sql in [
+        format!("UPDATE order_events SET reason = 'rewritten' WHERE order_id = {id}"),
+        format!("DELETE FROM order_events WHERE order_id = {id}"),
+        "TRUNCATE order_events CASCADE".to_owned(),
+    ] {
+        let err = diesel::sql_query(&sql).execute(&mut conn).unwrap_err();
+        assert!(err.to_string().contains("append-only"), "{sql}: {err}");
+    }
+    assert_eq!(
+        count(
+            &app,
+            &format!(
+                "SELECT count(*) AS n FROM order_events WHERE order_id = {id} AND reason IS NULL"
+            )
+        ),
+        1
+    );
+}
