@@ -10,6 +10,7 @@ use weiquan_domain::access::{OrgId, OrgRef, UserId};
 use weiquan_domain::workflow::{AppealKind, Clue, Conclusion, Consent, Order, RuleSet, State};
 
 use crate::DbError;
+pub use crate::inbox::{InboxCursor, InboxFilter, explain_inbox, inbox};
 use crate::organisations::OrgRow;
 use crate::schema::{
     idempotency_keys, order_appeals, order_events, order_parties, orders, organisations,
@@ -521,87 +522,6 @@ fn own_query<'a>(user: i64, cursor: Option<OwnCursor>, limit: i64) -> Boxed<'a> 
                 .lt(c.created_at)
                 .or(orders::created_at.eq(c.created_at).and(orders::id.lt(c.id))),
         );
-    }
-    query
-}
-
-/// What an inbox is filtered by.
-#[derive(Debug, Clone, Default)]
-pub struct InboxFilter {
-    /// The organisation's `path`: its whole subtree.
-    pub path: String,
-    pub state: Option<String>,
-    /// Only orders whose due date is before this day.
-    pub overdue_on: Option<NaiveDate>,
-    /// An order number (exact) or the start of one.
-    pub number_prefix: Option<String>,
-}
-
-/// A keyset position in an inbox (by due date, undated last, then id).
-#[derive(Debug, Clone, Copy)]
-pub struct InboxCursor {
-    pub due_on: Option<NaiveDate>,
-    pub id: i64,
-}
-
-fn like_escape(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
-}
-
-/// A subtree's orders by due date (undated last), after `cursor` (index `orders_inbox_*`).
-pub fn inbox(
-    conn: &mut PgConnection,
-    filter: &InboxFilter,
-    cursor: Option<InboxCursor>,
-    limit: i64,
-) -> Result<Vec<OrderRow>, DbError> {
-    Ok(inbox_query(filter, cursor, limit).load(conn)?)
-}
-
-/// The plan of [`inbox`], for tests that check it uses the index.
-pub fn explain_inbox(
-    conn: &mut PgConnection,
-    filter: &InboxFilter,
-    cursor: Option<InboxCursor>,
-) -> Result<String, DbError> {
-    let lines: Vec<String> = crate::audit::Explain(inbox_query(filter, cursor, 50)).load(conn)?;
-    Ok(lines.join("\n"))
-}
-
-fn inbox_query<'a>(filter: &InboxFilter, cursor: Option<InboxCursor>, limit: i64) -> Boxed<'a> {
-    let mut query = orders::table
-        .filter(orders::holder_path.like(format!("{}%", like_escape(&filter.path))))
-        .select(OrderRow::as_select())
-        .order((orders::due_on.asc().nulls_last(), orders::id.asc()))
-        .limit(limit)
-        .into_boxed();
-    if let Some(state) = &filter.state {
-        query = query.filter(orders::state.eq(state.clone()));
-    }
-    if let Some(day) = filter.overdue_on {
-        query = query.filter(orders::due_on.lt(day));
-    }
-    if let Some(number) = &filter.number_prefix {
-        query = query.filter(orders::number.like(format!("{}%", like_escape(number))));
-    }
-    match cursor {
-        Some(InboxCursor {
-            due_on: Some(due),
-            id,
-        }) => {
-            query = query.filter(
-                orders::due_on
-                    .gt(due)
-                    .or(orders::due_on.eq(due).and(orders::id.gt(id)))
-                    .or(orders::due_on.is_null()),
-            );
-        }
-        Some(InboxCursor { due_on: None, id }) => {
-            query = query.filter(orders::due_on.is_null().and(orders::id.gt(id)));
-        }
-        None => {}
     }
     query
 }

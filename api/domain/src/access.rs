@@ -235,6 +235,9 @@ pub enum Action<'a> {
     /// List the work orders held in an organisation's subtree (the inbox): handlers,
     /// reviewers and analysts of government units and consumer associations.
     ViewOrders(&'a OrgRef),
+    /// The overdue supervision list of an organisation's subtree 督办: members of bureaus
+    /// above the county who may view orders, and a county bureau's own leaders (reviewers).
+    Supervise(&'a OrgRef),
 }
 
 /// Why a request is refused.
@@ -299,6 +302,19 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
                     .any(|r| roles.contains(r))
                 && target.is_within(org)
         }
+        Action::Supervise(target) => {
+            let order_roles = [Role::Handler, Role::Reviewer, Role::Analyst]
+                .iter()
+                .any(|r| roles.contains(r));
+            let may = match org.kind {
+                OrgKind::Bureau(
+                    BureauLevel::National | BureauLevel::Province | BureauLevel::City,
+                ) => order_roles,
+                OrgKind::Bureau(BureauLevel::County) => roles.contains(&Role::Reviewer),
+                _ => false,
+            };
+            may && target.is_within(org)
+        }
     };
     if allowed {
         Ok(())
@@ -317,7 +333,8 @@ impl Action<'_> {
             | Self::ReviewApplication(o)
             | Self::ManageApiClients(o)
             | Self::SearchAudit(o)
-            | Self::ViewOrders(o) => o,
+            | Self::ViewOrders(o)
+            | Self::Supervise(o) => o,
         }
     }
 }
@@ -700,6 +717,46 @@ mod tests {
     }
 
     #[test]
+    fn upper_levels_and_county_leaders_supervise_overdue_orders_of_their_subtree() {
+        let t = tree();
+        for (viewer, roles, target, ok) in [
+            (&t.national, vec![Role::Analyst], &t.nanshan, true),
+            (&t.guangdong, vec![Role::Analyst], &t.nanshan, true),
+            (&t.guangdong, vec![Role::Handler], &t.guangdong, true),
+            (&t.shenzhen, vec![Role::Reviewer], &t.station, true),
+            (&t.shenzhen, vec![Role::OrgAdmin], &t.nanshan, false),
+            (&t.nanshan, vec![Role::Reviewer], &t.nanshan, true),
+            (&t.nanshan, vec![Role::Reviewer], &t.station, true),
+            (&t.nanshan, vec![Role::Handler], &t.nanshan, false),
+            (&t.nanshan, vec![Role::Analyst], &t.nanshan, false),
+            (&t.nanshan, vec![Role::Reviewer], &t.futian, false),
+            (&t.nanshan, vec![Role::Reviewer], &t.shenzhen, false),
+            (&t.guangdong, vec![Role::Analyst], &t.national, false),
+            (&t.station, vec![Role::Reviewer], &t.station, false),
+            (&t.association, vec![Role::Reviewer], &t.association, false),
+            (&t.enterprise, vec![Role::Reviewer], &t.enterprise, false),
+        ] {
+            let actor = member(viewer, &roles);
+            assert_eq!(
+                authorize(&actor, Action::Supervise(target)).is_ok(),
+                ok,
+                "{:?} {roles:?} supervising {:?}",
+                viewer.id,
+                target.id
+            );
+        }
+        let county_handler = member(&t.nanshan, &[Role::Handler]);
+        assert_eq!(
+            access(&county_handler, Action::Supervise(&t.nanshan)),
+            Access::Denied(Denied::Forbidden)
+        );
+        assert_eq!(
+            access(&county_handler, Action::Supervise(&t.futian)),
+            Access::NotFound
+        );
+    }
+
+    #[test]
     fn a_second_factor_is_demanded_of_administrators_and_upper_level_staff() {
         let t = tree();
         let without = |o: &OrgRef, roles: &[Role]| Actor::Member {
@@ -863,6 +920,8 @@ mod tests {
                 Action::ReviewApplication(target),
                 Action::ManageApiClients(target),
                 Action::SearchAudit(target),
+                Action::ViewOrders(target),
+                Action::Supervise(target),
             ];
             for action in actions {
                 assert_eq!(

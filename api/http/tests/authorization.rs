@@ -520,6 +520,32 @@ fn cases() -> Vec<Case> {
             None,
             ORG_VIEW,
         ),
+        case(
+            M::GET,
+            "/api/v1/organisations/{id}/orders/counts",
+            "/api/v1/organisations/{nanshan}/orders/counts",
+            None,
+            ORG_VIEW,
+        ),
+        // Upper levels and the county's leaders: a county handler sees 南山区 but may not
+        // supervise it.
+        case(
+            M::GET,
+            "/api/v1/organisations/{id}/supervision",
+            "/api/v1/organisations/{nanshan}/supervision",
+            None,
+            SUPERVISE,
+        ),
+        // Per-order results: every signed-in caller gets 200, each order refused as the single
+        // action would refuse it (here: a version nobody holds, or no such order).
+        case(
+            M::POST,
+            "/api/v1/orders/bulk-actions",
+            "/api/v1/orders/bulk-actions",
+            Some(json!({"action": "assign_station", "station_id": 1,
+                        "orders": [{"id": 999_999_999, "version": 1}]})),
+            signed_in((200, None)),
+        ),
         // A stale If-Match: those who may see the order learn it changed (412) before anything
         // is decided; the rest find no such order.
         Case {
@@ -563,6 +589,18 @@ const ORDER_VIEW: Expect = [
     (200, None),
     (404, Some("not_found")),
     (200, None),
+    (404, Some("not_found")),
+    (200, None),
+    (404, Some("not_found")),
+    (404, Some("not_found")),
+    (404, Some("not_found")),
+];
+
+const SUPERVISE: Expect = [
+    (401, Some("unauthorized")),
+    (404, Some("not_found")),
+    (404, Some("not_found")),
+    (403, Some("forbidden")),
     (404, Some("not_found")),
     (200, None),
     (404, Some("not_found")),

@@ -698,7 +698,7 @@ fn lists_use_the_indexes_on_a_table_of_realistic_size() {
     assert!(!plan.contains("Seq Scan"), "{plan}");
     // With a state, and on the next page.
     let received = InboxFilter {
-        state: Some("received".into()),
+        states: vec!["received".into()],
         ..county
     };
     let plan = orders::explain_inbox(
@@ -710,14 +710,18 @@ fn lists_use_the_indexes_on_a_table_of_realistic_size() {
         }),
     )
     .unwrap();
-    assert!(plan.contains("orders_inbox"), "{plan}");
+    // An open state may be read from the open orders' partial index (migration 000026).
+    assert!(
+        plan.contains("orders_inbox") || plan.contains("orders_open_idx"),
+        "{plan}"
+    );
     assert!(!plan.contains("Seq Scan"), "{plan}");
     // A province (1/31 of the table) and the whole country.
     for path in ["/1/12/", "/1/"] {
-        for state in [None, Some("received".to_owned())] {
+        for states in [vec![], vec!["received".to_owned()]] {
             let wide = InboxFilter {
                 path: path.into(),
-                state,
+                states,
                 ..InboxFilter::default()
             };
             let plan = orders::explain_inbox(&mut conn, &wide, None).unwrap();

@@ -12,6 +12,7 @@ pub mod demo;
 pub mod divisions;
 pub mod error;
 pub mod health;
+pub mod inbox;
 pub mod invitations;
 pub mod members;
 pub mod orders;

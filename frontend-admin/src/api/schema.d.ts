@@ -605,6 +605,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/bulk-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assigns a handler or a station to up to 100 orders. Each order goes through the same
+         *     machine and checks as `POST /orders/{id}/actions` with its own version as `If-Match`, in
+         *     its own transaction, so one order's stale version or refusal fails that order only and
+         *     the others are done. The answer is 200 with one result per order, in the request's order
+         *     (`ok`, and the new `version` or the `problem`); a request that is wrong as a whole (no
+         *     orders, more than 100, a missing field) is 422 and changes nothing.
+         */
+        post: operations["orders_bulk_act"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{id}": {
         parameters: {
             query?: never;
@@ -815,10 +839,34 @@ export interface paths {
         };
         /**
          * The orders held in an organisation's subtree (handlers, reviewers and analysts of that
-         *     unit or above), by due date (undated last), with keyset paging. 404 outside the caller's
-         *     subtree.
+         *     unit or above), by due date (undated last), with keyset paging: `next` encodes the last
+         *     order's due date and id, so a page never repeats or skips an order however the list
+         *     changes. All filters combine. 404 outside the caller's subtree.
          */
         get: operations["orders_inbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/orders/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Counts for an inbox tab bar: the **open** orders of an organisation's subtree that match
+         *     the same filters as the inbox (any `state` is ignored), per state, and how many are
+         *     overdue. Concluded and archived orders are not counted: they grow without bound, while
+         *     open orders are a bounded set, read in one index-only pass (a province's open orders, not
+         *     its history). Same access as the inbox.
+         */
+        get: operations["orders_counts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -842,6 +890,28 @@ export interface paths {
          *     administrator then invites the station's staff (`invitations_create`).
          */
         post: operations["stations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/supervision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The supervision list 督办 of an organisation's subtree: open orders past their due date,
+         *     the longest overdue first, keyset paged, with the holding unit's name. For members of
+         *     bureaus above the county who view orders, and a county bureau's leaders (reviewers);
+         *     403 for other members who see the organisation, 404 outside the caller's subtree.
+         */
+        get: operations["orders_supervision"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1239,6 +1309,52 @@ export interface components {
             /** @description Pass as `after` for the next page; null on the last one. */
             next?: string | null;
         };
+        /**
+         * @description The actions that may be taken in bulk.
+         * @enum {string}
+         */
+        BulkAction: "assign_handler" | "assign_station";
+        /** @description What happened to one order. */
+        BulkItemResult: {
+            /** Format: int64 */
+            id: number;
+            ok: boolean;
+            problem?: components["schemas"]["Problem"] | null;
+            /**
+             * Format: int32
+             * @description The order's new version, when done.
+             */
+            version?: number | null;
+        };
+        /** @description An order and the version the caller loaded. */
+        BulkOrder: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description One action for up to 100 orders. */
+        BulkRequest: {
+            action: components["schemas"]["BulkAction"];
+            /**
+             * Format: int64
+             * @description For `assign_handler`.
+             */
+            handler_id?: number | null;
+            /** @description 1 to 100 orders, each once. */
+            orders: components["schemas"]["BulkOrder"][];
+            /** @description Up to 2000 characters, kept on each order's event. */
+            reason?: string | null;
+            /**
+             * Format: int64
+             * @description For `assign_station`.
+             */
+            station_id?: number | null;
+        };
+        /** @description The result of each order, in the request's order. */
+        BulkResponse: {
+            results: components["schemas"]["BulkItemResult"][];
+        };
         /** @description The bureau that reviews an application. */
         BureauRef: {
             division_code?: string | null;
@@ -1573,6 +1689,26 @@ export interface components {
             /** @description At least one of the scopes this organisation may grant: `orders:read`, `orders:write`. */
             scopes: string[];
         };
+        /** @description How many open orders an inbox holds. */
+        OrderCounts: {
+            /**
+             * @description Per open state (`received`, `with_enterprise`, `accepted`, `mediating`, `checking`),
+             *     every one present, 0 when none.
+             */
+            by_state: {
+                [key: string]: number;
+            };
+            /**
+             * Format: int64
+             * @description Of `total`, those past their due date.
+             */
+            overdue: number;
+            /**
+             * Format: int64
+             * @description Open orders matching the filters.
+             */
+            total: number;
+        };
         OrderDto: {
             appeal?: components["schemas"]["AppealDto"] | null;
             /** @description The actions the caller may take now (`domain::workflow::available`). */
@@ -1861,6 +1997,22 @@ export interface components {
             name: string;
             /** @description Up to 200 characters. */
             name_en?: string | null;
+        };
+        /** @description An overdue order on the supervision list. */
+        SupervisedOrder: components["schemas"]["OrderSummary"] & {
+            /**
+             * Format: int64
+             * @description Calendar days since the due date (1 = due yesterday).
+             */
+            days_overdue: number;
+            /** @description The name of the unit holding it. */
+            holder_name: string;
+        };
+        /** @description A page of the supervision list. */
+        SupervisionPage: {
+            items: components["schemas"]["SupervisedOrder"][];
+            /** @description Pass as `after` for the next page; null on the last one. */
+            next?: string | null;
         };
         /** @description One step on an application's timeline. */
         TimelineStep: {
@@ -3427,6 +3579,48 @@ export interface operations {
             };
         };
     };
+    orders_bulk_act: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkRequest"];
+            };
+        };
+        responses: {
+            /** @description One result per order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResponse"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     orders_get: {
         parameters: {
             query?: never;
@@ -4105,16 +4299,35 @@ export interface operations {
     orders_inbox: {
         parameters: {
             query?: {
-                /** @description Only orders in this state. */
+                /** @description Only orders in one of these states, comma-separated (`received,accepted`). */
                 state?: string;
-                /** @description Only orders past their due date. */
-                overdue?: boolean;
-                /** @description An order number, or its beginning. */
-                q?: string;
-                /** @description The `next` of the previous page. */
+                /** @description The `next` of the previous page (with the same filters). */
                 after?: string;
                 /** @description 1 to 200, default 50. */
                 limit?: number;
+                /** @description `complaint`, `report`, `suggestion` or `consultation`. */
+                kind?: string;
+                /** @description A category code; a parent category's code also matches its children (prefix match). */
+                category?: string;
+                /** @description `true`: only orders past their due date. */
+                overdue?: boolean;
+                /**
+                 * @description Only orders due today or within this many **calendar** days (0 to 366), not yet
+                 *     overdue.
+                 */
+                due_within?: number;
+                /** @description `me`: only orders whose handler is the caller. */
+                assigned?: string;
+                /** @description Received on or after this day (`YYYY-MM-DD`). */
+                received_from?: string;
+                /** @description Received on or before this day (`YYYY-MM-DD`). */
+                received_to?: string;
+                /**
+                 * @description An order number or its beginning (`WQ2026...`); otherwise text found in the business
+                 *     name or the facts (any language; 3 or more characters use the search index, 1-2
+                 *     characters are matched on the other filters' rows). At most 100 characters.
+                 */
+                q?: string;
             };
             header?: never;
             path: {
@@ -4132,6 +4345,89 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrderPage"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or second factor required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such organisation in your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad filters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    orders_counts: {
+        parameters: {
+            query?: {
+                /** @description `complaint`, `report`, `suggestion` or `consultation`. */
+                kind?: string;
+                /** @description A category code; a parent category's code also matches its children (prefix match). */
+                category?: string;
+                /** @description `true`: only orders past their due date. */
+                overdue?: boolean;
+                /**
+                 * @description Only orders due today or within this many **calendar** days (0 to 366), not yet
+                 *     overdue.
+                 */
+                due_within?: number;
+                /** @description `me`: only orders whose handler is the caller. */
+                assigned?: string;
+                /** @description Received on or after this day (`YYYY-MM-DD`). */
+                received_from?: string;
+                /** @description Received on or before this day (`YYYY-MM-DD`). */
+                received_to?: string;
+                /**
+                 * @description An order number or its beginning (`WQ2026...`); otherwise text found in the business
+                 *     name or the facts (any language; 3 or more characters use the search index, 1-2
+                 *     characters are matched on the other filters' rows). At most 100 characters.
+                 */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Organisation id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderCounts"];
                 };
             };
             /** @description Not signed in */
@@ -4234,6 +4530,70 @@ export interface operations {
                 };
             };
             /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    orders_supervision: {
+        parameters: {
+            query?: {
+                /** @description The `next` of the previous page. */
+                after?: string;
+                /** @description 1 to 200, default 50. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Organisation id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The overdue orders */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionPage"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or second factor required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such organisation in your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad page */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -116,6 +116,28 @@ pub enum State {
 }
 
 impl State {
+    /// Every state's name, along the main track.
+    pub const NAMES: [&'static str; 7] = [
+        "received",
+        "with_enterprise",
+        "accepted",
+        "mediating",
+        "checking",
+        "concluded",
+        "archived",
+    ];
+
+    /// The names of the states an order is still open in ([`State::is_open`]): what inbox
+    /// counts and the supervision list read (closed orders grow without bound; open ones do
+    /// not).
+    pub const OPEN_NAMES: [&'static str; 5] = [
+        "received",
+        "with_enterprise",
+        "accepted",
+        "mediating",
+        "checking",
+    ];
+
     pub fn name(&self) -> &'static str {
         match self {
             Self::Received => "received",

@@ -1289,3 +1289,25 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_state_name_lists_agree_with_the_states() {
+    let states = [
+        State::Received,
+        State::WithEnterprise {
+            since: d("2026-11-02"),
+        },
+        State::Accepted,
+        State::Mediating,
+        State::Checking { extended: false },
+        State::Concluded(Conclusion::Withdrawn),
+        State::Archived(Conclusion::Withdrawn),
+    ];
+    assert_eq!(states.map(|s| s.name()), State::NAMES);
+    let open: Vec<&str> = states
+        .iter()
+        .filter(|s| s.is_open())
+        .map(State::name)
+        .collect();
+    assert_eq!(open, State::OPEN_NAMES);
+}

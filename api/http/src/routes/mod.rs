@@ -73,9 +73,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(applications::decide::approve)
             .service(applications::decide::reject)
             .service(orders::submit::submit)
+            .service(orders::bulk::bulk)
             .service(orders::mine::mine)
             .service(orders::get::get)
             .service(orders::inbox::inbox)
+            .service(orders::counts::counts)
+            .service(orders::supervision::supervision)
             .service(orders::act::act),
     );
 }

@@ -1,10 +1,15 @@
-//! Work orders 工单: intake, the consumer's own list, the staff inbox, one order, actions.
+//! Work orders 工单: intake, the consumer's own list, the staff inbox (filters, counts, the
+//! supervision list), one order, actions (one at a time or in bulk).
 
 pub mod act;
+pub mod bulk;
+pub mod counts;
+pub mod filters;
 pub mod get;
 pub mod inbox;
 pub mod mine;
 pub mod submit;
+pub mod supervision;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;

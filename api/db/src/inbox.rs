@@ -1,0 +1,337 @@
+//! The staff inbox, its counts and the supervision list: one filter, applied the same way to
+//! the page query and the count query, on the indexes of migrations `000020_orders` and
+//! `000026_inbox_search`.
+//!
+//! - Pages are keyset queries on `(due_on, id)` (undated last), so a page costs the rows it
+//!   returns plus those the filters skip, whatever the table's size.
+//! - Text (`q`) is a substring match over `coalesce(business_name, '') || ' ' || facts`,
+//!   served by a GIN trigram index for 3 or more characters; 1-2 characters have no trigram,
+//!   so they are checked row by row on whatever the other filters leave (document: a
+//!   2-character query over a whole province scans its rows).
+//! - Counts read open orders only (a bounded set: the orders received in the last weeks and
+//!   those not yet finished), by an index-only scan of `orders_open_idx`.
+
+use chrono::NaiveDate;
+use diesel::dsl::{count_star, sql};
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Bool};
+use weiquan_domain::workflow::State;
+
+use crate::DbError;
+use crate::orders::OrderRow;
+use crate::schema::{order_appeals, orders, organisations};
+
+/// What an inbox is filtered by. Every field is optional (`Default` is the whole subtree).
+#[derive(Debug, Clone, Default)]
+pub struct InboxFilter {
+    /// The organisation's `path`: its whole subtree.
+    pub path: String,
+    /// Any of these states (none: every state).
+    pub states: Vec<String>,
+    /// Only open orders ([`State::OPEN_NAMES`]), stated so that the partial indexes apply.
+    pub open_only: bool,
+    pub kind: Option<String>,
+    /// A category code or its beginning: a parent category matches its children.
+    pub category: Option<String>,
+    /// Only orders whose due date is before this day.
+    pub overdue_on: Option<NaiveDate>,
+    /// Only orders due on one of these days (inclusive).
+    pub due_between: Option<(NaiveDate, NaiveDate)>,
+    /// Only orders with this handler.
+    pub handler: Option<i64>,
+    /// Received on or after / on or before (inclusive).
+    pub received_from: Option<NaiveDate>,
+    pub received_to: Option<NaiveDate>,
+    /// An order number (exact) or the start of one.
+    pub number_prefix: Option<String>,
+    /// A substring of the business name or the facts (case-insensitive for Latin letters).
+    pub text: Option<String>,
+}
+
+/// A keyset position in an inbox (by due date, undated last, then id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InboxCursor {
+    pub due_on: Option<NaiveDate>,
+    pub id: i64,
+}
+
+impl InboxCursor {
+    /// The token clients pass back: `2026-12-01_123`, or `-_123` for an undated order.
+    pub fn token(&self) -> String {
+        format!(
+            "{}_{}",
+            self.due_on
+                .map_or_else(|| "-".to_owned(), |d| d.format("%Y-%m-%d").to_string()),
+            self.id
+        )
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        let (due, id) = s.split_once('_')?;
+        Some(Self {
+            due_on: if due == "-" {
+                None
+            } else {
+                Some(NaiveDate::parse_from_str(due, "%Y-%m-%d").ok()?)
+            },
+            id: id.parse().ok()?,
+        })
+    }
+
+    pub fn of(row: &OrderRow) -> Self {
+        Self {
+            due_on: row.due_on,
+            id: row.id,
+        }
+    }
+}
+
+pub(crate) fn like_escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+/// `orders.state IN (<open states>)` as literal SQL: the planner can only match a partial
+/// index's predicate against constants, not bind parameters of a generic plan.
+fn open_states_sql() -> String {
+    let names: Vec<String> = State::OPEN_NAMES.iter().map(|n| format!("'{n}'")).collect();
+    format!("orders.state IN ({})", names.join(", "))
+}
+
+/// The search text the trigram index is built on (the expression must match the index's).
+const SEARCH_TEXT: &str =
+    "(coalesce(order_appeals.business_name, '') || ' ' || order_appeals.facts)";
+
+/// Applies every filter but the cursor to a boxed query on `orders`.
+macro_rules! filtered {
+    ($query:expr, $filter:expr) => {{
+        let f: &InboxFilter = $filter;
+        let mut query =
+            $query.filter(orders::holder_path.like(format!("{}%", like_escape(&f.path))));
+        if !f.states.is_empty() {
+            query = query.filter(orders::state.eq_any(f.states.clone()));
+        }
+        if f.open_only {
+            query = query.filter(sql::<Bool>(&open_states_sql()));
+        }
+        if let Some(kind) = &f.kind {
+            query = query.filter(orders::kind.eq(kind.clone()));
+        }
+        if let Some(day) = f.overdue_on {
+            query = query.filter(orders::due_on.lt(day));
+        }
+        if let Some((from, to)) = f.due_between {
+            query = query.filter(orders::due_on.between(from, to));
+        }
+        if let Some(handler) = f.handler {
+            query = query.filter(orders::handler_id.eq(handler));
+        }
+        if let Some(day) = f.received_from {
+            query = query.filter(orders::received_on.ge(day));
+        }
+        if let Some(day) = f.received_to {
+            query = query.filter(orders::received_on.le(day));
+        }
+        if let Some(number) = &f.number_prefix {
+            query = query.filter(orders::number.like(format!("{}%", like_escape(number))));
+        }
+        if f.category.is_some() || f.text.is_some() {
+            let mut appeals = order_appeals::table
+                .select(order_appeals::order_id)
+                .into_boxed();
+            if let Some(category) = &f.category {
+                appeals = appeals
+                    .filter(order_appeals::category.like(format!("{}%", like_escape(category))));
+            }
+            if let Some(text) = &f.text {
+                appeals = appeals.filter(
+                    sql::<Bool>(&format!("{SEARCH_TEXT} ILIKE "))
+                        .bind::<diesel::sql_types::Text, _>(format!("%{}%", like_escape(text))),
+                );
+            }
+            query = query.filter(orders::id.eq_any(appeals));
+        }
+        query
+    }};
+}
+
+type Boxed<'a> = orders::BoxedQuery<
+    'a,
+    diesel::pg::Pg,
+    diesel::dsl::SqlTypeOf<diesel::dsl::AsSelect<OrderRow, diesel::pg::Pg>>,
+>;
+
+fn inbox_query<'a>(filter: &InboxFilter, cursor: Option<InboxCursor>, limit: i64) -> Boxed<'a> {
+    let mut query = filtered!(
+        orders::table
+            .select(OrderRow::as_select())
+            .order((orders::due_on.asc().nulls_last(), orders::id.asc()))
+            .limit(limit)
+            .into_boxed(),
+        filter
+    );
+    match cursor {
+        Some(InboxCursor {
+            due_on: Some(due),
+            id,
+        }) => {
+            query = query.filter(
+                orders::due_on
+                    .gt(due)
+                    .or(orders::due_on.eq(due).and(orders::id.gt(id)))
+                    .or(orders::due_on.is_null()),
+            );
+        }
+        Some(InboxCursor { due_on: None, id }) => {
+            query = query.filter(orders::due_on.is_null().and(orders::id.gt(id)));
+        }
+        None => {}
+    }
+    query
+}
+
+/// A subtree's orders by due date (undated last), after `cursor`.
+pub fn inbox(
+    conn: &mut PgConnection,
+    filter: &InboxFilter,
+    cursor: Option<InboxCursor>,
+    limit: i64,
+) -> Result<Vec<OrderRow>, DbError> {
+    Ok(inbox_query(filter, cursor, limit).load(conn)?)
+}
+
+/// The plan of [`inbox`], for tests that check which index it uses.
+pub fn explain_inbox(
+    conn: &mut PgConnection,
+    filter: &InboxFilter,
+    cursor: Option<InboxCursor>,
+) -> Result<String, DbError> {
+    let lines: Vec<String> = crate::audit::Explain(inbox_query(filter, cursor, 50)).load(conn)?;
+    Ok(lines.join("\n"))
+}
+
+/// Open orders per state, and how many of each are past due on `today`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StateCount {
+    pub state: String,
+    pub total: i64,
+    pub overdue: i64,
+}
+
+type CountQuery<'a> = diesel::dsl::IntoBoxed<
+    'a,
+    diesel::dsl::Select<
+        diesel::dsl::GroupBy<orders::table, orders::state>,
+        (
+            orders::state,
+            diesel::dsl::count_star,
+            diesel::expression::SqlLiteral<BigInt>,
+        ),
+    >,
+    diesel::pg::Pg,
+>;
+
+fn count_query<'a>(filter: &InboxFilter, today: NaiveDate) -> CountQuery<'a> {
+    let overdue = sql::<BigInt>(&format!(
+        "count(*) FILTER (WHERE orders.due_on < DATE '{}')",
+        today.format("%Y-%m-%d")
+    ));
+    let open = InboxFilter {
+        states: Vec::new(),
+        open_only: true,
+        ..filter.clone()
+    };
+    filtered!(
+        orders::table
+            .group_by(orders::state)
+            .select((orders::state, count_star(), overdue))
+            .into_boxed(),
+        &open
+    )
+}
+
+/// How many open orders match `filter` (its `states` ignored), per state. The cost is one
+/// index-only pass over the subtree's open orders in `orders_open_idx` (plus the appeals for
+/// `category` and `text`): linear in the open orders of the subtree, never in its history.
+pub fn counts(
+    conn: &mut PgConnection,
+    filter: &InboxFilter,
+    today: NaiveDate,
+) -> Result<Vec<StateCount>, DbError> {
+    let rows: Vec<(String, i64, i64)> = count_query(filter, today).load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(state, total, overdue)| StateCount {
+            state,
+            total,
+            overdue,
+        })
+        .collect())
+}
+
+/// The plan of [`counts`].
+pub fn explain_counts(
+    conn: &mut PgConnection,
+    filter: &InboxFilter,
+    today: NaiveDate,
+) -> Result<String, DbError> {
+    let lines: Vec<String> = crate::audit::Explain(count_query(filter, today)).load(conn)?;
+    Ok(lines.join("\n"))
+}
+
+/// The filter of the supervision list: a subtree's open orders past due on `today`, oldest
+/// due date first. (An `escalated` flag, when orders carry one, is one more field here.)
+pub fn supervision_filter(path: String, today: NaiveDate) -> InboxFilter {
+    InboxFilter {
+        path,
+        open_only: true,
+        overdue_on: Some(today),
+        ..InboxFilter::default()
+    }
+}
+
+/// The names of these organisations, by id.
+pub fn org_names(conn: &mut PgConnection, ids: &[i64]) -> Result<Vec<(i64, String)>, DbError> {
+    Ok(organisations::table
+        .filter(organisations::id.eq_any(ids))
+        .select((organisations::id, organisations::name))
+        .load(conn)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip_through_their_token() {
+        for c in [
+            InboxCursor {
+                due_on: NaiveDate::from_ymd_opt(2026, 12, 1),
+                id: 123,
+            },
+            InboxCursor {
+                due_on: None,
+                id: 7,
+            },
+        ] {
+            assert_eq!(InboxCursor::parse(&c.token()), Some(c));
+        }
+        for bad in ["", "x", "2026-13-01_1", "2026-12-01_", "-_x", "2026-12-01"] {
+            assert_eq!(InboxCursor::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_open_states_are_the_domains() {
+        assert_eq!(
+            open_states_sql(),
+            "orders.state IN ('received', 'with_enterprise', 'accepted', 'mediating', 'checking')"
+        );
+    }
+
+    #[test]
+    fn like_patterns_escape_their_wildcards() {
+        assert_eq!(like_escape("50%_a\\b"), "50\\%\\_a\\\\b");
+    }
+}
