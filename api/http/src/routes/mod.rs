@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod api_clients;
 pub mod applications;
+pub mod attachments;
 pub mod audit;
 pub mod client;
 pub mod divisions;
@@ -72,10 +73,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(applications::get::get)
             .service(applications::decide::approve)
             .service(applications::decide::reject)
+            .service(attachments::upload::upload)
             .service(orders::submit::submit)
             .service(orders::mine::mine)
             .service(orders::get::get)
             .service(orders::inbox::inbox)
-            .service(orders::act::act),
+            .service(orders::act::act)
+            .service(orders::attachment::download),
     );
 }
