@@ -643,3 +643,46 @@ async fn unused_uploads_are_pruned_after_a_day_and_a_file_once_nothing_names_it(
     assert_eq!(stored_files(&app).len(), 1);
     assert_eq!(count(&app, "SELECT count(*) AS n FROM attachments"), 1);
 }
+
+#[actix_web::test]
+async fn the_prune_command_deletes_old_unused_uploads_and_abandoned_partial_files() {
+    let app = TestApp::spawn().await;
+    let consumer = app.sign_in(app.create_consumer("13700000111"), false).await;
+    let old = upload_id(&app, &consumer, &png("old")).await;
+    app.execute(&format!(
+        "UPDATE attachments SET created_at = now() - interval '25 hours' WHERE id = {old}"
+    ));
+    let temp = app.config.attachments_dir.join("tmp");
+    std::fs::create_dir_all(&temp).unwrap();
+    let (abandoned, recent) = (temp.join("abandoned.part"), temp.join("recent.part"));
+    std::fs::write(&abandoned, b"half an upload").unwrap();
+    std::fs::write(&recent, b"an upload in progress").unwrap();
+    let touched = std::process::Command::new("touch")
+        .args(["-d", "2 days ago"])
+        .arg(&abandoned)
+        .status()
+        .unwrap();
+    assert!(touched.success());
+
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_weiquan"))
+        .args(["attachments", "prune"])
+        .env("DATABASE_URL", &app.config.database_url)
+        .env("ATTACHMENTS_DIR", &app.config.attachments_dir)
+        .env("RUST_LOG", "warn")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout} {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.contains("1 unused uploads, 1 files and 1 abandoned partial files deleted"),
+        "{stdout}"
+    );
+    assert_eq!(count(&app, "SELECT count(*) AS n FROM attachments"), 0);
+    assert!(stored_files(&app).is_empty());
+    assert!(!abandoned.exists());
+    assert!(recent.exists(), "an upload in progress is left alone");
+}
