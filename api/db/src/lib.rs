@@ -3,6 +3,7 @@
 
 pub mod api_clients;
 pub mod applications;
+pub mod attachments;
 pub mod audit;
 pub mod divisions;
 pub mod error;

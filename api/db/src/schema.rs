@@ -282,6 +282,27 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    attachments (id) {
+        id -> Int8,
+        sha256 -> Text,
+        media_type -> Text,
+        size_bytes -> Int8,
+        file_name -> Text,
+        uploaded_by -> Int8,
+        attached_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    order_attachments (order_id, attachment_id) {
+        order_id -> Int8,
+        attachment_id -> Int8,
+        position -> Int2,
+    }
+}
+
 diesel::joinable!(organisations -> divisions (division_code));
 diesel::joinable!(api_clients -> organisations (org_id));
 diesel::joinable!(application_events -> applications (application_id));
@@ -306,3 +327,6 @@ diesel::joinable!(order_appeals -> orders (order_id));
 diesel::joinable!(order_parties -> orders (order_id));
 diesel::joinable!(order_events -> orders (order_id));
 diesel::allow_tables_to_appear_in_same_query!(orders, order_appeals, order_parties, order_events);
+diesel::joinable!(order_attachments -> attachments (attachment_id));
+diesel::joinable!(order_attachments -> orders (order_id));
+diesel::allow_tables_to_appear_in_same_query!(attachments, order_attachments, orders);

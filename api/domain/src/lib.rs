@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod clients;
 pub mod credit_code;
 pub mod division;
+pub mod evidence;
 pub mod invitation;
 pub mod mask;
 pub mod notify;

@@ -1,4 +1,5 @@
-//! Work a server instance does besides answering requests: the outbox relay.
+//! Work a server instance does besides answering requests: the outbox relay, and pruning
+//! unused evidence uploads every hour.
 
 use std::sync::Arc;
 
@@ -63,5 +64,43 @@ pub fn spawn_relay(config: &Config) -> Result<Relay, ServiceError> {
         relay_options(config),
         shutdown,
     ));
+    Ok(Relay { stop, task })
+}
+
+/// How often the server prunes unused evidence uploads. Several instances may prune at once:
+/// each file's deletion holds its advisory lock, so they only repeat each other's work.
+const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Starts pruning unused evidence uploads (`weiquan attachments prune`) every hour, on its own
+/// one-connection pool; the first run is an hour after start. [`Relay::stop`] ends it.
+pub fn spawn_pruner(config: &Config) -> Result<Relay, ServiceError> {
+    let pool = weiquan_db::build_pool(
+        &config.database_url,
+        &PoolOptions {
+            max_size: 1,
+            connection_timeout: config.database_timeout,
+        },
+    )?;
+    let db = Db::new(pool);
+    let store = crate::maintenance::attachment_store(config);
+    let (stop, mut shutdown) = watch::channel(false);
+    let task = actix_web::rt::spawn(async move {
+        loop {
+            tokio::select! {
+                _ = tokio::time::sleep(PRUNE_EVERY) => {}
+                _ = shutdown.changed() => return,
+            }
+            match weiquan_services::attachments::prune(&db, &store, chrono::Utc::now()).await {
+                Ok(p) if p.uploads + p.files + p.partial > 0 => log::info!(
+                    "attachments pruned: {} uploads, {} files, {} partial files",
+                    p.uploads,
+                    p.files,
+                    p.partial
+                ),
+                Ok(_) => {}
+                Err(e) => log::warn!("attachments prune failed (next try in an hour): {e}"),
+            }
+        }
+    });
     Ok(Relay { stop, task })
 }

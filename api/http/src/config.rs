@@ -183,6 +183,21 @@ pub const VARS: &[VarSpec] = &[
         help: "Application status look-ups by tracking code per IP address per hour; then 429.",
     },
     VarSpec {
+        name: "ATTACHMENTS_DIR",
+        default: "var/attachments",
+        help: "Directory where evidence files are stored, by content hash (relative paths start at the working directory). Back it up with the database.",
+    },
+    VarSpec {
+        name: "ATTACHMENT_MAX_BYTES",
+        default: "10485760",
+        help: "Largest evidence file accepted, in bytes (10 MiB); larger uploads get 413.",
+    },
+    VarSpec {
+        name: "ATTACHMENT_LIMIT_PER_USER",
+        default: "60",
+        help: "Evidence uploads accepted per account per hour; then 429.",
+    },
+    VarSpec {
         name: "AUDIT_RETENTION_DAYS",
         default: "365",
         help: "Days audit records are kept before `weiquan audit prune` deletes them; at least 183 (six months, the legal minimum).",
@@ -229,6 +244,11 @@ pub struct Config {
     pub redis_key_prefix: String,
     pub redis_timeout: Duration,
     pub audit_retention_days: u32,
+    /// Where evidence files are stored.
+    pub attachments_dir: PathBuf,
+    pub attachment_max_bytes: u64,
+    /// Evidence uploads per account per hour.
+    pub attachment_limit: weiquan_services::rate_limit::Limit,
     pub outbox_poll: Duration,
     pub outbox_max_attempts: i32,
     /// Key for `weiquan_services::credentials::SecretBox` (Debug shows no key material).
@@ -474,12 +494,25 @@ impl Config {
         };
         let application_limit = hourly(count("APPLICATION_LIMIT_PER_ADDRESS")?);
         let application_status_limit = hourly(count("APPLICATION_STATUS_LIMIT_PER_ADDRESS")?);
+        let attachment_limit = hourly(count("ATTACHMENT_LIMIT_PER_USER")?);
+        const MAX_BYTES: &str = "a byte count between 1 and 104857600 (100 MiB)";
+        let attachment_max_bytes: u64 = number(
+            "ATTACHMENT_MAX_BYTES",
+            get("ATTACHMENT_MAX_BYTES"),
+            MAX_BYTES,
+        )?;
+        parse("ATTACHMENT_MAX_BYTES", MAX_BYTES)(
+            (1..=104_857_600).contains(&attachment_max_bytes),
+        )?;
         Ok(Self {
             public_base_url,
             oauth,
             signin_limits,
             application_limit,
             application_status_limit,
+            attachment_limit,
+            attachment_max_bytes,
+            attachments_dir: PathBuf::from(get("ATTACHMENTS_DIR")),
             session,
             environment,
             bind,

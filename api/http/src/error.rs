@@ -28,6 +28,9 @@ pub enum ErrorCode {
     MethodNotAllowed,
     PayloadTooLarge,
     UnsupportedMediaType,
+    /// An evidence file that is not an accepted type (JPEG, PNG, GIF, WebP, HEIC/HEIF, PDF),
+    /// judged by its content, whatever its name says.
+    AttachmentTypeUnsupported,
     Unauthorized,
     /// Wrong login, password or code (the same answer whether the account exists).
     InvalidCredentials,
@@ -79,6 +82,7 @@ impl ErrorCode {
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::AttachmentTypeUnsupported => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
             Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
             Self::SecondFactorRequired => StatusCode::FORBIDDEN,
@@ -110,6 +114,7 @@ impl ErrorCode {
             Self::MethodNotAllowed => "method_not_allowed",
             Self::PayloadTooLarge => "payload_too_large",
             Self::UnsupportedMediaType => "unsupported_media_type",
+            Self::AttachmentTypeUnsupported => "attachment_type_unsupported",
             Self::Unauthorized => "unauthorized",
             Self::InvalidCredentials => "invalid_credentials",
             Self::SecondFactorRequired => "second_factor_required",
@@ -150,6 +155,10 @@ impl ErrorCode {
             Self::UnsupportedMediaType => (
                 "Send the body as application/json.",
                 "请以 application/json 格式提交请求内容。",
+            ),
+            Self::AttachmentTypeUnsupported => (
+                "Attach photos (JPEG, PNG, GIF, WebP, HEIC) or PDF documents only.",
+                "仅支持上传图片（JPEG、PNG、GIF、WebP、HEIC）或 PDF 文件。",
             ),
             Self::Unauthorized => ("Please sign in.", "请先登录。"),
             Self::InvalidCredentials => {

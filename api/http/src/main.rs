@@ -43,6 +43,11 @@ enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Evidence attachment maintenance.
+    Attachments {
+        #[command(subcommand)]
+        command: AttachmentsCommand,
+    },
     /// Write .env.example from the list of configuration variables.
     EnvExample {
         #[arg(long, default_value = ".env.example")]
@@ -61,6 +66,13 @@ enum AuditCommand {
         heads: bool,
     },
     /// Delete records older than AUDIT_RETENTION_DAYS, keeping the chains verifiable.
+    Prune,
+}
+
+#[derive(Subcommand)]
+enum AttachmentsCommand {
+    /// Delete uploads no submission used within 24 hours, and files no upload names any more
+    /// (the server also does this every hour).
     Prune,
 }
 
@@ -97,6 +109,9 @@ fn run(command: Command) -> Result<(), String> {
         Command::Audit {
             command: AuditCommand::Prune,
         } => weiquan_http::maintenance::prune(&config()?),
+        Command::Attachments {
+            command: AttachmentsCommand::Prune,
+        } => weiquan_http::maintenance::prune_attachments(&config()?),
     }
 }
 
@@ -182,11 +197,13 @@ fn serve(config: Config) -> Result<(), String> {
     );
     actix_web::rt::System::new().block_on(async move {
         let relay = weiquan_http::background::spawn_relay(&config).map_err(|e| e.to_string())?;
+        let pruner = weiquan_http::background::spawn_pruner(&config).map_err(|e| e.to_string())?;
         let server = weiquan_http::server::start(config, listener).map_err(|e| e.to_string())?;
         // The server future ends after a graceful shutdown (SIGTERM, SIGINT); the relay then
-        // finishes its batch and stops.
+        // finishes its batch and stops, and so does the pruner.
         let result = server.await.map_err(|e| e.to_string());
         relay.stop().await;
+        pruner.stop().await;
         result
     })
 }

@@ -1,5 +1,6 @@
 //! `weiquan audit verify` and `weiquan audit prune`: checking the audit log's hash chains and
-//! applying the retention period, from the command line (or a scheduled job).
+//! applying the retention period, from the command line (or a scheduled job); and
+//! `weiquan attachments prune`, which the server also runs every hour.
 
 use weiquan_db::PoolOptions;
 use weiquan_db::audit::{Break, Problem, VerifyReport};
@@ -99,6 +100,32 @@ pub fn prune(config: &Config) -> Result<(), String> {
         "audit prune: {} records older than {days} days deleted from {} chains",
         report.deleted,
         report.anchors.len()
+    );
+    Ok(())
+}
+
+/// The attachment store the configuration names.
+pub fn attachment_store(config: &Config) -> weiquan_services::attachments::Store {
+    weiquan_services::attachments::Store::new(
+        config.attachments_dir.clone(),
+        config.attachment_max_bytes,
+    )
+}
+
+/// Deletes evidence uploads that no submission used within 24 hours, and their files.
+pub fn prune_attachments(config: &Config) -> Result<(), String> {
+    let db = db(config)?;
+    let store = attachment_store(config);
+    let pruned = actix_web::rt::System::new()
+        .block_on(weiquan_services::attachments::prune(
+            &db,
+            &store,
+            chrono::Utc::now(),
+        ))
+        .map_err(|e| e.to_string())?;
+    println!(
+        "attachments prune: {} unused uploads, {} files and {} abandoned partial files deleted",
+        pruned.uploads, pruned.files, pruned.partial
     );
     Ok(())
 }

@@ -34,6 +34,7 @@ use crate::error::{ErrorCode, FieldError, Problem};
         (name = "organisations", description = "The organisation tree (bureaus, stations, associations, enterprises, ...)"),
         (name = "applications", description = "Applications to join by enterprises, departments and international bodies, and their review"),
         (name = "api-clients", description = "OAuth2 clients of enterprises, departments and international bodies, managed by their administrators"),
+        (name = "attachments", description = "Evidence files: uploaded first, then named in a submission"),
         (name = "orders", description = "Work orders: filing appeals, the consumer's own list, the staff inbox, one order and actions on it"),
         (name = "oauth", description = "Integrations: the OAuth2 client-credentials token endpoint and what a bearer token says"),
     ),

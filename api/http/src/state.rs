@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use weiquan_db::PoolOptions;
+use weiquan_services::attachments::Store;
 use weiquan_services::credentials::{HashParams, PasswordHasher, SecretBox};
 use weiquan_services::rate_limit::RateLimiter;
 use weiquan_services::sessions::SessionStore;
@@ -23,6 +24,8 @@ pub struct AppState {
     pub sessions: SessionStore,
     pub cookies: CookieSigner,
     pub tokens: TokenSigner,
+    /// Where evidence files are kept.
+    pub attachments: Store,
 }
 
 impl AppState {
@@ -55,6 +58,7 @@ impl AppState {
             },
             cookies,
             tokens,
+            attachments: Store::new(config.attachments_dir.clone(), config.attachment_max_bytes),
             config: Arc::new(config),
         })
     }

@@ -106,7 +106,8 @@ struct Case {
     /// `{nanshan}` is replaced by the 南山区 bureau's id, `{victim}` by a 南山区 member's id,
     /// `{invitation}` by an open invitation into 南山区, `{application}` by an application
     /// competent at 南山区, `{enterprise}` by an enterprise under 南山区, `{client}` by that
-    /// enterprise's API client, `{n}` by the actor's index.
+    /// enterprise's API client, `{order}` by an order of the first consumer and `{attachment}`
+    /// by its evidence, `{n}` by the actor's index.
     path: &'static str,
     body: Option<Value>,
     /// A form body (`application/x-www-form-urlencoded`) instead of JSON.
@@ -497,6 +498,14 @@ fn cases() -> Vec<Case> {
             })),
             CONSUMERS_ONLY_CREATED,
         ),
+        // Only consumers upload evidence; a JSON body gets them past authorization to 415.
+        case(
+            M::POST,
+            "/api/v1/attachments",
+            "/api/v1/attachments",
+            Some(json!({"file": "not multipart"})),
+            UPLOAD_JSON,
+        ),
         case(
             M::GET,
             "/api/v1/me/orders",
@@ -510,6 +519,14 @@ fn cases() -> Vec<Case> {
             M::GET,
             "/api/v1/orders/{id}",
             "/api/v1/orders/{order}",
+            None,
+            ORDER_VIEW,
+        ),
+        // Its evidence: exactly those who see the order (the enterprise is not its business).
+        case(
+            M::GET,
+            "/api/v1/orders/{id}/attachments/{attachment_id}",
+            "/api/v1/orders/{order}/attachments/{attachment}",
             None,
             ORDER_VIEW,
         ),
@@ -576,6 +593,18 @@ const CONSUMERS_ONLY_OK: Expect = [
     (401, Some("unauthorized")),
     (200, None),
     (200, None),
+    (403, Some("forbidden")),
+    (403, Some("forbidden")),
+    (403, Some("forbidden")),
+    (403, Some("forbidden")),
+    (403, Some("forbidden")),
+    (403, Some("forbidden")),
+];
+
+const UPLOAD_JSON: Expect = [
+    (401, Some("unauthorized")),
+    (415, Some("unsupported_media_type")),
+    (415, Some("unsupported_media_type")),
     (403, Some("forbidden")),
     (403, Some("forbidden")),
     (403, Some("forbidden")),
@@ -799,21 +828,43 @@ async fn every_endpoint_answers_every_kind_of_actor_as_the_table_says() {
         Some(app.create_member(department, "authz.dept.user", &[Role::Handler])),
         Some(app.create_member(international, "authz.intl.user", &[Role::Handler])),
     ];
-    let order = {
+    let (order, attachment) = {
         let filer = app.sign_in(users[1].unwrap(), false).await;
+        let boundary = "authz-boundary";
+        let mut form = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\r\n"
+        )
+        .into_bytes();
+        form.extend_from_slice(b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR");
+        form.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let uploaded: Value = app
+            .request(Method::POST, "/api/v1/attachments", Some(&filer))
+            .header(
+                "Content-Type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(form)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let attachment = uploaded["id"].as_i64().unwrap();
         let response = app
             .request(Method::POST, "/api/v1/orders", Some(&filer))
             .json(&json!({
                 "kind": "complaint",
                 "business": {"name": "深圳市某餐饮有限公司", "division": "440305"},
                 "item": "套餐", "request": "退款", "facts": "菜品变质。",
+                "attachments": [attachment],
             }))
             .send()
             .await
             .unwrap();
         assert_eq!(response.status().as_u16(), 201);
         let body: Value = response.json().await.unwrap();
-        body["orders"][0]["id"].as_i64().unwrap()
+        (body["orders"][0]["id"].as_i64().unwrap(), attachment)
     };
     let mut failures = Vec::new();
     for case in cases() {
@@ -827,7 +878,8 @@ async fn every_endpoint_answers_every_kind_of_actor_as_the_table_says() {
                 .replace("{enterprise}", &enterprise.0.to_string())
                 .replace("{client}", &client_id.to_string())
                 .replace("{application}", &application.to_string())
-                .replace("{order}", &order.to_string());
+                .replace("{order}", &order.to_string())
+                .replace("{attachment}", &attachment.to_string());
             let mut request = app.request(case.method.clone(), &path, caller.as_ref());
             if let Some(body) = &case.body {
                 let body = body.to_string().replace("{n}", &i.to_string());

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod api_clients;
 pub mod applications;
+pub mod attachments;
 pub mod audit;
 pub mod credentials;
 pub mod db;

@@ -95,6 +95,9 @@ pub enum OrderError {
     /// Someone else changed the order while this action was being decided (a lost race).
     #[error("lost a race")]
     Race,
+    /// Attachments the submission may not use, by position in its list.
+    #[error("attachments refused")]
+    Attachments(Vec<(usize, weiquan_domain::evidence::SelectionProblem)>),
     #[error(transparent)]
     Service(#[from] ServiceError),
 }
@@ -151,6 +154,8 @@ pub struct Submission {
     pub enterprise_first: bool,
     /// A complaint that is also a report: two linked orders.
     pub both: bool,
+    /// Uploads of the filer to attach (`weiquan_domain::evidence`), in this order.
+    pub attachments: Vec<i64>,
 }
 
 /// One order created by a submission.
@@ -419,6 +424,11 @@ pub async fn submit(
                         Ok(k) => k,
                         Err(e) => return Err(e),
                     };
+                    let refused =
+                        crate::attachments::check_selection(conn, user, &submission.attachments)?;
+                    if !refused.is_empty() {
+                        return Err(OrderError::Attachments(refused));
+                    }
                     let account = users::find(conn, user)?.ok_or(OrderError::NotFound)?;
                     let filer = Filer {
                         user,
@@ -463,6 +473,8 @@ pub async fn submit(
                         db::link(conn, first_id, report.id)?;
                         orders.push(report);
                     }
+                    let ids: Vec<i64> = orders.iter().map(|o| o.id).collect();
+                    weiquan_db::attachments::attach(conn, &ids, &submission.attachments)?;
                     let receipt = Receipt { orders };
                     if let Some((key, _)) = &key {
                         let value = serde_json::to_value(&receipt)
@@ -535,14 +547,21 @@ pub struct OrderDetail {
     pub deadlines: Vec<Deadline>,
     pub available: Vec<CommandKind>,
     pub today: NaiveDate,
+    /// The evidence this caller sees (`weiquan_domain::evidence::evidence_visible`).
+    pub attachments: Vec<crate::attachments::Evidence>,
 }
 
-struct Loaded {
-    row: OrderRow,
-    order: Order,
+pub(crate) struct Loaded {
+    pub(crate) row: OrderRow,
+    pub(crate) order: Order,
 }
 
-fn load(conn: &mut PgConnection, id: i64) -> Result<Option<Loaded>, DbError> {
+/// An anonymous report: the order knows no consumer (see the module comment).
+pub(crate) fn is_anonymous(loaded: &Loaded) -> bool {
+    loaded.order.kind == AppealKind::Report && loaded.row.consumer_id.is_none()
+}
+
+pub(crate) fn load(conn: &mut PgConnection, id: i64) -> Result<Option<Loaded>, DbError> {
     let Some(row) = db::find(conn, id)? else {
         return Ok(None);
     };
@@ -551,7 +570,7 @@ fn load(conn: &mut PgConnection, id: i64) -> Result<Option<Loaded>, DbError> {
     Ok(Some(Loaded { row, order }))
 }
 
-fn visible(actor: &Actor, loaded: &Loaded) -> Result<View, OrderError> {
+pub(crate) fn visible(actor: &Actor, loaded: &Loaded) -> Result<View, OrderError> {
     match workflow::view(&loaded.order, UserId(loaded.row.filed_by), actor) {
         Ok(Some(view)) => Ok(view),
         Ok(None) => Err(OrderError::NotFound),
@@ -572,7 +591,8 @@ pub async fn get(deps: &Deps, actor: &Actor, id: i64) -> Result<OrderDetail, Ord
     let view = visible(actor, &loaded)?;
     let holder = loaded.row.holder_org_id;
     let staff = view == View::Staff;
-    let (appeal, party, events, holder_row) = deps
+    let (kind, anonymous) = (loaded.order.kind, is_anonymous(&loaded));
+    let (appeal, party, events, holder_row, attachments) = deps
         .db
         .run(move |conn| {
             Ok((
@@ -580,6 +600,7 @@ pub async fn get(deps: &Deps, actor: &Actor, id: i64) -> Result<OrderDetail, Ord
                 if staff { db::party(conn, id)? } else { None },
                 db::events(conn, id, !staff)?,
                 organisations::find(conn, OrgId(holder))?,
+                crate::attachments::listed(conn, id, kind, anonymous, view)?,
             ))
         })
         .await?;
@@ -599,6 +620,7 @@ pub async fn get(deps: &Deps, actor: &Actor, id: i64) -> Result<OrderDetail, Ord
         party,
         events,
         today,
+        attachments,
     })
 }
 

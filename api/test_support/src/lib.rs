@@ -65,6 +65,9 @@ impl TestApp {
         config.redis_timeout = Duration::from_millis(500);
         config.workers = 1;
         config.shutdown_timeout = Duration::from_secs(0);
+        // Evidence files: a directory of this test's own, removed when it ends.
+        config.attachments_dir =
+            std::env::temp_dir().join(format!("weiquan-attachments-{}", database.name));
         if let Some(configure) = options.configure {
             configure(&mut config);
         }
@@ -153,5 +156,6 @@ impl Drop for TestApp {
         // Stop accepting and close connections; the database is dropped by TestDatabase.
         drop(self.handle.stop(false));
         self.clear_redis();
+        let _ = std::fs::remove_dir_all(&self.config.attachments_dir);
     }
 }

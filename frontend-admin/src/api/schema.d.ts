@@ -195,6 +195,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Uploads one evidence file (signed-in consumers), to name in a submission's `attachments`
+         *     within 24 hours (unused uploads are deleted then). Send `multipart/form-data` with one part
+         *     named `file`. Accepted: JPEG, PNG, GIF, WebP, HEIC/HEIF photos and PDF documents, judged
+         *     from the content, never the name (415 `attachment_type_unsupported` otherwise); at most
+         *     `ATTACHMENT_MAX_BYTES` (10 MiB; 413 as soon as it is exceeded). Limited per account per
+         *     hour (429).
+         */
+        post: operations["attachments_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/client": {
         parameters: {
             query?: never;
@@ -669,6 +693,29 @@ export interface paths {
          *     the field.
          */
         post: operations["orders_act"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/attachments/{attachment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Downloads one evidence file of an order, for exactly those who see the order and its
+         *     evidence (the filer; staff of the holding unit or above; the ODR enterprise of a
+         *     complaint, never of a report); 404 for everyone else, as for the order itself. Always a
+         *     download (`Content-Disposition: attachment`), with the type judged at upload and
+         *     `X-Content-Type-Options: nosniff`; supports `Range` and conditional requests.
+         */
+        get: operations["orders_attachment"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1279,6 +1326,25 @@ export interface components {
             /** Format: date-time */
             submitted_at: string;
         };
+        /** @description One evidence file. */
+        AttachmentDto: {
+            /**
+             * @description The name it is shown and downloaded under (an anonymous report's evidence is named
+             *     `evidence-<n>.<ext>` for everyone but the reporter).
+             * @example 发票.jpg
+             */
+            file_name: string;
+            /** Format: int64 */
+            id: number;
+            /**
+             * @description Judged from the content: `image/jpeg`, `image/png`, `image/gif`, `image/webp`,
+             *     `image/heic`, `image/heif` or `application/pdf`.
+             * @example image/jpeg
+             */
+            media_type: string;
+            /** Format: int64 */
+            size_bytes: number;
+        };
         /** @enum {string} */
         AudienceDto: "consumer" | "staff";
         AuditEntry: {
@@ -1519,7 +1585,7 @@ export interface components {
          * @description Stable, machine-readable error codes. Clients switch on these, never on messages.
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "validation_failed" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "unauthorized" | "invalid_credentials" | "second_factor_required" | "csrf_token_invalid" | "forbidden" | "conflict" | "username_taken" | "invitation_invalid" | "application_duplicate" | "precondition_failed" | "precondition_required" | "idempotency_key_reused" | "too_many_requests" | "invalid_client" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "invalid_token" | "service_unavailable" | "internal_error";
+        ErrorCode: "malformed_request" | "validation_failed" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "attachment_type_unsupported" | "unauthorized" | "invalid_credentials" | "second_factor_required" | "csrf_token_invalid" | "forbidden" | "conflict" | "username_taken" | "invitation_invalid" | "application_duplicate" | "precondition_failed" | "precondition_required" | "idempotency_key_reused" | "too_many_requests" | "invalid_client" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "invalid_token" | "service_unavailable" | "internal_error";
         /** @description One invalid field. `field` is a JSON pointer-like path (`codes[2]`, `parent`). */
         FieldError: {
             /** @description A stable snake_case reason, e.g. `required`, `length`, `division_code`. */
@@ -1711,6 +1777,11 @@ export interface components {
         };
         OrderDto: {
             appeal?: components["schemas"]["AppealDto"] | null;
+            /**
+             * @description Evidence, in the order it was submitted (download each at
+             *     `/api/v1/orders/{id}/attachments/{attachment_id}`); a business never sees a report's.
+             */
+            attachments: components["schemas"]["AttachmentDto"][];
             /** @description The actions the caller may take now (`domain::workflow::available`). */
             available_actions: string[];
             /** @description For a concluded or archived order: how it ended (`outcome` and its data). */
@@ -1797,6 +1868,11 @@ export interface components {
              *     are not told the outcome and staff never see who you are.
              */
             anonymous?: boolean;
+            /**
+             * @description Evidence: ids of your own uploads (`POST /api/v1/attachments`) not yet used by another
+             *     submission, at most 9, each once; attached to every order this creates.
+             */
+            attachments?: number[];
             /** @description Complaints: also report it (two linked orders: the complaint and a real-name report). */
             both?: boolean;
             /**
@@ -2067,6 +2143,14 @@ export interface components {
              * @example WQ-7K3M-Q9TD-2XHC-R4PA
              */
             tracking_code: string;
+        };
+        /** @description The form: exactly one part, `file`. */
+        UploadForm: {
+            /**
+             * Format: binary
+             * @description The file (its name is kept for display; its type is judged from its content).
+             */
+            file: string;
         };
     };
     responses: never;
@@ -2527,6 +2611,102 @@ export interface operations {
             };
             /** @description No reason, or too long */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    attachments_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadForm"];
+            };
+        };
+        responses: {
+            /** @description Stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"];
+                };
+            };
+            /** @description An unreadable multipart body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a consumer account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Larger than the maximum */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not multipart/form-data, or a file type that is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No `file` part, or other parts */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many uploads this hour */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or Redis is down */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3755,6 +3935,64 @@ export interface operations {
             };
             /** @description If-Match missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    orders_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id */
+                id: number;
+                /** @description Attachment id */
+                attachment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with the media type judged at upload */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/gif": string;
+                    "image/webp": string;
+                    "image/heic": string;
+                    "image/heif": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Second factor required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such order or attachment for you */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod api_clients;
 pub mod applications;
+pub mod attachments;
 pub mod audit;
 pub mod client;
 pub mod divisions;
@@ -72,6 +73,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(applications::get::get)
             .service(applications::decide::approve)
             .service(applications::decide::reject)
+            .service(attachments::upload::upload)
             .service(orders::submit::submit)
             .service(orders::bulk::bulk)
             .service(orders::mine::mine)
@@ -79,6 +81,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(orders::inbox::inbox)
             .service(orders::counts::counts)
             .service(orders::supervision::supervision)
-            .service(orders::act::act),
+            .service(orders::act::act)
+            .service(orders::attachment::download),
     );
 }

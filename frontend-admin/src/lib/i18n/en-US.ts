@@ -332,6 +332,7 @@ export const enUS: Translation = {
       method_not_allowed: 'This operation is not supported.',
       payload_too_large: 'The submission is too large.',
       unsupported_media_type: 'This content type is not supported.',
+      attachment_type_unsupported: 'Attach photos (JPEG, PNG, GIF, WebP, HEIC) or PDF documents only.',
       unauthorized: 'Please sign in first.',
       invalid_credentials: 'Wrong username, password or code.',
       second_factor_required: 'Enter the code from your authenticator app first.',

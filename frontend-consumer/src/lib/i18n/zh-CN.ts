@@ -183,6 +183,7 @@ export const zhCN = {
       method_not_allowed: '不支持该操作。',
       payload_too_large: '提交的内容过大。',
       unsupported_media_type: '不支持的内容类型。',
+      attachment_type_unsupported: '仅支持上传图片（JPEG、PNG、GIF、WebP、HEIC）或 PDF 文件。',
       unauthorized: '请先登录。',
       invalid_credentials: '账号或密码不正确。',
       second_factor_required: '请先输入身份验证器中的动态验证码。',

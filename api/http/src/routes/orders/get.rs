@@ -90,6 +90,9 @@ pub struct OrderDto {
     pub filer: Option<FilerDto>,
     /// Public events for the consumer and the enterprise; every event for staff.
     pub timeline: Vec<OrderEvent>,
+    /// Evidence, in the order it was submitted (download each at
+    /// `/api/v1/orders/{id}/attachments/{attachment_id}`); a business never sees a report's.
+    pub attachments: Vec<crate::routes::attachments::AttachmentDto>,
 }
 
 fn name<T: Serialize>(v: &T) -> String {
@@ -171,6 +174,7 @@ impl From<OrderDetail> for OrderDto {
                 .into_iter()
                 .map(|e| OrderEvent::new(e, staff))
                 .collect(),
+            attachments: d.attachments.into_iter().map(Into::into).collect(),
         }
     }
 }

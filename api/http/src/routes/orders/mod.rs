@@ -2,6 +2,7 @@
 //! supervision list), one order, actions (one at a time or in bulk).
 
 pub mod act;
+pub mod attachment;
 pub mod bulk;
 pub mod counts;
 pub mod filters;
@@ -175,6 +176,47 @@ pub fn order_error(e: OrderError) -> ApiError {
             "Someone else changed the order at the same moment; reload it.",
             "工单刚刚被他人修改，请刷新后重试。",
         ),
+        OrderError::Attachments(refused) => ApiError::validation(
+            refused
+                .into_iter()
+                .map(|(i, problem)| attachment_field_error(i, problem))
+                .collect(),
+        ),
         OrderError::Service(e) => e.into(),
+    }
+}
+
+/// The field error for one refused entry of a submission's `attachments`.
+pub fn attachment_field_error(
+    position: usize,
+    problem: weiquan_domain::evidence::SelectionProblem,
+) -> FieldError {
+    use weiquan_domain::evidence::{MAX_PER_SUBMISSION, SelectionProblem as P};
+    let field = format!("attachments[{position}]");
+    match problem {
+        P::TooMany => FieldError::new(
+            &field,
+            "too_many",
+            format!("Attach at most {MAX_PER_SUBMISSION} files."),
+            format!("最多可附 {MAX_PER_SUBMISSION} 个文件。"),
+        ),
+        P::Duplicate => FieldError::new(
+            &field,
+            "duplicate",
+            "This file is already in the list.",
+            "该文件已在列表中。",
+        ),
+        P::NotYours => FieldError::new(
+            &field,
+            "not_found",
+            "There is no such upload of yours; upload the file again.",
+            "找不到您上传的该文件，请重新上传。",
+        ),
+        P::AlreadyAttached => FieldError::new(
+            &field,
+            "already_attached",
+            "This file is already part of another submission; upload it again.",
+            "该文件已用于其他投诉举报，请重新上传。",
+        ),
     }
 }

@@ -95,6 +95,10 @@ pub struct OrderRequest {
     /// Complaints: also report it (two linked orders: the complaint and a real-name report).
     #[serde(default)]
     pub both: bool,
+    /// Evidence: ids of your own uploads (`POST /api/v1/attachments`) not yet used by another
+    /// submission, at most 9, each once; attached to every order this creates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<i64>,
 }
 
 /// One order created.
@@ -372,6 +376,11 @@ fn validate(body: &OrderRequest, today: NaiveDate) -> Result<Submission, ApiErro
             "仅投诉可以选择先由企业处理。",
         );
     }
+    errors.extend(
+        weiquan_domain::evidence::check_selection(&body.attachments)
+            .into_iter()
+            .map(|(i, problem)| super::attachment_field_error(i, problem)),
+    );
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }
@@ -388,6 +397,7 @@ fn validate(body: &OrderRequest, today: NaiveDate) -> Result<Submission, ApiErro
         anonymous: body.anonymous,
         enterprise_first: body.enterprise_first,
         both: body.both,
+        attachments: body.attachments.clone(),
     })
 }
 
