@@ -3,6 +3,7 @@ import type { ordersZh } from './orders.zh';
 
 export const ordersEn: typeof ordersZh = {
   orders: {
+    labelled: '{{label}}: {{value}}',
     navNew: 'File an appeal',
     navMine: 'My appeals',
     homeTitle: 'Complaints and reports',
@@ -76,6 +77,7 @@ export const ordersEn: typeof ordersZh = {
       back: 'Back',
       submit: 'Submit',
       discard: 'Discard draft',
+      close: 'Close',
       discardConfirm: 'Discard the draft?',
       discardText: 'Everything you entered is cleared and cannot be recovered.',
       discardOk: 'Discard',

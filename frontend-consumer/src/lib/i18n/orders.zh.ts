@@ -1,6 +1,7 @@
 // Chinese strings of the appeals (诉求: 投诉、举报、建议、咨询), merged into zhCN.
 export const ordersZh = {
   orders: {
+    labelled: '{{label}}：{{value}}',
     navNew: '提交诉求',
     navMine: '我的诉求',
     homeTitle: '投诉举报',
@@ -72,6 +73,7 @@ export const ordersZh = {
       back: '上一步',
       submit: '提交',
       discard: '放弃草稿',
+      close: '关闭',
       discardConfirm: '放弃草稿？',
       discardText: '已填写的内容将被清除，且无法恢复。',
       discardOk: '放弃',

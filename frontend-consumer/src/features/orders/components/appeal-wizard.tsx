@@ -175,7 +175,7 @@ export function AppealWizard({ userId, DivisionInput, DivisionLabel, initialKind
         <Alert
           type="info"
           showIcon
-          closable={{ 'aria-label': t('orders.wizard.cancel') }}
+          closable={{ 'aria-label': t('orders.wizard.close') }}
           onClose={() => setShowRestored(false)}
           data-testid="draft-restored"
           title={t('orders.wizard.restored', { time: formatDateTime(new Date(restored.savedAt).toISOString(), i18n.language) })}

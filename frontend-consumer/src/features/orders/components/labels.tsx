@@ -55,7 +55,7 @@ export function DueDate({ due, provisional, overdue = false }: DueDateProps) {
             color="orange"
             tabIndex={0}
             role="note"
-            aria-label={`${t('orders.due.provisional')}：${t('orders.due.provisionalHelp')}`}
+            aria-label={t('orders.labelled', { label: t('orders.due.provisional'), value: t('orders.due.provisionalHelp') })}
             data-testid="due-provisional"
             style={{ cursor: 'help', marginInlineEnd: 0 }}
           >

@@ -73,7 +73,7 @@ export function OrderDetail({ order, DivisionLabel }: OrderDetailProps) {
               <ul style={{ margin: 0, paddingInlineStart: 18 }}>
                 {order.deadlines.map((d) => (
                   <li key={d.kind}>
-                    {oneOf(DEADLINES, d.kind) ? t(`orders.deadline.${d.kind}`) : d.kind}：
+                    {t('orders.labelled', { label: oneOf(DEADLINES, d.kind) ? t(`orders.deadline.${d.kind}`) : d.kind, value: '' })}
                     {d.stopped ? t('orders.due.stopped') : <DueDate due={d.due_on} provisional={d.provisional} />}
                   </li>
                 ))}

@@ -43,10 +43,10 @@ export function OrderList() {
                 <StateTag state={order.state} />
               </Flex>
               <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                {t('orders.list.received')}：{order.received_on}
+                {t('orders.labelled', { label: t('orders.list.received'), value: order.received_on })}
               </Typography.Text>
               <Flex gap={4} align="center" wrap style={{ fontSize: 13 }}>
-                <Typography.Text type="secondary">{t('orders.list.due')}：</Typography.Text>
+                <Typography.Text type="secondary">{t('orders.labelled', { label: t('orders.list.due'), value: '' })}</Typography.Text>
                 <DueDate due={order.due_on} provisional={order.due_provisional} overdue={order.overdue} />
               </Flex>
             </Flex>

@@ -21,7 +21,7 @@ export function ReviewStep({ values, steps, onEdit, DivisionLabel }: ReviewProps
   const show = (value: ReactNode) => (value === null || value === undefined || value === '' ? empty : value);
   const division = (code: string | null | undefined) => (code ? <DivisionLabel code={code} /> : empty);
   const edit = (step: StepKey) => (
-    <Button size="small" onClick={() => onEdit(step)} aria-label={`${t('orders.wizard.edit')}：${t(`orders.wizard.step.${step}`)}`}>
+    <Button size="small" onClick={() => onEdit(step)} aria-label={t('orders.labelled', { label: t('orders.wizard.edit'), value: t(`orders.wizard.step.${step}`) })}>
       {t('orders.wizard.edit')}
     </Button>
   );
