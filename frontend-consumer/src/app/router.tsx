@@ -54,6 +54,25 @@ export const routes: RouteObject[] = [
         ],
       },
       {
+        // The consumer's appeals (signed in).
+        path: 'appeals',
+        lazy: () => import('@/components/require-auth').then((m) => ({ Component: m.RequireAuth })),
+        children: [
+          {
+            index: true,
+            lazy: () => import('./routes/appeals').then((m) => ({ Component: m.AppealsRoute })),
+          },
+          {
+            path: 'new',
+            lazy: () => import('./routes/appeal-new').then((m) => ({ Component: m.AppealNewRoute })),
+          },
+          {
+            path: ':id',
+            lazy: () => import('./routes/appeal').then((m) => ({ Component: m.AppealRoute })),
+          },
+        ],
+      },
+      {
         path: '*',
         lazy: () => import('./routes/not-found').then((m) => ({ Component: m.NotFoundRoute })),
       },

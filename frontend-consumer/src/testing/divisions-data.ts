@@ -32,3 +32,10 @@ export const divisionRoutes = {
   '/api/v1/divisions?parent=440300': { body: { items: shenzhenCounties } },
   '/api/v1/divisions?parent=110000': { body: { items: beijingCounties } },
 };
+
+/** `GET /api/v1/divisions/440305`: 南山区 with its ancestors. */
+export const nanshanDetailRoute = {
+  '/api/v1/divisions/440305': {
+    body: { ...shenzhenCounties[1], ancestors: [provinces[1], guangdongCities[0]] },
+  },
+};

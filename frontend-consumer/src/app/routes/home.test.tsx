@@ -16,8 +16,10 @@ describe('HomeRoute', () => {
     }
     expect(screen.getAllByText('即将开放')).toHaveLength(4);
     expect(screen.queryAllByRole('link')).toHaveLength(0);
-    // The only buttons lead to the application pages, which exist.
+    // The only buttons lead to pages that exist: filing and following appeals, applying.
     expect(screen.queryAllByRole('button').map((b) => b.textContent?.replace(/\s/g, ''))).toEqual([
+      '我要投诉举报',
+      '查看我的诉求',
       '机构入驻申请',
       '查询申请进度',
     ]);

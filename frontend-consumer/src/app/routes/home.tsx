@@ -25,6 +25,21 @@ export function HomeRoute() {
         <ServiceCards />
       </section>
 
+      <section aria-labelledby="appeals-title">
+        <Card>
+          <Typography.Title id="appeals-title" level={2} style={{ fontSize: 22, marginTop: 0 }}>
+            {t('orders.homeTitle')}
+          </Typography.Title>
+          <Typography.Paragraph>{t('orders.homeIntro')}</Typography.Paragraph>
+          <Flex gap={12} wrap>
+            <Button type="primary" onClick={() => void navigate('/appeals/new')}>
+              {t('orders.homeNew')}
+            </Button>
+            <Button onClick={() => void navigate('/appeals')}>{t('orders.homeMine')}</Button>
+          </Flex>
+        </Card>
+      </section>
+
       <section aria-labelledby="apply-title">
         <Card>
           <Typography.Title id="apply-title" level={2} style={{ fontSize: 22, marginTop: 0 }}>

@@ -1,5 +1,5 @@
 // The signed-in half of the header's account corner: the user's name opening a menu
-// (profile, devices, sign out). Loaded only once someone is signed in, so visitors do not
+// (my appeals, file one, profile, devices, sign out). Loaded only once someone is signed in, so visitors do not
 // download antd's Dropdown and Menu with the first page.
 import { DownOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
@@ -17,6 +17,9 @@ export function SignedInMenu({ me }: { me: Me }) {
       placement="bottomRight"
       menu={{
         items: [
+          { key: '/appeals', label: t('orders.navMine') },
+          { key: '/appeals/new', label: t('orders.navNew') },
+          { type: 'divider' },
           { key: '/me', label: t('account.profile') },
           { key: '/me/sessions', label: t('account.sessions') },
           { type: 'divider' },

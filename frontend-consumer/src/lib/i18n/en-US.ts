@@ -1,8 +1,10 @@
+import { ordersEn } from './orders.en';
 import { applyEn } from './apply.en';
 import type { Translation } from './zh-CN';
 
 export const enUS: Translation = {
   ...applyEn,
+  ...ordersEn,
   app: {
     name: 'Weiquan',
     tagline: 'National consumer complaint platform',

@@ -1,8 +1,10 @@
+import { ordersZh } from './orders.zh';
 import { applyZh } from './apply.zh';
 
 // Chinese (default) strings. `en-US.ts` must provide exactly the same keys (checked by tsc).
 export const zhCN = {
   ...applyZh,
+  ...ordersZh,
   app: {
     name: '维权',
     tagline: '全国消费者投诉举报平台',

@@ -16,6 +16,8 @@ type DivisionPickerProps = {
   initialCode?: string | undefined;
   /** Called with the chosen division once it has no children, or `undefined` when unfinished. */
   onChange?: (division: Division | undefined) => void;
+  /** Prefix of the level selects' ids, so that two pickers can share a page. */
+  idPrefix?: string | undefined;
 };
 
 function pathOf(detail: DivisionDetail): Division[] {
@@ -23,7 +25,7 @@ function pathOf(detail: DivisionDetail): Division[] {
   return [...ancestors, self];
 }
 
-export function DivisionPicker({ initialCode, onChange }: DivisionPickerProps) {
+export function DivisionPicker({ initialCode, onChange, idPrefix = 'division-level' }: DivisionPickerProps) {
   const { t } = useTranslation();
   const [picked, setPicked] = useState<Division[] | null>(null);
   const validInitial = initialCode && DIVISION_CODE.test(initialCode) ? initialCode : undefined;
@@ -54,6 +56,7 @@ export function DivisionPicker({ initialCode, onChange }: DivisionPickerProps) {
           <LevelSelect
             key={parent?.code ?? 'root'}
             depth={depth}
+            idPrefix={idPrefix}
             parent={parent}
             value={path[depth]?.code}
             onSelect={(division) => choose(depth, division)}
@@ -67,18 +70,19 @@ export function DivisionPicker({ initialCode, onChange }: DivisionPickerProps) {
 
 type LevelSelectProps = {
   depth: number;
+  idPrefix: string;
   parent: Division | undefined;
   value: string | undefined;
   onSelect: (division: Division | undefined) => void;
 };
 
-function LevelSelect({ depth, parent, value, onSelect }: LevelSelectProps) {
+function LevelSelect({ depth, idPrefix, parent, value, onSelect }: LevelSelectProps) {
   const { t } = useTranslation();
   const query = useDivisions(parent?.code);
   const items = query.data ?? [];
   const level = items[0]?.level ?? (parent ? undefined : 'province');
   const label = level ? t(`divisions.level.${level}`) : t('divisions.level.next');
-  const id = `division-level-${depth}`;
+  const id = `${idPrefix}-${depth}`;
 
   if (query.isError) {
     return (
