@@ -58,6 +58,7 @@ export function order(overrides: Partial<Order> = {}): Order {
     version: 3,
     view: 'filer',
     available_actions: ['withdraw'],
+    attachments: [],
     appeal: {
       business_name: '深圳某某餐饮有限公司',
       credit_code: null,
