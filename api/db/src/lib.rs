@@ -4,6 +4,7 @@
 pub mod api_clients;
 pub mod applications;
 pub mod audit;
+pub mod categories;
 pub mod divisions;
 pub mod error;
 pub mod invitations;
@@ -14,6 +15,7 @@ pub mod outbox;
 pub mod pool;
 pub mod reference;
 pub mod schema;
+pub mod signals;
 pub mod totp;
 pub mod users;
 

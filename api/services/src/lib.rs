@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod api_clients;
 pub mod applications;
 pub mod audit;
+pub mod categories;
 pub mod credentials;
 pub mod db;
 pub mod demo;
