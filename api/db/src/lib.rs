@@ -6,6 +6,7 @@ pub mod applications;
 pub mod audit;
 pub mod divisions;
 pub mod error;
+pub mod holidays;
 pub mod invitations;
 pub mod migrate;
 pub mod orders;

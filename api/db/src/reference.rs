@@ -92,6 +92,8 @@ pub fn sync_divisions(conn: &mut PgConnection) -> Result<usize, DbError> {
 pub struct ReferenceCounts {
     pub divisions: usize,
     pub bureaus_created: usize,
+    /// Holiday calendar years loaded from `holidays-cn.csv` (those not entered yet).
+    pub holiday_years_loaded: usize,
 }
 
 /// Loads every kind of reference data, in one transaction.
@@ -99,9 +101,11 @@ pub fn sync_all(conn: &mut PgConnection) -> Result<ReferenceCounts, DbError> {
     conn.transaction(|conn| {
         let divisions = sync_divisions(conn)?;
         let bureaus_created = sync_bureaus(conn)?;
+        let holiday_years_loaded = crate::holidays::sync_reference(conn)?.len();
         Ok(ReferenceCounts {
             divisions,
             bureaus_created,
+            holiday_years_loaded,
         })
     })
 }

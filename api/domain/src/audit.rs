@@ -62,10 +62,12 @@ pub enum AuditAction {
     ApplicationSubmitted,
     ApplicationApproved,
     ApplicationRejected,
+    /// A year of the holiday calendar was entered or replaced.
+    CalendarYearEntered,
 }
 
 impl AuditAction {
-    pub const ALL: [Self; 31] = [
+    pub const ALL: [Self; 32] = [
         Self::SignIn,
         Self::SignInFailed,
         Self::SignOut,
@@ -97,6 +99,7 @@ impl AuditAction {
         Self::ApplicationSubmitted,
         Self::ApplicationApproved,
         Self::ApplicationRejected,
+        Self::CalendarYearEntered,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -132,6 +135,7 @@ impl AuditAction {
             Self::ApplicationSubmitted => "application_submitted",
             Self::ApplicationApproved => "application_approved",
             Self::ApplicationRejected => "application_rejected",
+            Self::CalendarYearEntered => "calendar_year_entered",
         }
     }
 

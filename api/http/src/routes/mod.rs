@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod api_clients;
 pub mod applications;
 pub mod audit;
+pub mod calendar;
 pub mod client;
 pub mod divisions;
 pub mod health;
@@ -76,6 +77,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(orders::mine::mine)
             .service(orders::get::get)
             .service(orders::inbox::inbox)
-            .service(orders::act::act),
+            .service(orders::act::act)
+            .service(calendar::list::list)
+            .service(calendar::get::get)
+            .service(calendar::enter::enter),
     );
 }

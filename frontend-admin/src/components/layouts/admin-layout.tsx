@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
+  CalendarOutlined,
   FileDoneOutlined,
   DashboardOutlined,
   LaptopOutlined,
@@ -27,6 +28,7 @@ const ICONS: Record<NavigationKey, ReactNode> = {
   applications: <FileDoneOutlined aria-hidden="true" />,
   'api-clients': <ApiOutlined aria-hidden="true" />,
   audit: <AuditOutlined aria-hidden="true" />,
+  calendar: <CalendarOutlined aria-hidden="true" />,
   sessions: <LaptopOutlined aria-hidden="true" />,
 };
 

@@ -1,8 +1,10 @@
+import { calendarEn } from './calendar.en';
 import { identityEn } from './identity.en';
 import type { Translation } from './zh-CN';
 
 export const enUS: Translation = {
   ...identityEn,
+  ...calendarEn,
   app: {
     name: 'Weiquan',
     console: 'Staff console',
@@ -26,6 +28,7 @@ export const enUS: Translation = {
     sessions: 'Signed-in devices',
     applications: 'Applications',
     'api-clients': 'API clients',
+    calendar: 'Holiday calendar',
     signIn: 'Sign in',
     signOut: 'Sign out',
   },
@@ -129,6 +132,8 @@ export const enUS: Translation = {
       review_applications: 'Review applications',
       manage_api_clients: 'Manage API clients',
       search_audit: 'Search the audit log',
+      view_calendar: 'View the holiday calendar',
+      manage_calendar: 'Enter the holiday calendar',
     },
     kind: {
       bureau: 'Market regulation bureau',

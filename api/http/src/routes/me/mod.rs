@@ -46,6 +46,10 @@ pub enum CapabilityDto {
     ReviewApplications,
     ManageApiClients,
     SearchAudit,
+    /// Read the holiday calendar.
+    ViewCalendar,
+    /// Enter a year of the holiday calendar (national administrators).
+    ManageCalendar,
 }
 
 impl From<Capability> for CapabilityDto {
@@ -57,6 +61,8 @@ impl From<Capability> for CapabilityDto {
             Capability::ReviewApplications => Self::ReviewApplications,
             Capability::ManageApiClients => Self::ManageApiClients,
             Capability::SearchAudit => Self::SearchAudit,
+            Capability::ViewCalendar => Self::ViewCalendar,
+            Capability::ManageCalendar => Self::ManageCalendar,
         }
     }
 }

@@ -1,0 +1,4 @@
+DROP INDEX orders_open_due_idx;
+DROP INDEX orders_escalated_idx;
+ALTER TABLE orders DROP COLUMN escalated_due_on;
+ALTER TABLE orders DROP COLUMN escalated_at;
