@@ -8,6 +8,7 @@ pub mod audit;
 pub mod categories;
 pub mod divisions;
 pub mod error;
+pub mod holidays;
 pub mod inbox;
 pub mod invitations;
 pub mod migrate;

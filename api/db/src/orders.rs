@@ -52,6 +52,10 @@ pub struct OrderRow {
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// When the order was last escalated to the upper level's supervision list (overdue).
+    pub escalated_at: Option<DateTime<Utc>>,
+    /// The due date that escalation was for (one escalation per overdue period).
+    pub escalated_due_on: Option<NaiveDate>,
 }
 
 /// What the machine changes on an order (everything but identity, intake and routing).
@@ -365,6 +369,8 @@ pub fn insert(
         version: 1,
         created_at: now,
         updated_at: now,
+        escalated_at: None,
+        escalated_due_on: None,
     };
     Ok(diesel::insert_into(orders::table)
         .values(&row)
@@ -574,6 +580,84 @@ pub fn store_response(
 ) -> Result<(), DbError> {
     diesel::update(idempotency_keys::table.find((caller, key)))
         .set(idempotency_keys::response.eq(response))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Open orders whose due date may depend on `year`'s schedule: the provisional ones and those
+/// due on or after its first day (a count that ends earlier never looked at the year), after
+/// `after` by id, locked for the caller's transaction (recomputing them when the year changes).
+pub fn touching_year(
+    conn: &mut PgConnection,
+    year: i32,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<OrderRow>, DbError> {
+    let first = NaiveDate::from_ymd_opt(year, 1, 1)
+        .ok_or_else(|| DbError::Other(format!("year {year}")))?;
+    Ok(orders::table
+        .filter(orders::state.ne_all(["concluded", "archived"]))
+        .filter(orders::due_provisional.or(orders::due_on.ge(first)))
+        .filter(orders::id.gt(after))
+        .select(OrderRow::as_select())
+        .order(orders::id)
+        .limit(limit)
+        .for_update()
+        .load(conn)?)
+}
+
+/// Stores a recomputed due date. The version stays: the order's facts did not change, and a
+/// member holding it open can still act on it.
+pub fn set_due(
+    conn: &mut PgConnection,
+    id: i64,
+    due: Option<(NaiveDate, bool)>,
+) -> Result<(), DbError> {
+    diesel::update(orders::table.find(id))
+        .set((
+            orders::due_on.eq(due.map(|(d, _)| d)),
+            orders::due_provisional.eq(due.is_some_and(|(_, p)| p)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Open orders due before `today` and not escalated for their due date, oldest due first,
+/// locked (`SKIP LOCKED`: an order a member is changing now is taken next time).
+pub fn overdue_unescalated(
+    conn: &mut PgConnection,
+    today: NaiveDate,
+    limit: i64,
+) -> Result<Vec<OrderRow>, DbError> {
+    Ok(orders::table
+        // The open states as a list, so that the partial index `orders_open_due_idx` applies.
+        .filter(orders::state.eq_any(weiquan_domain::workflow::State::OPEN_NAMES))
+        .filter(orders::due_on.lt(today))
+        .filter(
+            orders::escalated_due_on
+                .is_null()
+                .or(orders::escalated_due_on.nullable().ne(orders::due_on)),
+        )
+        .select(OrderRow::as_select())
+        .order((orders::due_on, orders::id))
+        .limit(limit)
+        .for_update()
+        .skip_locked()
+        .load(conn)?)
+}
+
+/// Marks an order escalated for `due` (the version stays, as for [`set_due`]).
+pub fn mark_escalated(
+    conn: &mut PgConnection,
+    id: i64,
+    due: NaiveDate,
+    at: DateTime<Utc>,
+) -> Result<(), DbError> {
+    diesel::update(orders::table.find(id))
+        .set((
+            orders::escalated_at.eq(Some(at)),
+            orders::escalated_due_on.eq(Some(due)),
+        ))
         .execute(conn)?;
     Ok(())
 }

@@ -168,6 +168,8 @@ pub struct ReferenceCounts {
     pub divisions: usize,
     pub bureaus_created: usize,
     pub categories_created: usize,
+    /// Holiday calendar years loaded from `holidays-cn.csv` (those not entered yet).
+    pub holiday_years_loaded: usize,
 }
 
 /// Loads every kind of reference data, in one transaction.
@@ -176,10 +178,12 @@ pub fn sync_all(conn: &mut PgConnection) -> Result<ReferenceCounts, DbError> {
         let divisions = sync_divisions(conn)?;
         let bureaus_created = sync_bureaus(conn)?;
         let categories_created = sync_categories(conn)?;
+        let holiday_years_loaded = crate::holidays::sync_reference(conn)?.len();
         Ok(ReferenceCounts {
             divisions,
             bureaus_created,
             categories_created,
+            holiday_years_loaded,
         })
     })
 }

@@ -221,6 +221,8 @@ diesel::table! {
         version -> Int4,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        escalated_at -> Nullable<Timestamptz>,
+        escalated_due_on -> Nullable<Date>,
     }
 }
 
@@ -347,3 +349,26 @@ diesel::table! {
         updated_at -> Timestamptz,
     }
 }
+
+diesel::table! {
+    holiday_years (year) {
+        year -> Int4,
+        entered_by -> Nullable<Int8>,
+        entered_at -> Timestamptz,
+        source -> Text,
+        revision -> Int8,
+    }
+}
+
+diesel::table! {
+    holidays (date) {
+        date -> Date,
+        year -> Int4,
+        kind -> Text,
+        name_zh -> Text,
+        name_en -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(holidays -> holiday_years (year));
+diesel::allow_tables_to_appear_in_same_query!(holiday_years, holidays);

@@ -246,3 +246,20 @@ pub fn names(conn: &mut PgConnection, ids: &[i64]) -> Result<Vec<UserName>, DbEr
         ))
         .load(conn)?)
 }
+
+/// The email addresses of an organisation's active members holding `role`.
+pub fn emails_with_role(
+    conn: &mut PgConnection,
+    org: i64,
+    role: weiquan_domain::access::Role,
+) -> Result<Vec<String>, DbError> {
+    let emails: Vec<Option<String>> = users::table
+        .inner_join(user_roles::table)
+        .filter(users::org_id.eq(org))
+        .filter(users::status.eq("active"))
+        .filter(user_roles::role.eq(role.as_str()))
+        .select(users::email)
+        .order(users::id)
+        .load(conn)?;
+    Ok(emails.into_iter().flatten().collect())
+}

@@ -329,6 +329,47 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
     }
 }
 
+/// What may be done with the holiday calendar (a national resource, not part of the
+/// organisation tree).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CalendarAction {
+    /// Read the entered years and their dates: staff of government units and associations
+    /// (they count the periods).
+    View,
+    /// Enter or replace a year's schedule: administrators of the national bureau only (they
+    /// carry a second factor, as every administrator must).
+    Enter,
+}
+
+/// The decision on the holiday calendar.
+pub fn authorize_calendar(actor: &Actor, action: CalendarAction) -> Result<(), Denied> {
+    let (org, roles, passed_second_factor) = match actor {
+        Actor::Anonymous => return Err(Denied::SignInRequired),
+        Actor::Consumer { .. } | Actor::Client { .. } => return Err(Denied::Forbidden),
+        Actor::Member {
+            org,
+            roles,
+            second_factor,
+            ..
+        } => (org, roles.as_slice(), *second_factor),
+    };
+    if second_factor_required(org.kind, roles) && !passed_second_factor {
+        return Err(Denied::SecondFactorRequired);
+    }
+    let staff = org.kind.is_government() || org.kind == OrgKind::Association;
+    let allowed = match action {
+        CalendarAction::View => staff,
+        CalendarAction::Enter => {
+            org.kind == OrgKind::Bureau(BureauLevel::National) && roles.contains(&Role::OrgAdmin)
+        }
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(Denied::Forbidden)
+    }
+}
+
 impl Action<'_> {
     /// The organisation the action concerns.
     pub fn target(&self) -> &OrgRef {
@@ -417,10 +458,14 @@ pub enum Capability {
     ManageApiClients,
     SearchAudit,
     ManageTaxonomy,
+    /// Read the holiday calendar (`CalendarAction::View`).
+    ViewCalendar,
+    /// Enter a year of the holiday calendar (`CalendarAction::Enter`).
+    ManageCalendar,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 7] = [
+    pub const ALL: [Capability; 9] = [
         Self::ViewOrgTree,
         Self::ManageMembers,
         Self::CreateStation,
@@ -428,6 +473,8 @@ impl Capability {
         Self::ManageApiClients,
         Self::SearchAudit,
         Self::ManageTaxonomy,
+        Self::ViewCalendar,
+        Self::ManageCalendar,
     ];
 }
 
@@ -447,6 +494,12 @@ pub fn capabilities(actor: &Actor) -> Vec<Capability> {
                 Capability::ManageApiClients => Action::ManageApiClients(org),
                 Capability::SearchAudit => Action::SearchAudit(org),
                 Capability::ManageTaxonomy => Action::ManageTaxonomy(org),
+                Capability::ViewCalendar => {
+                    return authorize_calendar(actor, CalendarAction::View).is_ok();
+                }
+                Capability::ManageCalendar => {
+                    return authorize_calendar(actor, CalendarAction::Enter).is_ok();
+                }
             };
             authorize(actor, action).is_ok()
         })
@@ -880,12 +933,13 @@ mod tests {
                 ManageMembers,
                 CreateStation,
                 ReviewApplications,
-                SearchAudit
+                SearchAudit,
+                ViewCalendar
             ]
         );
         assert_eq!(
             capabilities(&member(&t.nanshan, &[Role::Handler])),
-            vec![ViewOrgTree]
+            vec![ViewOrgTree, ViewCalendar]
         );
         assert_eq!(
             capabilities(&member(&t.enterprise, &[Role::OrgAdmin])),
@@ -1061,5 +1115,79 @@ mod tests {
         assert_eq!(Access::NotFound.into_result(), Err(AccessRefused::NotFound));
         assert_eq!(Access::Allowed.into_result(), Ok(()));
         assert_eq!(manage.target(), &t.nanshan);
+    }
+
+    #[test]
+    fn the_calendar_is_read_by_staff_and_entered_by_national_administrators_only() {
+        let t = tree();
+        let client = Actor::Client {
+            client: ClientId(1),
+            org: t.national.clone(),
+            scopes: vec![ClientScope::OrdersRead],
+        };
+        for action in [CalendarAction::View, CalendarAction::Enter] {
+            assert_eq!(
+                authorize_calendar(&Actor::Anonymous, action),
+                Err(Denied::SignInRequired)
+            );
+            assert_eq!(
+                authorize_calendar(&Actor::Consumer { user: UserId(1) }, action),
+                Err(Denied::Forbidden)
+            );
+            assert_eq!(authorize_calendar(&client, action), Err(Denied::Forbidden));
+        }
+        let all = [
+            &t.national,
+            &t.guangdong,
+            &t.shenzhen,
+            &t.nanshan,
+            &t.futian,
+            &t.station,
+            &t.enterprise,
+            &t.department,
+            &t.international,
+            &t.association,
+        ];
+        for org in all {
+            let staff = org.kind.is_government() || org.kind == OrgKind::Association;
+            for roles in [
+                vec![Role::Handler],
+                vec![Role::Analyst],
+                vec![Role::OrgAdmin],
+                vec![Role::Reviewer, Role::OrgAdmin],
+            ] {
+                let actor = member(org, &roles);
+                assert_eq!(
+                    authorize_calendar(&actor, CalendarAction::View).is_ok(),
+                    staff,
+                    "{org:?} {roles:?}"
+                );
+                let national_admin = org.id == t.national.id && roles.contains(&Role::OrgAdmin);
+                assert_eq!(
+                    authorize_calendar(&actor, CalendarAction::Enter).is_ok(),
+                    national_admin,
+                    "{org:?} {roles:?}"
+                );
+                assert_eq!(
+                    capabilities(&actor).contains(&Capability::ManageCalendar),
+                    national_admin
+                );
+                assert_eq!(
+                    capabilities(&actor).contains(&Capability::ViewCalendar),
+                    staff
+                );
+            }
+        }
+        // A national administrator who has not passed the second factor may do neither.
+        let unverified = Actor::Member {
+            user: UserId(7),
+            org: t.national.clone(),
+            roles: vec![Role::OrgAdmin],
+            second_factor: false,
+        };
+        assert_eq!(
+            authorize_calendar(&unverified, CalendarAction::Enter),
+            Err(Denied::SecondFactorRequired)
+        );
     }
 }

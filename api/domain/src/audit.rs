@@ -64,10 +64,12 @@ pub enum AuditAction {
     ApplicationRejected,
     CategoryCreated,
     CategoryUpdated,
+    /// A year of the holiday calendar was entered or replaced.
+    CalendarYearEntered,
 }
 
 impl AuditAction {
-    pub const ALL: [Self; 33] = [
+    pub const ALL: [Self; 34] = [
         Self::SignIn,
         Self::SignInFailed,
         Self::SignOut,
@@ -101,6 +103,7 @@ impl AuditAction {
         Self::ApplicationRejected,
         Self::CategoryCreated,
         Self::CategoryUpdated,
+        Self::CalendarYearEntered,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -138,6 +141,7 @@ impl AuditAction {
             Self::ApplicationRejected => "application_rejected",
             Self::CategoryCreated => "category_created",
             Self::CategoryUpdated => "category_updated",
+            Self::CalendarYearEntered => "calendar_year_entered",
         }
     }
 

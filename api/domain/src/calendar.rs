@@ -76,6 +76,60 @@ pub enum CalendarError {
     MissingName { date: NaiveDate },
     #[error("line {line}: {reason}")]
     Malformed { line: usize, reason: String },
+    #[error("{date}: not in the year {year}")]
+    OutsideYear { date: NaiveDate, year: i32 },
+    #[error("{date}: a name has at most {max} characters", max = NAME_MAX_CHARS)]
+    NameTooLong { date: NaiveDate },
+    #[error("the year {year} lists no public holiday")]
+    NoHoliday { year: i32 },
+    #[error("the year {year} is outside {first}..={last}", first = YEARS.start(), last = YEARS.end())]
+    YearOutOfRange { year: i32 },
+}
+
+/// The years a schedule may be entered for.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+/// The longest holiday name (Chinese or English), in characters.
+pub const NAME_MAX_CHARS: usize = 50;
+
+/// Checks one year's schedule as an administrator enters it, before it replaces the year:
+/// every date inside `year`, no date twice, a make-up working day only on a Saturday or
+/// Sunday, every entry named (at most [`NAME_MAX_CHARS`]), and at least one public holiday (every
+/// State Council notice has New Year's Day; a year without any is a mistake, and entering it
+/// would silently turn provisional due dates final). A public holiday that falls on a weekend
+/// is accepted: the notices list a holiday's whole span (e.g. 10-01 to 10-08) including its
+/// weekend days, and marking such a day off changes nothing. Answers every problem with the
+/// index of the entry it concerns (`None` for the year as a whole), in entry order.
+pub fn check_year(year: i32, entries: &[CalendarEntry]) -> Vec<(Option<usize>, CalendarError)> {
+    let mut problems = Vec::new();
+    if !YEARS.contains(&year) {
+        problems.push((None, CalendarError::YearOutOfRange { year }));
+        return problems;
+    }
+    let mut seen = BTreeSet::new();
+    for (index, entry) in entries.iter().enumerate() {
+        let date = entry.date;
+        let problem = if date.year() != year {
+            Some(CalendarError::OutsideYear { date, year })
+        } else if !seen.insert(date) {
+            Some(CalendarError::Duplicate { date })
+        } else if entry.kind == DayKind::Work && !is_weekend(date) {
+            Some(CalendarError::WorkOnWeekday { date })
+        } else if entry.name.trim().is_empty() {
+            Some(CalendarError::MissingName { date })
+        } else if entry.name.chars().count() > NAME_MAX_CHARS {
+            Some(CalendarError::NameTooLong { date })
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            problems.push((Some(index), problem));
+        }
+    }
+    if !entries.iter().any(|e| e.kind == DayKind::Off) {
+        problems.push((None, CalendarError::NoHoliday { year }));
+    }
+    problems
 }
 
 /// How a date counts.

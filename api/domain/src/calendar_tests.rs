@@ -413,3 +413,115 @@ proptest! {
         prop_assert_eq!(matches!(standing, Standing::OnTime { .. }), today <= due_day);
     }
 }
+
+fn entry(date: &str, kind: DayKind, name: &str) -> CalendarEntry {
+    CalendarEntry {
+        date: d(date),
+        kind,
+        name: name.to_owned(),
+    }
+}
+
+#[test]
+fn a_year_as_the_notice_gives_it_passes_the_check() {
+    // The 2026 lines of the shipped file, as an administrator would enter them.
+    let entries: Vec<CalendarEntry> =
+        HolidayCalendar::parse_csv(include_str!("../../db/data/holidays-cn.csv"))
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.date.year() == 2026)
+            .collect();
+    assert!(!entries.is_empty());
+    assert_eq!(check_year(2026, &entries), vec![]);
+    // A holiday on a weekend (the notices list whole spans) is fine.
+    let weekend_holiday = [entry("2027-10-02", DayKind::Off, "国庆节")];
+    assert_eq!(check_year(2027, &weekend_holiday), vec![]);
+}
+
+#[test]
+fn every_problem_of_an_entered_year_is_named_with_its_entry() {
+    let long = "节".repeat(NAME_MAX_CHARS + 1);
+    let entries = [
+        entry("2027-01-01", DayKind::Off, "元旦"),
+        entry("2026-12-31", DayKind::Off, "元旦"),
+        entry("2027-01-01", DayKind::Off, "元旦"),
+        entry("2027-02-01", DayKind::Work, "春节调休"),
+        entry("2027-02-06", DayKind::Work, "  "),
+        entry("2027-02-07", DayKind::Work, &long),
+        entry("2027-02-13", DayKind::Work, "春节调休"),
+    ];
+    let problems = check_year(2027, &entries);
+    assert_eq!(
+        problems,
+        vec![
+            (
+                Some(1),
+                CalendarError::OutsideYear {
+                    date: d("2026-12-31"),
+                    year: 2027
+                }
+            ),
+            (
+                Some(2),
+                CalendarError::Duplicate {
+                    date: d("2027-01-01")
+                }
+            ),
+            (
+                Some(3),
+                CalendarError::WorkOnWeekday {
+                    date: d("2027-02-01")
+                }
+            ),
+            (
+                Some(4),
+                CalendarError::MissingName {
+                    date: d("2027-02-06")
+                }
+            ),
+            (
+                Some(5),
+                CalendarError::NameTooLong {
+                    date: d("2027-02-07")
+                }
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_year_needs_a_holiday_and_must_be_in_range() {
+    assert_eq!(
+        check_year(2027, &[entry("2027-02-06", DayKind::Work, "春节调休")]),
+        vec![(None, CalendarError::NoHoliday { year: 2027 })]
+    );
+    assert_eq!(
+        check_year(2027, &[]),
+        vec![(None, CalendarError::NoHoliday { year: 2027 })]
+    );
+    for year in [1999, 2101] {
+        assert_eq!(
+            check_year(year, &[]),
+            vec![(None, CalendarError::YearOutOfRange { year })]
+        );
+    }
+}
+
+#[test]
+fn entering_a_year_turns_its_provisional_due_dates_final() {
+    // 2026-12-30 (Wed) + 7 working days, on weekdays alone: Dec 31, Jan 1, 4, 5, 6, 7, 8.
+    let before = cn();
+    assert_eq!(
+        before.add_working_days(d("2026-12-30"), 7),
+        due("2027-01-08", true)
+    );
+    // With 2027 entered and New Year's Day off: Dec 31, Jan 4 .. 8, 11.
+    let mut entries =
+        HolidayCalendar::parse_csv(include_str!("../../db/data/holidays-cn.csv")).unwrap();
+    entries.push(entry("2027-01-01", DayKind::Off, "元旦"));
+    let after = HolidayCalendar::new([2025, 2026, 2027], entries).unwrap();
+    assert_eq!(
+        after.add_working_days(d("2026-12-30"), 7),
+        due("2027-01-11", false)
+    );
+}

@@ -76,10 +76,13 @@ pub enum Template {
     ApplicationRejected,
     /// A public step on a consumer's work order (received, accepted, settled, ...).
     OrderProgress,
+    /// To the handler (or the holding unit's handlers): an order passed its due date and was
+    /// escalated to the upper level's supervision list.
+    OrderOverdue,
 }
 
 impl Template {
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::OtpRegister,
         Self::OtpSignIn,
         Self::OtpResetPassword,
@@ -89,6 +92,7 @@ impl Template {
         Self::ApplicationApproved,
         Self::ApplicationRejected,
         Self::OrderProgress,
+        Self::OrderOverdue,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -102,6 +106,7 @@ impl Template {
             Self::ApplicationApproved => "application_approved",
             Self::ApplicationRejected => "application_rejected",
             Self::OrderProgress => "order_progress",
+            Self::OrderOverdue => "order_overdue",
         }
     }
 
@@ -119,6 +124,7 @@ impl Template {
             Self::ApplicationApproved => &["org_name", "bureau", "username"],
             Self::ApplicationRejected => &["org_name", "bureau", "reason"],
             Self::OrderProgress => &["number"],
+            Self::OrderOverdue => &["number", "due_on"],
         }
     }
 
@@ -131,7 +137,8 @@ impl Template {
                 Self::MemberInvitation
                     | Self::ApplicationReceived
                     | Self::ApplicationApproved
-                    | Self::ApplicationRejected,
+                    | Self::ApplicationRejected
+                    | Self::OrderOverdue,
                 Channel::Sms
             )
         )
@@ -282,6 +289,14 @@ fn text(template: Template, locale: Locale) -> (&'static str, &'static str) {
         (Template::OrderProgress, En) => (
             "News on your appeal {number}",
             "There is news on your appeal {number}: sign in to the Weiquan platform to see it.",
+        ),
+        (Template::OrderOverdue, ZhCn) => (
+            "工单 {number} 已超期并提请上级督办",
+            "您单位承办的工单（编号 {number}）办理期限已于 {due_on} 届满，尚未办结，已列入上级督办清单。请尽快登录全国维权平台处理。",
+        ),
+        (Template::OrderOverdue, En) => (
+            "Order {number} is overdue and escalated",
+            "The order {number} held by your unit was due on {due_on} and is not concluded; it is now on the upper level's supervision list. Sign in to the Weiquan platform to handle it.",
         ),
     }
 }

@@ -1,5 +1,5 @@
-//! Work a server instance does besides answering requests: the outbox relay, and pruning
-//! unused evidence uploads every hour.
+//! Work a server instance does besides answering requests: the outbox relay, pruning
+//! unused evidence uploads every hour, and the overdue escalation job.
 
 use std::sync::Arc;
 
@@ -103,4 +103,42 @@ pub fn spawn_pruner(config: &Config) -> Result<Relay, ServiceError> {
         }
     });
     Ok(Relay { stop, task })
+}
+
+/// The running overdue escalation job; [`Escalator::stop`] ends it after the round in progress.
+pub struct Escalator {
+    stop: watch::Sender<bool>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Escalator {
+    pub async fn stop(self) {
+        let _ = self.stop.send(true);
+        if let Err(e) = self.task.await {
+            log::error!("overdue escalation ended abnormally: {e}");
+        }
+    }
+}
+
+/// Starts the overdue escalation job (its own one-connection pool) unless the configuration
+/// turns it off. Every instance runs one; an advisory lock lets one at a time work.
+pub fn spawn_escalator(config: &Config) -> Result<Option<Escalator>, ServiceError> {
+    let Some(interval) = config.escalation_interval else {
+        log::info!("overdue escalation is off (ESCALATION_INTERVAL_SECS=0)");
+        return Ok(None);
+    };
+    let pool = weiquan_db::build_pool(
+        &config.database_url,
+        &PoolOptions {
+            max_size: 1,
+            connection_timeout: config.database_timeout,
+        },
+    )?;
+    let (stop, shutdown) = watch::channel(false);
+    let task = actix_web::rt::spawn(weiquan_services::escalation::run_escalator(
+        Db::new(pool),
+        interval,
+        shutdown,
+    ));
+    Ok(Some(Escalator { stop, task }))
 }

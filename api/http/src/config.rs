@@ -203,6 +203,11 @@ pub const VARS: &[VarSpec] = &[
         help: "Days audit records are kept before `weiquan audit prune` deletes them; at least 183 (six months, the legal minimum).",
     },
     VarSpec {
+        name: "ESCALATION_INTERVAL_SECS",
+        default: "300",
+        help: "How often `weiquan serve` escalates overdue work orders (one instance at a time, under a PostgreSQL advisory lock); 0 turns the job off (run `weiquan orders escalate` from a scheduler instead).",
+    },
+    VarSpec {
         name: "OUTBOX_POLL_MS",
         default: "500",
         help: "How often the outbox relay looks for messages to send when the queue is empty.",
@@ -251,6 +256,8 @@ pub struct Config {
     pub attachment_limit: weiquan_services::rate_limit::Limit,
     pub outbox_poll: Duration,
     pub outbox_max_attempts: i32,
+    /// How often the overdue escalation runs; `None` when turned off.
+    pub escalation_interval: Option<Duration>,
     /// Key for `weiquan_services::credentials::SecretBox` (Debug shows no key material).
     pub secret_key: SecretKey,
     pub session: SessionConfig,
@@ -389,6 +396,16 @@ impl Config {
             parse(name, "milliseconds between 10 and 600000")((10..=600_000).contains(&n))?;
             Ok(Duration::from_millis(n))
         };
+        let escalation_secs: u64 = number(
+            "ESCALATION_INTERVAL_SECS",
+            get("ESCALATION_INTERVAL_SECS"),
+            "seconds between 0 and 86400",
+        )?;
+        parse("ESCALATION_INTERVAL_SECS", "seconds between 0 and 86400")(
+            escalation_secs <= 86_400,
+        )?;
+        let escalation_interval =
+            (escalation_secs > 0).then(|| Duration::from_secs(escalation_secs));
         let database_url = get("DATABASE_URL");
         parse(
             "DATABASE_URL",
@@ -535,6 +552,7 @@ impl Config {
             audit_retention_days,
             outbox_poll: ms("OUTBOX_POLL_MS")?,
             outbox_max_attempts,
+            escalation_interval,
         })
     }
 

@@ -48,6 +48,11 @@ enum Command {
         #[command(subcommand)]
         command: AttachmentsCommand,
     },
+    /// Work-order maintenance.
+    Orders {
+        #[command(subcommand)]
+        command: OrdersCommand,
+    },
     /// Write .env.example from the list of configuration variables.
     EnvExample {
         #[arg(long, default_value = ".env.example")]
@@ -55,6 +60,12 @@ enum Command {
     },
     /// Print a new random WEIQUAN_SECRET_KEY (32 bytes from the OS RNG, base64).
     GenSecretKey,
+}
+
+#[derive(Subcommand)]
+enum OrdersCommand {
+    /// Escalate every overdue order once (what `serve` does every ESCALATION_INTERVAL_SECS).
+    Escalate,
 }
 
 #[derive(Subcommand)]
@@ -112,6 +123,9 @@ fn run(command: Command) -> Result<(), String> {
         Command::Attachments {
             command: AttachmentsCommand::Prune,
         } => weiquan_http::maintenance::prune_attachments(&config()?),
+        Command::Orders {
+            command: OrdersCommand::Escalate,
+        } => weiquan_http::maintenance::escalate(&config()?),
     }
 }
 
@@ -156,10 +170,11 @@ fn migrate_database(config: &Config, fresh: bool) -> Result<(), String> {
     );
     let loaded = weiquan_db::reference::sync_all(&mut conn).map_err(|e| e.to_string())?;
     log::info!(
-        "reference data: {} divisions, {} bureaus created, {} categories created",
+        "reference data: {} divisions, {} bureaus created, {} categories created, {} holiday calendar year(s) loaded",
         loaded.divisions,
         loaded.bureaus_created,
-        loaded.categories_created
+        loaded.categories_created,
+        loaded.holiday_years_loaded
     );
     Ok(())
 }
@@ -199,12 +214,17 @@ fn serve(config: Config) -> Result<(), String> {
     actix_web::rt::System::new().block_on(async move {
         let relay = weiquan_http::background::spawn_relay(&config).map_err(|e| e.to_string())?;
         let pruner = weiquan_http::background::spawn_pruner(&config).map_err(|e| e.to_string())?;
+        let escalator =
+            weiquan_http::background::spawn_escalator(&config).map_err(|e| e.to_string())?;
         let server = weiquan_http::server::start(config, listener).map_err(|e| e.to_string())?;
-        // The server future ends after a graceful shutdown (SIGTERM, SIGINT); the relay then
-        // finishes its batch and stops, and so does the pruner.
+        // The server future ends after a graceful shutdown (SIGTERM, SIGINT); the relay, the
+        // pruner and the escalation job then finish their round and stop.
         let result = server.await.map_err(|e| e.to_string());
         relay.stop().await;
         pruner.stop().await;
+        if let Some(escalator) = escalator {
+            escalator.stop().await;
+        }
         result
     })
 }

@@ -129,3 +129,21 @@ pub fn prune_attachments(config: &Config) -> Result<(), String> {
     );
     Ok(())
 }
+
+/// `weiquan orders escalate`: escalates every order overdue today, once (the job `serve` runs).
+pub fn escalate(config: &Config) -> Result<(), String> {
+    let db = db(config)?;
+    let today = weiquan_services::orders::today();
+    let round = actix_web::rt::System::new()
+        .block_on(weiquan_services::escalation::escalate_once(&db, today))
+        .map_err(|e| e.to_string())?;
+    if round.skipped {
+        println!("orders escalate: another instance is escalating now; nothing done");
+    } else {
+        println!(
+            "orders escalate: {} order(s) escalated, {} email(s) queued",
+            round.escalated, round.notified
+        );
+    }
+    Ok(())
+}

@@ -38,6 +38,7 @@ use crate::error::{ErrorCode, FieldError, Problem};
         (name = "attachments", description = "Evidence files: uploaded first, then named in a submission"),
         (name = "orders", description = "Work orders: filing appeals, the consumer's own list, the staff inbox, one order and actions on it"),
         (name = "oauth", description = "Integrations: the OAuth2 client-credentials token endpoint and what a bearer token says"),
+        (name = "calendar", description = "The holiday calendar periods are counted on: entered years, their dates, entering a year"),
     ),
     modifiers(&SecuritySchemes)
 )]

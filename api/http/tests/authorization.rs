@@ -598,8 +598,45 @@ fn cases() -> Vec<Case> {
             headers: &[("If-Match", "\"99\"")],
             expect: ORDER_ACT_STALE,
         },
+        // The holiday calendar: staff of government units read it; only national
+        // administrators (none in the table) enter a year.
+        case(
+            M::GET,
+            "/api/v1/calendar/years",
+            "/api/v1/calendar/years",
+            None,
+            CALENDAR_VIEW,
+        ),
+        case(
+            M::GET,
+            "/api/v1/calendar/years/{year}",
+            "/api/v1/calendar/years/2026",
+            None,
+            CALENDAR_VIEW,
+        ),
+        case(
+            M::PUT,
+            "/api/v1/calendar/years/{year}",
+            "/api/v1/calendar/years/2027",
+            Some(json!({"source": "国办发明电", "days": [
+                {"date": "2027-01-01", "kind": "off", "name_zh": "元旦"}
+            ]})),
+            signed_in((403, Some("forbidden"))),
+        ),
     ]
 }
+
+const CALENDAR_VIEW: Expect = [
+    (401, Some("unauthorized")),
+    (403, Some("forbidden")),
+    (403, Some("forbidden")),
+    (200, None),
+    (200, None),
+    (200, None),
+    (403, Some("forbidden")),
+    (403, Some("forbidden")),
+    (403, Some("forbidden")),
+];
 
 const CONSUMERS_ONLY_CREATED: Expect = [
     (401, Some("unauthorized")),

@@ -74,7 +74,8 @@ async fn a_county_administrator_gets_capabilities_only_after_the_second_factor()
             "manage_members",
             "create_station",
             "review_applications",
-            "search_audit"
+            "search_audit",
+            "view_calendar"
         ]
     );
     assert_eq!(body["roles"], serde_json::json!(["org_admin"]));

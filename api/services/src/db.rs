@@ -1,20 +1,33 @@
 //! Running diesel work on the blocking thread pool.
 
+use std::sync::Arc;
+
 use diesel::PgConnection;
 use weiquan_db::{DbError, PgPool};
 
 use crate::ServiceError;
+use crate::calendar::CalendarCache;
 
 /// The PostgreSQL pool, used only through [`Db::run`], so that a connection is checked out
 /// inside a blocking task and returned before the task ends: never held across an `.await`.
 #[derive(Clone)]
 pub struct Db {
     pool: PgPool,
+    /// The holiday calendar as last loaded from this database (`crate::calendar::current`).
+    calendar: Arc<CalendarCache>,
 }
 
 impl Db {
     pub fn new(pool: PgPool) -> Self {
-        Self { pool }
+        Self {
+            pool,
+            calendar: Arc::default(),
+        }
+    }
+
+    /// The cache of this database's holiday calendar, for use inside [`Db::run`].
+    pub fn calendar_cache(&self) -> Arc<CalendarCache> {
+        Arc::clone(&self.calendar)
     }
 
     pub fn pool(&self) -> &PgPool {

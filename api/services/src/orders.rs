@@ -9,7 +9,7 @@
 //! list; it is never shown to staff or to a business.
 
 use std::collections::BTreeSet;
-use std::sync::LazyLock;
+use std::sync::Arc;
 
 use chrono::{FixedOffset, NaiveDate, Utc};
 use diesel::{Connection, PgConnection};
@@ -31,18 +31,13 @@ use weiquan_domain::{CreditCode, DivisionCode};
 
 use crate::{Deps, ServiceError};
 
-/// The State Council holiday schedule (2025, 2026), embedded for now; a table edited by
-/// national administrators is a later slice. A broken file leaves an empty schedule, so every
-/// due date is computed on weekdays and marked provisional (and the error is logged).
-static CALENDAR: LazyLock<HolidayCalendar> = LazyLock::new(|| {
-    HolidayCalendar::from_csv(include_str!("../../db/data/holidays-cn.csv")).unwrap_or_else(|e| {
-        log::error!("holiday calendar: {e}");
-        HolidayCalendar::default()
-    })
-});
-
-pub fn calendar() -> &'static HolidayCalendar {
-    &CALENDAR
+/// The holiday calendar stored in the database (`crate::calendar`), as cached by `deps`'s
+/// `Db`; for use inside `Db::run`.
+fn calendar_in(
+    conn: &mut PgConnection,
+    cache: &crate::calendar::CalendarCache,
+) -> Result<Arc<HolidayCalendar>, DbError> {
+    crate::calendar::current(conn, cache)
 }
 
 /// Today in China (UTC+8), the day periods are counted on.
@@ -64,8 +59,8 @@ pub fn request_hash(canonical: &[u8]) -> String {
 }
 
 /// The first running deadline, materialised on the row.
-fn due_of(order: &Order) -> Option<(NaiveDate, bool)> {
-    workflow::deadlines(order, calendar())
+pub(crate) fn due_of(order: &Order, calendar: &HolidayCalendar) -> Option<(NaiveDate, bool)> {
+    workflow::deadlines(order, calendar)
         .into_iter()
         .find_map(|d| match d.clock {
             Clock::Running { due } => Some((due.date, due.provisional)),
@@ -373,6 +368,7 @@ fn create_one(
     filer: &Filer,
     linked: Option<i64>,
     classified: &Classified,
+    calendar: &HolidayCalendar,
 ) -> Result<Created, OrderError> {
     let routed = route(
         kind,
@@ -396,7 +392,7 @@ fn create_one(
         business,
         kind == AppealKind::Complaint && s.enterprise_first,
     );
-    let due = due_of(&order);
+    let due = due_of(&order, calendar);
     let (rule, intended) = rule_name(&routed)?;
     let row = db::insert(
         conn,
@@ -499,6 +495,7 @@ pub async fn submit(
         Actor::Anonymous => return Err(OrderError::Denied(Denied::SignInRequired)),
         _ => return Err(OrderError::Denied(Denied::Forbidden)),
     };
+    let cache = deps.db.calendar_cache();
     deps.db
         .run(move |conn| {
             Ok(
@@ -515,6 +512,7 @@ pub async fn submit(
                             _ => Err(OrderError::KeyReused),
                         };
                     }
+                    let calendar = calendar_in(conn, &cache)?;
                     let known = match known_divisions(conn, &submission)? {
                         Ok(k) => k,
                         Err(e) => return Err(e),
@@ -554,6 +552,7 @@ pub async fn submit(
                         &filer,
                         None,
                         &classified,
+                        &calendar,
                     )?;
                     let mut orders = vec![first];
                     if kind == AppealKind::Complaint && submission.both {
@@ -568,6 +567,7 @@ pub async fn submit(
                             &filer,
                             Some(first_id),
                             &classified,
+                            &calendar,
                         )?;
                         db::link(conn, first_id, report.id)?;
                         orders.push(report);
@@ -748,11 +748,12 @@ pub async fn get(deps: &Deps, actor: &Actor, id: i64) -> Result<OrderDetail, Ord
     if matches!(actor, Actor::Anonymous) {
         return Err(OrderError::Denied(Denied::SignInRequired));
     }
-    let loaded = deps
+    let cache = deps.db.calendar_cache();
+    let (loaded, calendar) = deps
         .db
-        .run(move |conn| load(conn, id))
-        .await?
-        .ok_or(OrderError::NotFound)?;
+        .run(move |conn| Ok((load(conn, id)?, calendar_in(conn, &cache)?)))
+        .await?;
+    let loaded = loaded.ok_or(OrderError::NotFound)?;
     let view = visible(actor, &loaded)?;
     let holder = loaded.row.holder_org_id;
     let staff = view == View::Staff;
@@ -783,10 +784,10 @@ pub async fn get(deps: &Deps, actor: &Actor, id: i64) -> Result<OrderDetail, Ord
     let today = today();
     let ctx = Context {
         today,
-        calendar: calendar(),
+        calendar: &calendar,
     };
     Ok(OrderDetail {
-        deadlines: workflow::deadlines(&loaded.order, calendar()),
+        deadlines: workflow::deadlines(&loaded.order, &calendar),
         available: workflow::available(&loaded.order, By::Actor(actor), &ctx),
         holder_name: holder_row.map(|o| o.name).unwrap_or_default(),
         row: loaded.row,
@@ -894,9 +895,11 @@ pub async fn act(
         return Err(OrderError::Denied(Denied::SignInRequired));
     }
     let actor = actor.clone();
+    let cache = deps.db.calendar_cache();
     deps.db
         .run(move |conn| {
             Ok(conn.transaction(|conn| -> Result<i32, OrderError> {
+                let calendar = calendar_in(conn, &cache)?;
                 let loaded = load(conn, id)?.ok_or(OrderError::NotFound)?;
                 visible(&actor, &loaded)?;
                 if loaded.row.version != version {
@@ -907,11 +910,11 @@ pub async fn act(
                 let command = resolve(conn, &input)??;
                 let ctx = Context {
                     today: today(),
-                    calendar: calendar(),
+                    calendar: &calendar,
                 };
                 let next = workflow::apply(&loaded.order, By::Actor(&actor), &command, &ctx)
                     .map_err(OrderError::Refused)?;
-                let change = db::change_of(&next, due_of(&next))?;
+                let change = db::change_of(&next, due_of(&next, &calendar))?;
                 let new_version =
                     db::update(conn, id, version, &change)?.ok_or(OrderError::Race)?;
                 let (actor_kind, actor_user_id, actor_org_id) = actor_fields(&actor);

@@ -122,6 +122,19 @@ export const routes: RouteObject[] = [
         ],
       },
       {
+        path: 'calendar',
+        lazy: () =>
+          import('@/components/require-auth').then((m) => ({
+            element: <m.RequireAuth capability="view_calendar" />,
+          })),
+        children: [
+          {
+            index: true,
+            lazy: () => import('@/features/holidays/routes/calendar-page').then((m) => ({ Component: m.CalendarPage })),
+          },
+        ],
+      },
+      {
         path: 'sessions',
         lazy: () => import('@/components/require-auth').then((m) => ({ element: <m.RequireAuth /> })),
         children: [

@@ -37,6 +37,7 @@ describe('what the console shows, from me alone', () => {
       'taxonomy',
       'sessions',
     ]);
+    expect(navigationFor({ ...orgAdmin, capabilities: ['view_calendar'] })).toEqual(['status', 'calendar', 'sessions']);
   });
 
   it('a consumer session is not a staff sign-in', () => {

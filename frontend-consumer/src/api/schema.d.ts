@@ -219,6 +219,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The years of the holiday calendar, newest first: every entered year and, marked
+         *     `provisional` when not entered, this year and the next. Staff of government units and
+         *     consumer associations.
+         */
+        get: operations["calendar_years_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One year of the holiday calendar with its public holidays and make-up working days (none
+         *     while the year is provisional). Same callers as the list.
+         */
+        get: operations["calendar_years_get"];
+        /**
+         * Enters or replaces a year of the holiday calendar: national administrators only. The list
+         *     replaces the year's dates at once; dates must lie in the year, appear once, and a make-up
+         *     working day must be a Saturday or Sunday; at least one public holiday. In the same
+         *     transaction every open order whose due date may depend on the year (provisional, or due
+         *     on or after its first day) is recomputed; an order whose date moves gets a staff-only
+         *     `recompute_due` event. Audited (`calendar_year_entered`).
+         */
+        put: operations["calendar_years_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/categories": {
         parameters: {
             query?: never;
@@ -1512,11 +1561,45 @@ export interface components {
             /** @description The platform operator's registered division. */
             platform_division?: string | null;
         };
+        /** @description A year with its dates. */
+        CalendarYear: components["schemas"]["CalendarYearSummary"] & {
+            /** @description By date; empty while provisional. */
+            days: components["schemas"]["HolidayDto"][];
+        };
+        /** @description A year in the list. */
+        CalendarYearSummary: {
+            /** Format: date-time */
+            entered_at?: string | null;
+            /**
+             * Format: int64
+             * @description The member who entered it; null for reference data loaded at installation.
+             */
+            entered_by?: number | null;
+            /**
+             * Format: int64
+             * @description Public holidays listed.
+             */
+            holidays: number;
+            /** @description Where the dates come from (the State Council notice). */
+            source?: string | null;
+            /**
+             * @description `entered`, or `provisional` when no schedule is entered: due dates crossing the year
+             *     are counted on weekdays alone and marked provisional until it is.
+             */
+            status: string;
+            /**
+             * Format: int64
+             * @description Make-up working days listed.
+             */
+            workdays: number;
+            /** Format: int32 */
+            year: number;
+        };
         /**
          * @description What the admin SPA may show: menus and routes come from this list.
          * @enum {string}
          */
-        CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit" | "manage_taxonomy";
+        CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit" | "manage_taxonomy" | "view_calendar" | "manage_calendar";
         /** @description Goods (商品) or services (服务). */
         CategoryBranch: {
             /** @description `goods` or `services`; group codes start with `G` or `S`. */
@@ -1647,6 +1730,11 @@ export interface components {
             routing_rule: string;
             state: string;
         };
+        /**
+         * @description What a date is in the schedule.
+         * @enum {string}
+         */
+        DayKindDto: "off" | "work";
         /** @description A period running on the order. */
         DeadlineDto: {
             /**
@@ -1708,6 +1796,13 @@ export interface components {
             /** @description Ordered by code. */
             items: components["schemas"]["Division"][];
         };
+        /** @description The year as stored, and what entering it changed. */
+        EnteredYear: components["schemas"]["CalendarYear"] & {
+            /** @description Of those, the ones whose due date or provisional mark changed. */
+            orders_changed: number;
+            /** @description Open orders whose due date was recomputed. */
+            orders_recomputed: number;
+        };
         /**
          * @description Stable, machine-readable error codes. Clients switch on these, never on messages.
          * @enum {string}
@@ -1731,6 +1826,16 @@ export interface components {
             phone?: string | null;
             /** Format: int64 */
             user_id?: number | null;
+        };
+        /** @description One dated entry of a year. */
+        HolidayDto: {
+            /** Format: date */
+            date: string;
+            kind: components["schemas"]["DayKindDto"];
+            /** @description The name in English (optional, 1 to 100 characters). */
+            name_en?: string | null;
+            /** @description The name in Chinese, e.g. 春节 or 春节调休 (1 to 50 characters). */
+            name_zh: string;
         };
         /** @description An invitation as administrators see it. Never carries the token. */
         Invitation: {
@@ -1944,6 +2049,12 @@ export interface components {
             /** Format: date */
             due_on?: string | null;
             due_provisional: boolean;
+            /**
+             * Format: date-time
+             * @description When the order was last escalated to the upper level's supervision list for being
+             *     overdue (null if never).
+             */
+            escalated_at?: string | null;
             filer?: components["schemas"]["FilerDto"] | null;
             /**
              * Format: int64
@@ -2359,6 +2470,13 @@ export interface components {
              * @description The file (its name is kept for display; its type is judged from its content).
              */
             file: string;
+        };
+        /** @description A year's whole schedule, as the State Council's notice gives it. */
+        YearSchedule: {
+            /** @description Every public holiday and make-up working day of the year (at most 366). */
+            days: components["schemas"]["HolidayDto"][];
+            /** @description Where the dates come from, e.g. 国办发明电〔2026〕7号 (1 to 500 characters). */
+            source: string;
         };
     };
     responses: never;
@@ -2915,6 +3033,148 @@ export interface operations {
             };
             /** @description PostgreSQL or Redis is down */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    calendar_years_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The years */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearSummary"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff, or second factor required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    calendar_years_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The year, 2000 to 2100 */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The year */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYear"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff, or second factor required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Year out of range */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    calendar_years_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The year, 2000 to 2100 */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["YearSchedule"];
+            };
+        };
+        responses: {
+            /** @description Entered; due dates recomputed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnteredYear"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a national administrator, or second factor required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A date, kind or name breaks the rules (each named by `days[i].field`) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

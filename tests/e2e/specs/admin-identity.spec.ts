@@ -48,7 +48,7 @@ function menu(page: Page) {
   return page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem');
 }
 
-const ADMIN_MENU = ['系统状态', '组织机构', '人员管理', '入驻审核', '审计日志', '登录设备'];
+const ADMIN_MENU = ['系统状态', '组织机构', '人员管理', '入驻审核', '审计日志', '节假日安排', '登录设备'];
 
 function memberRow(page: Page, login: string) {
   return page.locator(`[data-testid="member"][data-login="${login}"]`);

@@ -13,11 +13,13 @@
 //! of a violation clue found while handling it (Art. 27, complaint-to-case).
 
 mod deadlines;
+mod escalation;
 mod machine;
 mod reasons;
 mod visibility;
 
 pub use deadlines::{Deadline, DeadlineKind, deadlines, rules_for};
+pub use escalation::{escalation_due, supervisor};
 pub use machine::{By, Command, CommandKind, Context, Refusal, apply, available, permits};
 pub use reasons::{NotAcceptedGround, OTHER_ROUTES_EN, OTHER_ROUTES_ZH, TerminationReason};
 pub use visibility::{View, view};

@@ -1311,3 +1311,49 @@ fn the_state_name_lists_agree_with_the_states() {
         .collect();
     assert_eq!(open, State::OPEN_NAMES);
 }
+
+#[test]
+fn an_open_order_is_escalated_once_per_overdue_period_from_the_day_after_its_due_date() {
+    let cal = calendar();
+    // Received Monday 2026-11-02: 7 working days to accept end on Wednesday 2026-11-11.
+    let order = complaint();
+    let due = d("2026-11-11");
+    assert_eq!(escalation_due(&order, None, d("2026-11-11"), &cal), None);
+    assert_eq!(
+        escalation_due(&order, None, d("2026-11-12"), &cal),
+        Some(due)
+    );
+    // Escalated for that date: never again for it.
+    assert_eq!(
+        escalation_due(&order, Some(due), d("2026-11-30"), &cal),
+        None
+    );
+    // Escalated for an earlier period (the due date moved): a new period escalates again.
+    assert_eq!(
+        escalation_due(&order, Some(d("2026-11-05")), d("2026-11-30"), &cal),
+        Some(due)
+    );
+    // Concluded orders never are.
+    let mut concluded = complaint();
+    concluded.state = State::Concluded(Conclusion::Withdrawn);
+    assert_eq!(
+        escalation_due(&concluded, None, d("2026-12-30"), &cal),
+        None
+    );
+    // Nor consultations, which carry no period.
+    let mut consultation = complaint();
+    consultation.kind = AppealKind::Consultation;
+    assert_eq!(
+        escalation_due(&consultation, None, d("2026-12-30"), &cal),
+        None
+    );
+}
+
+#[test]
+fn the_supervisor_is_the_holding_units_parent() {
+    let order = complaint();
+    assert_eq!(supervisor(&order), shenzhen().id);
+    let mut at_the_top = complaint();
+    at_the_top.holder = national();
+    assert_eq!(supervisor(&at_the_top), national().id);
+}

@@ -7,6 +7,7 @@ pub mod api_clients;
 pub mod applications;
 pub mod attachments;
 pub mod audit;
+pub mod calendar;
 pub mod categories;
 pub mod client;
 pub mod divisions;
@@ -86,6 +87,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(orders::counts::counts)
             .service(orders::supervision::supervision)
             .service(orders::act::act)
-            .service(orders::attachment::download),
+            .service(orders::attachment::download)
+            .service(calendar::list::list)
+            .service(calendar::get::get)
+            .service(calendar::enter::enter),
     );
 }

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
+  CalendarOutlined,
   FileDoneOutlined,
   DashboardOutlined,
   LaptopOutlined,
@@ -29,6 +30,7 @@ const ICONS: Record<NavigationKey, ReactNode> = {
   'api-clients': <ApiOutlined aria-hidden="true" />,
   audit: <AuditOutlined aria-hidden="true" />,
   taxonomy: <TagsOutlined aria-hidden="true" />,
+  calendar: <CalendarOutlined aria-hidden="true" />,
   sessions: <LaptopOutlined aria-hidden="true" />,
 };
 

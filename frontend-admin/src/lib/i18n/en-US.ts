@@ -1,3 +1,4 @@
+import { calendarEn } from './calendar.en';
 import { identityEn } from './identity.en';
 import { taxonomyEn } from './taxonomy.en';
 import type { Translation } from './zh-CN';
@@ -5,6 +6,7 @@ import type { Translation } from './zh-CN';
 export const enUS: Translation = {
   ...identityEn,
   ...taxonomyEn,
+  ...calendarEn,
   app: {
     name: 'Weiquan',
     console: 'Staff console',
@@ -29,6 +31,7 @@ export const enUS: Translation = {
     applications: 'Applications',
     'api-clients': 'API clients',
     taxonomy: 'Categories',
+    calendar: 'Holiday calendar',
     signIn: 'Sign in',
     signOut: 'Sign out',
   },
@@ -133,6 +136,8 @@ export const enUS: Translation = {
       manage_api_clients: 'Manage API clients',
       search_audit: 'Search the audit log',
       manage_taxonomy: 'Maintain the category taxonomy',
+      view_calendar: 'View the holiday calendar',
+      manage_calendar: 'Enter the holiday calendar',
     },
     kind: {
       bureau: 'Market regulation bureau',

@@ -1,3 +1,4 @@
+import { calendarZh } from './calendar.zh';
 import { identityZh } from './identity.zh';
 import { taxonomyZh } from './taxonomy.zh';
 
@@ -5,6 +6,7 @@ import { taxonomyZh } from './taxonomy.zh';
 export const zhCN = {
   ...identityZh,
   ...taxonomyZh,
+  ...calendarZh,
   app: {
     name: '维权',
     console: '管理后台',
@@ -29,6 +31,7 @@ export const zhCN = {
     applications: '入驻审核',
     'api-clients': '接口客户端',
     taxonomy: '分类目录',
+    calendar: '节假日安排',
     signIn: '登录',
     signOut: '退出登录',
   },
@@ -133,6 +136,8 @@ export const zhCN = {
       manage_api_clients: '管理接口客户端',
       search_audit: '查询审计日志',
       manage_taxonomy: '维护分类目录',
+      view_calendar: '查看节假日安排',
+      manage_calendar: '录入节假日安排',
     },
     kind: {
       bureau: '市场监督管理局',

@@ -48,6 +48,10 @@ pub enum CapabilityDto {
     SearchAudit,
     /// Edit the category taxonomy (national administrators).
     ManageTaxonomy,
+    /// Read the holiday calendar.
+    ViewCalendar,
+    /// Enter a year of the holiday calendar (national administrators).
+    ManageCalendar,
 }
 
 impl From<Capability> for CapabilityDto {
@@ -60,6 +64,8 @@ impl From<Capability> for CapabilityDto {
             Capability::ManageApiClients => Self::ManageApiClients,
             Capability::SearchAudit => Self::SearchAudit,
             Capability::ManageTaxonomy => Self::ManageTaxonomy,
+            Capability::ViewCalendar => Self::ViewCalendar,
+            Capability::ManageCalendar => Self::ManageCalendar,
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 use weiquan_db::categories::CategoryRow;
@@ -116,6 +116,9 @@ pub struct OrderDto {
     pub due_on: Option<NaiveDate>,
     pub due_provisional: bool,
     pub overdue: bool,
+    /// When the order was last escalated to the upper level's supervision list for being
+    /// overdue (null if never).
+    pub escalated_at: Option<DateTime<Utc>>,
     pub deadlines: Vec<DeadlineDto>,
     pub holder_org_id: i64,
     pub holder_name: String,
@@ -206,6 +209,7 @@ impl From<OrderDetail> for OrderDto {
             due_on: row.due_on,
             due_provisional: row.due_provisional,
             overdue: row.due_on.is_some_and(|due| due < d.today),
+            escalated_at: row.escalated_at,
             deadlines: d
                 .deadlines
                 .iter()

@@ -1,0 +1,3 @@
+DROP TABLE holidays;
+DROP TABLE holiday_years;
+DROP SEQUENCE holiday_revision_seq;
