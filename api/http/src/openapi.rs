@@ -35,6 +35,7 @@ use crate::error::{ErrorCode, FieldError, Problem};
         (name = "applications", description = "Applications to join by enterprises, departments and international bodies, and their review"),
         (name = "api-clients", description = "OAuth2 clients of enterprises, departments and international bodies, managed by their administrators"),
         (name = "orders", description = "Work orders: filing appeals, the consumer's own list, the staff inbox, one order and actions on it"),
+        (name = "workflow", description = "The closed lists of the regulation (grounds, termination reasons, decisions) with their texts"),
         (name = "oauth", description = "Integrations: the OAuth2 client-credentials token endpoint and what a bearer token says"),
     ),
     modifiers(&SecuritySchemes)

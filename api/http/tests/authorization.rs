@@ -531,8 +531,28 @@ fn cases() -> Vec<Case> {
             headers: &[("If-Match", "\"99\"")],
             expect: ORDER_ACT_STALE,
         },
+        // The regulation's closed lists: any member of an organisation; consumers 403.
+        case(
+            M::GET,
+            "/api/v1/workflow/reasons",
+            "/api/v1/workflow/reasons",
+            None,
+            MEMBERS_ONLY_OK,
+        ),
     ]
 }
+
+const MEMBERS_ONLY_OK: Expect = [
+    (401, Some("unauthorized")),
+    (403, Some("forbidden")),
+    (403, Some("forbidden")),
+    (200, None),
+    (200, None),
+    (200, None),
+    (200, None),
+    (200, None),
+    (200, None),
+];
 
 const CONSUMERS_ONLY_CREATED: Expect = [
     (401, Some("unauthorized")),

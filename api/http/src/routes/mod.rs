@@ -16,6 +16,7 @@ pub mod oauth;
 pub mod orders;
 pub mod organisations;
 pub mod sessions;
+pub mod workflow;
 
 use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -76,6 +77,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(orders::mine::mine)
             .service(orders::get::get)
             .service(orders::inbox::inbox)
-            .service(orders::act::act),
+            .service(orders::act::act)
+            .service(workflow::reasons::reasons),
     );
 }
