@@ -392,16 +392,19 @@ pub enum Capability {
     ReviewApplications,
     ManageApiClients,
     SearchAudit,
+    /// The work-order inbox of one's unit and the units below it.
+    ViewOrders,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 6] = [
+    pub const ALL: [Capability; 7] = [
         Self::ViewOrgTree,
         Self::ManageMembers,
         Self::CreateStation,
         Self::ReviewApplications,
         Self::ManageApiClients,
         Self::SearchAudit,
+        Self::ViewOrders,
     ];
 }
 
@@ -420,6 +423,7 @@ pub fn capabilities(actor: &Actor) -> Vec<Capability> {
                 Capability::ReviewApplications => Action::ReviewApplication(org),
                 Capability::ManageApiClients => Action::ManageApiClients(org),
                 Capability::SearchAudit => Action::SearchAudit(org),
+                Capability::ViewOrders => Action::ViewOrders(org),
             };
             authorize(actor, action).is_ok()
         })
@@ -765,7 +769,7 @@ mod tests {
         );
         assert_eq!(
             capabilities(&member(&t.nanshan, &[Role::Handler])),
-            vec![ViewOrgTree]
+            vec![ViewOrgTree, ViewOrders]
         );
         assert_eq!(
             capabilities(&member(&t.enterprise, &[Role::OrgAdmin])),

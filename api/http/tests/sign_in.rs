@@ -373,7 +373,10 @@ async fn a_county_handler_needs_no_second_factor() {
     let (status, body, caller) = sign_in(&app, "staff", "ns.handler", PASSWORD).await;
     assert_eq!(status, 201);
     assert_eq!(body["second_factor"], "not_required");
-    assert_eq!(body["me"]["capabilities"], json!(["view_org_tree"]));
+    assert_eq!(
+        body["me"]["capabilities"],
+        json!(["view_org_tree", "view_orders"])
+    );
     assert_eq!(
         call(
             &app,

@@ -46,6 +46,7 @@ pub enum CapabilityDto {
     ReviewApplications,
     ManageApiClients,
     SearchAudit,
+    ViewOrders,
 }
 
 impl From<Capability> for CapabilityDto {
@@ -57,6 +58,7 @@ impl From<Capability> for CapabilityDto {
             Capability::ReviewApplications => Self::ReviewApplications,
             Capability::ManageApiClients => Self::ManageApiClients,
             Capability::SearchAudit => Self::SearchAudit,
+            Capability::ViewOrders => Self::ViewOrders,
         }
     }
 }
