@@ -7,6 +7,7 @@ import {
   LaptopOutlined,
   LoginOutlined,
   LogoutOutlined,
+  ProfileOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu } from 'antd';
@@ -22,6 +23,7 @@ import './admin-layout.css';
 
 const ICONS: Record<NavigationKey, ReactNode> = {
   status: <DashboardOutlined aria-hidden="true" />,
+  orders: <ProfileOutlined aria-hidden="true" />,
   organisations: <ApartmentOutlined aria-hidden="true" />,
   members: <TeamOutlined aria-hidden="true" />,
   applications: <FileDoneOutlined aria-hidden="true" />,

@@ -1,8 +1,10 @@
+import { ordersEn } from './orders.en';
 import { identityEn } from './identity.en';
 import type { Translation } from './zh-CN';
 
 export const enUS: Translation = {
   ...identityEn,
+  ...ordersEn,
   app: {
     name: 'Weiquan',
     console: 'Staff console',
@@ -26,6 +28,7 @@ export const enUS: Translation = {
     sessions: 'Signed-in devices',
     applications: 'Applications',
     'api-clients': 'API clients',
+    orders: 'Work orders',
     signIn: 'Sign in',
     signOut: 'Sign out',
   },
@@ -129,6 +132,7 @@ export const enUS: Translation = {
       review_applications: 'Review applications',
       manage_api_clients: 'Manage API clients',
       search_audit: 'Search the audit log',
+      view_orders: 'Handle work orders',
     },
     kind: {
       bureau: 'Market regulation bureau',

@@ -1,8 +1,10 @@
+import { ordersZh } from './orders.zh';
 import { identityZh } from './identity.zh';
 
 // Chinese (default) strings. `en-US.ts` must provide exactly the same keys (checked by tsc).
 export const zhCN = {
   ...identityZh,
+  ...ordersZh,
   app: {
     name: '维权',
     console: '管理后台',
@@ -26,6 +28,7 @@ export const zhCN = {
     sessions: '登录设备',
     applications: '入驻审核',
     'api-clients': '接口客户端',
+    orders: '工单',
     signIn: '登录',
     signOut: '退出登录',
   },
@@ -129,6 +132,7 @@ export const zhCN = {
       review_applications: '审核入驻申请',
       manage_api_clients: '管理接口客户端',
       search_audit: '查询审计日志',
+      view_orders: '办理工单',
     },
     kind: {
       bureau: '市场监督管理局',
