@@ -462,10 +462,12 @@ pub enum Capability {
     ViewCalendar,
     /// Enter a year of the holiday calendar (`CalendarAction::Enter`).
     ManageCalendar,
+    /// The work-order inbox of one's unit and the units below it.
+    ViewOrders,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 9] = [
+    pub const ALL: [Capability; 10] = [
         Self::ViewOrgTree,
         Self::ManageMembers,
         Self::CreateStation,
@@ -475,6 +477,7 @@ impl Capability {
         Self::ManageTaxonomy,
         Self::ViewCalendar,
         Self::ManageCalendar,
+        Self::ViewOrders,
     ];
 }
 
@@ -500,6 +503,7 @@ pub fn capabilities(actor: &Actor) -> Vec<Capability> {
                 Capability::ManageCalendar => {
                     return authorize_calendar(actor, CalendarAction::Enter).is_ok();
                 }
+                Capability::ViewOrders => Action::ViewOrders(org),
             };
             authorize(actor, action).is_ok()
         })
@@ -939,7 +943,7 @@ mod tests {
         );
         assert_eq!(
             capabilities(&member(&t.nanshan, &[Role::Handler])),
-            vec![ViewOrgTree, ViewCalendar]
+            vec![ViewOrgTree, ViewCalendar, ViewOrders]
         );
         assert_eq!(
             capabilities(&member(&t.enterprise, &[Role::OrgAdmin])),

@@ -623,6 +623,14 @@ fn cases() -> Vec<Case> {
             ]})),
             signed_in((403, Some("forbidden"))),
         ),
+        // The regulation's closed lists: any member of an organisation; consumers 403.
+        case(
+            M::GET,
+            "/api/v1/workflow/reasons",
+            "/api/v1/workflow/reasons",
+            None,
+            MEMBERS_ONLY_OK,
+        ),
     ]
 }
 
@@ -636,6 +644,18 @@ const CALENDAR_VIEW: Expect = [
     (403, Some("forbidden")),
     (403, Some("forbidden")),
     (403, Some("forbidden")),
+];
+
+const MEMBERS_ONLY_OK: Expect = [
+    (401, Some("unauthorized")),
+    (403, Some("forbidden")),
+    (403, Some("forbidden")),
+    (200, None),
+    (200, None),
+    (200, None),
+    (200, None),
+    (200, None),
+    (200, None),
 ];
 
 const CONSUMERS_ONLY_CREATED: Expect = [

@@ -375,7 +375,7 @@ async fn a_county_handler_needs_no_second_factor() {
     assert_eq!(body["second_factor"], "not_required");
     assert_eq!(
         body["me"]["capabilities"],
-        json!(["view_org_tree", "view_calendar"])
+        json!(["view_org_tree", "view_calendar", "view_orders"])
     );
     assert_eq!(
         call(

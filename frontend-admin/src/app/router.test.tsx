@@ -65,7 +65,7 @@ describe('the menu and the guards follow me.capabilities', () => {
     mockFetch({ ...health, '/api/v1/me': signedIn(handler) });
     renderRoutes(routes, { path: '/members' });
     expect(await screen.findByRole('heading', { level: 1, name: '无权访问' })).toBeTruthy();
-    expect(await menuItems()).toEqual(['系统状态', '组织机构', '登录设备']);
+    expect(await menuItems()).toEqual(['系统状态', '工单', '组织机构', '登录设备']);
   });
 
   it('without review_applications or manage_api_clients, 入驻审核 and 接口客户端 are 403 pages', async () => {

@@ -40,6 +40,23 @@ export const routes: RouteObject[] = [
       {
         // Pages behind a completed sign-in, each with the capability it needs (if any);
         // the guard loads with the first of them.
+        path: 'orders',
+        lazy: () =>
+          import('@/components/require-auth').then((m) => ({
+            element: <m.RequireAuth capability="view_orders" />,
+          })),
+        children: [
+          {
+            index: true,
+            lazy: () => import('@/features/orders/routes/inbox-page').then((m) => ({ Component: m.InboxPage })),
+          },
+          {
+            path: ':id',
+            lazy: () => import('@/features/orders/routes/order-page').then((m) => ({ Component: m.OrderPage })),
+          },
+        ],
+      },
+      {
         path: 'organisations',
         lazy: () =>
           import('@/components/require-auth').then((m) => ({

@@ -8,8 +8,9 @@ describe('what the console shows, from me alone', () => {
     expect(navigationFor(undefined)).toEqual(['status']);
   });
 
-  it('a handler with view_org_tree sees the tree and their devices', () => {
-    expect(navigationFor(handler)).toEqual(['status', 'organisations', 'sessions']);
+  it('a handler with view_orders and view_org_tree sees the inbox, the tree and their devices', () => {
+    expect(navigationFor(handler)).toEqual(['status', 'orders', 'organisations', 'sessions']);
+    expect(can(handler, 'view_orders')).toBe(true);
     expect(can(handler, 'view_org_tree')).toBe(true);
     expect(can(handler, 'manage_members')).toBe(false);
   });

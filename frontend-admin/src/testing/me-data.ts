@@ -11,7 +11,7 @@ const nanshan = {
   division_code: '440305',
 };
 
-/** nanshan.handler: a county handler, no second factor, may only view the tree. */
+/** nanshan.handler: a county handler, no second factor: the tree and the orders inbox. */
 export const handler: Me = {
   user_id: 7,
   kind: 'member',
@@ -22,7 +22,7 @@ export const handler: Me = {
   roles: ['handler'],
   second_factor_required: false,
   second_factor_passed: false,
-  capabilities: ['view_org_tree'],
+  capabilities: ['view_org_tree', 'view_orders'],
   csrf_token: 'csrf-handler',
   session_expires_at: 1_900_000_000,
 };

@@ -1184,6 +1184,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workflow/reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The closed lists of the regulation with their texts in Chinese and English: the grounds
+         *     for not accepting an appeal (Art. 16), the reasons for terminating mediation (Art. 23),
+         *     the decisions on a check, and the other routes told with a refusal or termination. For
+         *     members of organisations (the console's selects); consumers 403.
+         */
+        get: operations["workflow_reasons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1599,7 +1621,7 @@ export interface components {
          * @description What the admin SPA may show: menus and routes come from this list.
          * @enum {string}
          */
-        CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit" | "manage_taxonomy" | "view_calendar" | "manage_calendar";
+        CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit" | "manage_taxonomy" | "view_calendar" | "manage_calendar" | "view_orders";
         /** @description Goods (商品) or services (服务). */
         CategoryBranch: {
             /** @description `goods` or `services`; group codes start with `G` or `S`. */
@@ -2295,6 +2317,18 @@ export interface components {
             /** @description `ok`: every dependency answers. */
             status: string;
         };
+        /** @description One entry of a closed list. */
+        Reason: {
+            /** @description What to send in an action (`ground`, `termination_reason` or `decision`). */
+            code: string;
+            /**
+             * Format: int32
+             * @description The item of the article that lists it (Art. 16 or 23); null for case decisions.
+             */
+            item?: number | null;
+            text_en: string;
+            text_zh: string;
+        };
         RegisterRequest: {
             /** @description The SMS code from `POST /api/v1/verification-codes` (purpose `register`). */
             code: string;
@@ -2409,6 +2443,11 @@ export interface components {
             /** @description Pass as `after` for the next page; null on the last one. */
             next?: string | null;
         };
+        /** @description A text in both languages. */
+        Text: {
+            text_en: string;
+            text_zh: string;
+        };
         /** @description One step on an application's timeline. */
         TimelineStep: {
             /** Format: date-time */
@@ -2470,6 +2509,17 @@ export interface components {
              * @description The file (its name is kept for display; its type is judged from its content).
              */
             file: string;
+        };
+        /** @description The closed lists staff choose from when acting on an order, as the domain states them. */
+        WorkflowReasons: {
+            /** @description 立案 or 不予立案, for `decide_clue` and `decide_report`. */
+            case_decisions: components["schemas"]["Reason"][];
+            /** @description 不予受理的情形 (Art. 16), for `not_accept`. */
+            not_accepted_grounds: components["schemas"]["Reason"][];
+            /** @description The other routes to settle the dispute, told with every refusal and termination. */
+            other_routes: components["schemas"]["Text"];
+            /** @description 终止调解的情形 (Art. 23), for `terminate`. */
+            termination_reasons: components["schemas"]["Reason"][];
         };
         /** @description A year's whole schedule, as the State Council's notice gives it. */
         YearSchedule: {
@@ -5800,6 +5850,44 @@ export interface operations {
             };
             /** @description PostgreSQL or Redis is down */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    workflow_reasons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lists */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowReasons"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a member of an organisation, or second factor required */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,11 @@
-//! The closed lists the regulation gives: grounds for not accepting a complaint (Art. 16) and
-//! reasons for terminating mediation (Art. 23), with their texts in Chinese and English.
+//! The closed lists the regulation gives: grounds for not accepting a complaint (Art. 16),
+//! reasons for terminating mediation (Art. 23) and the decisions on a check (立案 or not),
+//! with their texts in Chinese and English. The API serves them as they are written here
+//! (`GET /api/v1/workflow/reasons`), so the console's selects never keep their own copy.
 
 use serde::{Deserialize, Serialize};
+
+use super::CaseDecision;
 
 /// 不予受理的情形 (Art. 16). A refusal names exactly one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -170,8 +174,56 @@ impl TerminationReason {
     }
 }
 
+impl CaseDecision {
+    pub const ALL: [Self; 2] = [Self::CaseOpened, Self::NoCase];
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            Self::CaseOpened => "立案",
+            Self::NoCase => "不予立案",
+        }
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            Self::CaseOpened => "A case is opened",
+            Self::NoCase => "No case is opened",
+        }
+    }
+}
+
 /// The other routes to settle a consumer dispute (Consumer Rights Protection Law Art. 39),
 /// told with every refusal (Art. 15) and termination (Art. 25).
 pub const OTHER_ROUTES_ZH: &str = "您还可以通过以下途径解决消费者权益争议：与经营者协商和解；请求消费者协会或者依法成立的其他调解组织调解；根据与经营者达成的仲裁协议提请仲裁机构仲裁；向人民法院提起诉讼。";
 
 pub const OTHER_ROUTES_EN: &str = "You may also settle the dispute by negotiating with the business; by asking a consumer association or another lawfully established mediation body to mediate; by arbitration under an arbitration agreement with the business; or by suing in a people's court.";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grounds_are_the_seven_items_of_article_16_in_order_each_with_both_texts() {
+        let items: Vec<u8> = NotAcceptedGround::ALL.iter().map(|g| g.item()).collect();
+        assert_eq!(items, (1..=7).collect::<Vec<u8>>());
+        for g in NotAcceptedGround::ALL {
+            assert!(!g.zh().is_empty() && !g.en().is_empty(), "{g:?}");
+        }
+    }
+
+    #[test]
+    fn termination_reasons_are_the_eight_items_of_article_23_in_order_each_with_both_texts() {
+        let items: Vec<u8> = TerminationReason::ALL.iter().map(|r| r.item()).collect();
+        assert_eq!(items, (1..=8).collect::<Vec<u8>>());
+        for r in TerminationReason::ALL {
+            assert!(!r.zh().is_empty() && !r.en().is_empty(), "{r:?}");
+        }
+    }
+
+    #[test]
+    fn case_decisions_have_distinct_texts() {
+        let [open, no] = CaseDecision::ALL;
+        assert_eq!((open.zh(), no.zh()), ("立案", "不予立案"));
+        assert_ne!(open.en(), no.en());
+    }
+}

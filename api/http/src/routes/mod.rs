@@ -19,6 +19,7 @@ pub mod oauth;
 pub mod orders;
 pub mod organisations;
 pub mod sessions;
+pub mod workflow;
 
 use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -90,6 +91,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(orders::attachment::download)
             .service(calendar::list::list)
             .service(calendar::get::get)
-            .service(calendar::enter::enter),
+            .service(calendar::enter::enter)
+            .service(workflow::reasons::reasons),
     );
 }

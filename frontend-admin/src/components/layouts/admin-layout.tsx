@@ -9,6 +9,7 @@ import {
   LoginOutlined,
   LogoutOutlined,
   TagsOutlined,
+  ProfileOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu } from 'antd';
@@ -24,6 +25,7 @@ import './admin-layout.css';
 
 const ICONS: Record<NavigationKey, ReactNode> = {
   status: <DashboardOutlined aria-hidden="true" />,
+  orders: <ProfileOutlined aria-hidden="true" />,
   organisations: <ApartmentOutlined aria-hidden="true" />,
   members: <TeamOutlined aria-hidden="true" />,
   applications: <FileDoneOutlined aria-hidden="true" />,

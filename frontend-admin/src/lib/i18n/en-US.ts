@@ -1,4 +1,5 @@
 import { calendarEn } from './calendar.en';
+import { ordersEn } from './orders.en';
 import { identityEn } from './identity.en';
 import { taxonomyEn } from './taxonomy.en';
 import type { Translation } from './zh-CN';
@@ -7,6 +8,7 @@ export const enUS: Translation = {
   ...identityEn,
   ...taxonomyEn,
   ...calendarEn,
+  ...ordersEn,
   app: {
     name: 'Weiquan',
     console: 'Staff console',
@@ -32,6 +34,7 @@ export const enUS: Translation = {
     'api-clients': 'API clients',
     taxonomy: 'Categories',
     calendar: 'Holiday calendar',
+    orders: 'Work orders',
     signIn: 'Sign in',
     signOut: 'Sign out',
   },
@@ -138,6 +141,7 @@ export const enUS: Translation = {
       manage_taxonomy: 'Maintain the category taxonomy',
       view_calendar: 'View the holiday calendar',
       manage_calendar: 'Enter the holiday calendar',
+      view_orders: 'Handle work orders',
     },
     kind: {
       bureau: 'Market regulation bureau',

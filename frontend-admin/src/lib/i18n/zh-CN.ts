@@ -1,4 +1,5 @@
 import { calendarZh } from './calendar.zh';
+import { ordersZh } from './orders.zh';
 import { identityZh } from './identity.zh';
 import { taxonomyZh } from './taxonomy.zh';
 
@@ -7,6 +8,7 @@ export const zhCN = {
   ...identityZh,
   ...taxonomyZh,
   ...calendarZh,
+  ...ordersZh,
   app: {
     name: '维权',
     console: '管理后台',
@@ -32,6 +34,7 @@ export const zhCN = {
     'api-clients': '接口客户端',
     taxonomy: '分类目录',
     calendar: '节假日安排',
+    orders: '工单',
     signIn: '登录',
     signOut: '退出登录',
   },
@@ -138,6 +141,7 @@ export const zhCN = {
       manage_taxonomy: '维护分类目录',
       view_calendar: '查看节假日安排',
       manage_calendar: '录入节假日安排',
+      view_orders: '办理工单',
     },
     kind: {
       bureau: '市场监督管理局',

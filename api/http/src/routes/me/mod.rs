@@ -52,6 +52,7 @@ pub enum CapabilityDto {
     ViewCalendar,
     /// Enter a year of the holiday calendar (national administrators).
     ManageCalendar,
+    ViewOrders,
 }
 
 impl From<Capability> for CapabilityDto {
@@ -66,6 +67,7 @@ impl From<Capability> for CapabilityDto {
             Capability::ManageTaxonomy => Self::ManageTaxonomy,
             Capability::ViewCalendar => Self::ViewCalendar,
             Capability::ManageCalendar => Self::ManageCalendar,
+            Capability::ViewOrders => Self::ViewOrders,
         }
     }
 }

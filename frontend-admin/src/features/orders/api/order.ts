@@ -1,0 +1,38 @@
+// GET /api/v1/orders/{id} (one order as the caller may see it, with the actions the domain
+// lets them take now) and POST /api/v1/orders/{id}/actions (with the loaded version in
+// If-Match; 412 when the order changed since, 409 when someone acted at the same moment).
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { components } from '@/api/schema';
+import { api, unwrap } from '@/lib/api-client';
+import { ordersQueryKey } from './inbox';
+
+export type OrderDto = components['schemas']['OrderDto'];
+export type OrderEvent = components['schemas']['OrderEvent'];
+export type ActionRequest = components['schemas']['ActionRequest'];
+
+export function orderQueryOptions(id: number) {
+  return queryOptions({
+    queryKey: [...ordersQueryKey, 'detail', id],
+    queryFn: () => unwrap(api.GET('/api/v1/orders/{id}', { params: { path: { id } } })),
+    staleTime: 0,
+  });
+}
+
+export function useOrder(id: number) {
+  return useQuery(orderQueryOptions(id));
+}
+
+/** Sends one action; whatever the answer, the order and the inbox are loaded again. */
+export function useAct(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ version, body }: { version: number; body: ActionRequest }) =>
+      unwrap(
+        api.POST('/api/v1/orders/{id}/actions', {
+          params: { path: { id }, header: { 'If-Match': `"${version}"` } },
+          body,
+        }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ordersQueryKey }),
+  });
+}

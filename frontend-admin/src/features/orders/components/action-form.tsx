@@ -1,0 +1,296 @@
+// The form of one action, in a dialog: the fields that action needs (selects for units and
+// people as the server lists them, the regulation's closed lists with their texts, the
+// amount in yuan, consent as party + yes/no) and an optional 说明. The version the page
+// loaded goes in If-Match; a 412 or 409 means the order changed meanwhile: the page reloads
+// it and says so.
+import { Alert, Form, Input, Modal, Radio, Rate, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { FormError } from '@/components/form-error';
+import { useMe } from '@/lib/auth';
+import { isChinese } from '@/lib/i18n';
+import { ApiError } from '@/lib/problem';
+import { useApiForm } from '@/lib/use-api-form';
+import { useChildren, useMembers, useUnit, type Organisation } from '../api/choices';
+import { useAct, type OrderDto } from '../api/order';
+import { useReasons, type Reason } from '../api/reasons';
+import { AMOUNT, FORM_FIELDS, actionBody, fieldsOf, type FieldName, type FormValues } from './action-fields';
+import { label } from './labels';
+
+type Props = {
+  order: OrderDto;
+  action: string;
+  onDone: () => void;
+  onChanged: () => void;
+  onCancel: () => void;
+};
+
+type Option = { value: number | string; label: string; title?: string };
+
+export function ActionForm({ order, action, onDone, onChanged, onCancel }: Props) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<FormValues>();
+  const act = useAct(order.id);
+  const { error, fail, reset, retryIn } = useApiForm(form, FORM_FIELDS);
+  const fields = fieldsOf(action);
+  const name = label(t, 'action', action);
+
+  const submit = (values: FormValues) => {
+    reset();
+    act.mutate(
+      { version: order.version, body: actionBody(action, values) },
+      {
+        onSuccess: onDone,
+        onError: (failure) => {
+          if (failure instanceof ApiError && (failure.status === 412 || failure.status === 409)) onChanged();
+          else fail(failure);
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open
+      title={t('orders.panel.formTitle', { action: name, number: order.number })}
+      okText={t('orders.panel.submit')}
+      cancelText={t('orders.panel.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      okButtonProps={{ loading: act.isPending, disabled: retryIn > 0 }}
+      destroyOnHidden
+    >
+      <FormError error={error} fields={FORM_FIELDS} retryIn={retryIn} />
+      <Form<FormValues> form={form} layout="vertical" name={`action-${action}`} onFinish={submit} requiredMark>
+        {fields.map((field) => (
+          <ActionField key={field} field={field} order={order} action={action} />
+        ))}
+        <Form.Item name="reason" label={t('orders.form.reason')} extra={t('orders.form.reasonHelp')}>
+          <Input.TextArea maxLength={2000} showCount autoSize={{ minRows: 2, maxRows: 6 }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function ActionField({ field, order, action }: { field: FieldName; order: OrderDto; action: string }) {
+  const { t } = useTranslation();
+  const required = [{ required: true, message: t('orders.form.required') }];
+  switch (field) {
+    case 'ground':
+      return <ReasonSelect name="ground" list="not_accepted_grounds" label={t('orders.form.ground')} help={t('orders.form.groundHelp')} />;
+    case 'termination_reason':
+      return (
+        <ReasonSelect
+          name="termination_reason"
+          list="termination_reasons"
+          label={t('orders.form.terminationReason')}
+          help={t('orders.form.terminationHelp')}
+        />
+      );
+    case 'decision':
+      return <ReasonSelect name="decision" list="case_decisions" label={t('orders.form.decision')} />;
+    case 'station_id':
+      return <StationSelect order={order} />;
+    case 'association_id':
+      return <AssociationSelect order={order} />;
+    case 'to_id':
+      return <TargetSelect order={order} action={action} />;
+    case 'handler_id':
+      return <HandlerSelect order={order} />;
+    case 'recovered_fen':
+      return (
+        <Form.Item
+          name="recovered_fen"
+          label={t('orders.form.amount')}
+          extra={t('orders.form.amountHelp')}
+          rules={[
+            ...required,
+            { pattern: AMOUNT, transform: (v: string) => v.replace(/[,，\s]/g, ''), message: t('orders.form.amountInvalid') },
+          ]}
+        >
+          <Input prefix="¥" inputMode="decimal" autoComplete="off" style={{ maxWidth: 240 }} />
+        </Form.Item>
+      );
+    case 'party':
+      return (
+        <Form.Item name="party" label={t('orders.form.party')} rules={required}>
+          <Radio.Group
+            options={[
+              { value: 'consumer', label: t('orders.form.consumer') },
+              { value: 'business', label: t('orders.form.business') },
+            ]}
+          />
+        </Form.Item>
+      );
+    case 'consents':
+      return (
+        <Form.Item name="consents" label={t('orders.form.consents')} rules={required}>
+          <Radio.Group
+            options={[
+              { value: true, label: t('orders.form.yes') },
+              { value: false, label: t('orders.form.no') },
+            ]}
+          />
+        </Form.Item>
+      );
+    case 'score':
+      return (
+        <Form.Item name="score" label={t('orders.form.score')} rules={required}>
+          <Rate />
+        </Form.Item>
+      );
+  }
+}
+
+type ReasonList = 'not_accepted_grounds' | 'termination_reasons' | 'case_decisions';
+
+/** A closed list of the regulation, its texts from the server (the domain's own words). */
+function ReasonSelect({ name, list, label: text, help }: { name: FieldName; list: ReasonList; label: string; help?: string }) {
+  const { t, i18n } = useTranslation();
+  const reasons = useReasons();
+  const zh = isChinese(i18n.language);
+  const textOf = (r: Reason) => (zh ? r.text_zh : r.text_en);
+  const options = (reasons.data?.[list] ?? []).map((r) => ({
+    value: r.code,
+    label: r.item ? `（${r.item}）${textOf(r)}` : textOf(r),
+  }));
+  const routes = reasons.data?.other_routes;
+  return (
+    <>
+      <Form.Item
+        name={name}
+        label={text}
+        extra={help}
+        rules={[{ required: true, message: t('orders.form.required') }]}
+        validateStatus={reasons.isError ? 'error' : undefined}
+        help={reasons.isError ? t('orders.form.optionsFailed') : undefined}
+      >
+        <Select
+          loading={reasons.isPending}
+          options={options}
+          optionRender={(option) => <span style={{ whiteSpace: 'normal' }}>{option.label}</span>}
+          popupMatchSelectWidth
+          notFoundContent={t('orders.form.noOptions')}
+        />
+      </Form.Item>
+      {routes && list !== 'case_decisions' ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('orders.form.otherRoutes')}
+          description={zh ? routes.text_zh : routes.text_en}
+        />
+      ) : null}
+    </>
+  );
+}
+
+type Units = { options: Option[]; pending: boolean; failed: boolean };
+
+function UnitSelect({ name, label: text, units, extra }: { name: FieldName; label: string; units: Units; extra?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item
+      name={name}
+      label={text}
+      extra={extra}
+      rules={[{ required: true, message: t('orders.form.required') }]}
+      validateStatus={units.failed ? 'error' : undefined}
+      help={units.failed ? t('orders.form.optionsFailed') : undefined}
+    >
+      <Select
+        showSearch={{ optionFilterProp: 'label' }}
+        loading={units.pending}
+        options={units.options}
+        notFoundContent={t('orders.form.noOptions')}
+      />
+    </Form.Item>
+  );
+}
+
+const toOption = (unit: Organisation): Option => ({ value: unit.id, label: unit.name });
+
+/** The stations directly under the holding county. */
+function StationSelect({ order }: { order: OrderDto }) {
+  const { t } = useTranslation();
+  const children = useChildren(order.holder_org_id);
+  const options = (children.data ?? []).filter((c) => c.kind === 'station' && c.status === 'active').map(toOption);
+  return (
+    <UnitSelect
+      name="station_id"
+      label={t('orders.form.station')}
+      units={{ options, pending: children.isPending, failed: children.isError }}
+    />
+  );
+}
+
+/** Consumer associations hanging under the holder or under a unit above it that the caller sees. */
+function AssociationSelect({ order }: { order: OrderDto }) {
+  const { t } = useTranslation();
+  const holder = useUnit(order.holder_org_id);
+  const own = useChildren(order.holder_org_id);
+  const parentId = holder.data?.parent_id ?? undefined;
+  const visibleParent = holder.data?.ancestors.some((a) => a.id === parentId) ? parentId : undefined;
+  const above = useChildren(visibleParent);
+  const units = [...(own.data ?? []), ...(above.data ?? [])].filter((c) => c.kind === 'association' && c.status === 'active');
+  return (
+    <UnitSelect
+      name="association_id"
+      label={t('orders.form.association')}
+      units={{ options: units.map(toOption), pending: own.isPending || holder.isPending, failed: own.isError }}
+    />
+  );
+}
+
+/**
+ * 移送: other bureaus next to the holder (when the caller sees the level above) or below it;
+ * 报请上级: the bureau directly above the holder.
+ */
+function TargetSelect({ order, action }: { order: OrderDto; action: string }) {
+  const { t } = useTranslation();
+  const holder = useUnit(order.holder_org_id);
+  const parentId = holder.data?.parent_id ?? undefined;
+  const parent = holder.data?.ancestors.find((a) => a.id === parentId);
+  const siblings = useChildren(parent ? parentId : undefined);
+  const below = useChildren(order.holder_org_id);
+  if (action === 'refer_up') {
+    const options: Option[] =
+      parentId === undefined ? [] : [{ value: parentId, label: parent?.name ?? t('orders.form.unit', { id: parentId }) }];
+    return (
+      <UnitSelect name="to_id" label={t('orders.form.referTo')} units={{ options, pending: holder.isPending, failed: holder.isError }} />
+    );
+  }
+  const bureaus = [...(siblings.data ?? []), ...(below.data ?? [])].filter(
+    (c) => c.kind === 'bureau' && c.id !== order.holder_org_id && c.status === 'active',
+  );
+  return (
+    <UnitSelect
+      name="to_id"
+      label={t('orders.form.to')}
+      extra={t('orders.form.toHelp')}
+      units={{ options: bureaus.map(toOption), pending: holder.isPending || below.isPending, failed: below.isError }}
+    />
+  );
+}
+
+/** Active handlers of the holding unit; the signed-in user first when they are one. */
+function HandlerSelect({ order }: { order: OrderDto }) {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const members = useMembers(order.holder_org_id);
+  const handlers = (members.data ?? []).filter((m) => m.status === 'active' && m.roles.includes('handler'));
+  const options: Option[] = handlers
+    .map((m) => ({
+      value: m.id,
+      label: m.id === me?.user_id ? t('orders.form.myself', { name: m.display_name }) : m.display_name,
+    }))
+    .sort((a, b) => Number(b.value === me?.user_id) - Number(a.value === me?.user_id));
+  return (
+    <UnitSelect
+      name="handler_id"
+      label={t('orders.form.handler')}
+      units={{ options, pending: members.isPending, failed: members.isError }}
+    />
+  );
+}

@@ -1,0 +1,50 @@
+// 工单: the inbox of the user's unit or of a unit below it. The unit and every filter live in
+// the address (?org=&state=&q=&overdue=), so a filtered view can be reloaded or shared.
+import { Card, Flex, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { UnitPicker } from '@/components/unit-picker';
+import { useMe } from '@/lib/auth';
+import { apiFilters, readFilters, writeFilters } from '../api/inbox';
+import { InboxFilters } from '../components/inbox-filters';
+import { InboxTable } from '../components/inbox-table';
+
+export function InboxPage() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const [params, setParams] = useSearchParams();
+  const rootId = me?.org?.id;
+  // RequireAuth lets only users with `view_orders` (hence an organisation) this far.
+  if (!me || rootId === undefined) return null;
+  const filters = readFilters(params);
+  const orgId = filters.org ?? rootId;
+  const search = writeFilters(filters).toString();
+
+  return (
+    <Flex vertical gap={16}>
+      <div>
+        <Typography.Title level={1} style={{ fontSize: 24 }}>
+          {t('orders.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+          {t('orders.description')}
+        </Typography.Paragraph>
+      </div>
+      <Card>
+        <Flex vertical gap={16}>
+          <Flex gap={8} align="center" wrap>
+            <label htmlFor="orders-unit">{t('orders.unit')}</label>
+            <UnitPicker
+              id="orders-unit"
+              rootId={rootId}
+              value={orgId}
+              onChange={(id) => setParams(writeFilters({ ...filters, org: id === rootId ? undefined : id }))}
+            />
+          </Flex>
+          <InboxFilters values={filters.values} onSearch={(values) => setParams(writeFilters({ org: filters.org, values }))} />
+          <InboxTable orgId={orgId} query={apiFilters(filters)} search={search ? `?${search}` : ''} />
+        </Flex>
+      </Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,109 @@
+// One work order: summary, appeal, filer, deadlines, the timeline and the action panel. The
+// panel shows exactly the actions the server lists; after an action, or when the order
+// changed meanwhile (412/409), the order is loaded again.
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, App, Card, Col, Flex, Row, Skeleton, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { QueryError } from '@/components/query-error';
+import { problemCode } from '@/lib/problem';
+import { useOrder, type OrderDto } from '../api/order';
+import { ActionPanel } from '../components/action-panel';
+import { AppealDetails, DeadlineList, FilerDetails, OrderSummaryDetails } from '../components/order-details';
+import { OrderTimeline } from '../components/order-timeline';
+import { label } from '../components/labels';
+
+export function OrderPage() {
+  const { t } = useTranslation();
+  const params = useParams();
+  const location = useLocation();
+  const id = Number(params.id);
+  const valid = Number.isSafeInteger(id) && id > 0;
+  const order = useOrder(valid ? id : 0);
+  const inbox = (location.state as { inbox?: string } | null)?.inbox ?? '';
+
+  return (
+    <Flex vertical gap={16}>
+      <Link to={`/orders${inbox}`}>
+        <ArrowLeftOutlined aria-hidden="true" /> {t('orders.back')}
+      </Link>
+      {!valid || problemCode(order.error) === 'not_found' ? (
+        <>
+          <Typography.Title level={1} style={{ fontSize: 24 }}>
+            {t('orders.title')}
+          </Typography.Title>
+          <Alert type="warning" showIcon title={t('orders.notFound')} />
+        </>
+      ) : order.isPending ? (
+        <Skeleton active aria-busy="true" />
+      ) : order.isError ? (
+        <QueryError title={t('orders.detailLoadFailed')} error={order.error} onRetry={() => void order.refetch()} />
+      ) : (
+        <OrderBody order={order.data} />
+      )}
+    </Flex>
+  );
+}
+
+function OrderBody({ order }: { order: OrderDto }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [changed, setChanged] = useState(false);
+
+  return (
+    <>
+      <div>
+        <Typography.Title level={1} style={{ fontSize: 24, marginBottom: 4 }}>
+          {label(t, 'kind', order.kind)} {order.number}
+        </Typography.Title>
+      </div>
+      {changed ? (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          data-testid="order-changed"
+          title={t('orders.panel.changed')}
+          closable={{ onClose: () => setChanged(false) }}
+        />
+      ) : null}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <Flex vertical gap={16}>
+            <Card title={<h2 className="wq-card-title">{t('orders.section.summary')}</h2>}>
+              <OrderSummaryDetails order={order} />
+            </Card>
+            <Card title={<h2 className="wq-card-title">{t('orders.section.appeal')}</h2>}>
+              <AppealDetails order={order} />
+            </Card>
+            <Card title={<h2 className="wq-card-title">{t('orders.section.timeline')}</h2>}>
+              <OrderTimeline events={order.timeline} />
+            </Card>
+          </Flex>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Flex vertical gap={16}>
+            <Card>
+              <ActionPanel
+                order={order}
+                onDone={(action) => {
+                  setChanged(false);
+                  void message.success(t('orders.panel.done', { action: label(t, 'action', action) }));
+                }}
+                // useAct reloads the order after every answer, this one included.
+                onChanged={() => setChanged(true)}
+              />
+            </Card>
+            <Card title={<h2 className="wq-card-title">{t('orders.section.deadlines')}</h2>}>
+              <DeadlineList order={order} />
+            </Card>
+            <Card title={<h2 className="wq-card-title">{t('orders.section.filer')}</h2>}>
+              <FilerDetails order={order} />
+            </Card>
+          </Flex>
+        </Col>
+      </Row>
+    </>
+  );
+}
