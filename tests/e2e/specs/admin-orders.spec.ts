@@ -30,7 +30,8 @@ async function fileComplaint(
       amount_fen: 128_000,
       request: '退款',
       facts: '菜品变质，商家拒绝退款。',
-      category: '餐饮服务',
+      subject_category: 'S0101',
+      problem_type: 'P01',
     },
   });
   expect(filed.status(), await filed.text()).toBe(201);
