@@ -1,5 +1,6 @@
 -- pgbench transaction for scripts/bench/intake: the statements one API intake of a complaint
--- (offline business in 440305, no credit code, with an Idempotency-Key) sends to PostgreSQL,
+-- (offline business in 440305, no credit code, no attachments, with an Idempotency-Key)
+-- sends to PostgreSQL inside its transaction (as logged with log_statement=all),
 -- in the same order, against the same tables and indexes, with realistic values. It is the
 -- raw-database limit the API is compared with. Keep it in step with
 -- api/services/src/orders.rs (`submit`, `create_one`, `notify`): the harness checks that both
@@ -15,12 +16,18 @@ INSERT INTO idempotency_keys (caller_id, key, request_hash, response)
   VALUES (:uid, 'pgbench-' || :client_id || '-' || :nonce,
           md5(:nonce::text) || md5(:uid::text), 'null'::jsonb)
   ON CONFLICT DO NOTHING;
+-- the holiday calendar this instance cached is still current
+SELECT max(revision), count(*) FROM holiday_years LIMIT 1;
 -- the named divisions and their possible parents exist
-SELECT code, name, parent_code, level FROM divisions WHERE code IN ('440305', '440300', '440000');
+SELECT code, name, level, parent_code, has_children FROM divisions
+  WHERE code = ANY('{440305,440300,440000}'::text[]) ORDER BY code;
+-- the subject category (and its group) and the problem type are known and active
+SELECT code, kind, parent_code, name_zh, name_en, position, active, updated_at FROM categories
+  WHERE code = ANY('{G0101,G01,P01}'::text[]);
 -- the filer
 SELECT id, kind, org_id, phone, username, email, display_name, password_hash, status,
-       totp_secret, totp_enabled_at, totp_last_step, password_changed_at, created_at, updated_at
-  FROM users WHERE id = :uid;
+       totp_secret, totp_enabled_at, totp_last_step
+  FROM users WHERE id = :uid LIMIT 1;
 -- the competent bureau
 SELECT id, kind, bureau_level, name, name_en, parent_id, path, division_code, credit_code,
        odr_status, status
@@ -39,13 +46,13 @@ INSERT INTO orders (id, number, kind, rules, state, state_detail, conclusion, re
   RETURNING *;
 INSERT INTO order_appeals (order_id, business_name, credit_code, business_division,
     business_address, channel, platform, platform_division, conduct_division, item, bought_on,
-    amount_fen, request, facts, category)
+    amount_fen, request, facts, category, subject_category, problem_type)
   VALUES (:id, '深圳市南山区压测电器商行', NULL, '440305', '深圳市南山区科技园南区高新南七道 18 号',
     'offline', NULL, NULL, NULL, '变频空调 KFR-35GW', current_date - 20, :amount,
     '要求退货退款并赔偿安装费用。',
     '本人于本月在该商行购买变频空调一台，安装后第三天起制冷效果明显下降，室内温度始终降不到 28 度以下。'
     || '商家上门检测后称属正常现象，拒绝退换。多次电话沟通无果，现投诉，请求依法处理。订单号 '
-    || :nonce, NULL);
+    || :nonce, NULL, 'G0101', 'P01');
 INSERT INTO order_parties (order_id, anonymous, user_id, display_name, phone)
   SELECT :id, false, id, display_name, phone FROM users WHERE id = :uid;
 INSERT INTO order_events (order_id, seq, actor_kind, actor_user_id, actor_org_id, command,
@@ -55,8 +62,8 @@ INSERT INTO order_events (order_id, seq, actor_kind, actor_user_id, actor_org_id
                        'routing_intended', NULL));
 -- the SMS to the consumer: the phone is read again, then queued in the same transaction
 SELECT id, kind, org_id, phone, username, email, display_name, password_hash, status,
-       totp_secret, totp_enabled_at, totp_last_step, password_changed_at, created_at, updated_at
-  FROM users WHERE id = :uid;
+       totp_secret, totp_enabled_at, totp_last_step
+  FROM users WHERE id = :uid LIMIT 1;
 INSERT INTO outbox (channel, recipient, locale, template, payload)
   SELECT 'sms', phone, 'zh-CN', 'order_progress',
          jsonb_build_object('number', 'WQ' || to_char(current_date, 'YYYYMMDD') || lpad(:id::text, 6, '0'))
