@@ -498,93 +498,97 @@ pub async fn submit(
     let cache = deps.db.calendar_cache();
     deps.db
         .run(move |conn| {
-            Ok(
-                conn.transaction(|conn| -> Result<(Receipt, bool), OrderError> {
-                    if let Some((key, hash)) = &key
-                        && !db::claim_key(conn, user.0, key, hash)?
-                    {
-                        return match db::idempotent(conn, user.0, key)? {
-                            Some((stored, response)) if &stored == hash => {
-                                let receipt: Receipt = serde_json::from_value(response)
-                                    .map_err(|e| ServiceError::Internal(e.to_string()))?;
-                                Ok((receipt, true))
-                            }
-                            _ => Err(OrderError::KeyReused),
-                        };
-                    }
-                    let calendar = calendar_in(conn, &cache)?;
-                    let known = match known_divisions(conn, &submission)? {
-                        Ok(k) => k,
-                        Err(e) => return Err(e),
-                    };
-                    let refused =
-                        crate::attachments::check_selection(conn, user, &submission.attachments)?;
-                    if !refused.is_empty() {
-                        return Err(OrderError::Attachments(refused));
-                    }
-                    let classified = classify(conn, &submission)??;
-                    let account = users::find(conn, user)?.ok_or(OrderError::NotFound)?;
-                    let filer = Filer {
-                        user,
-                        display_name: account.display_name,
-                        phone: submission.contact_phone.clone().or(account.phone),
-                        address: submission.contact_address.clone(),
-                    };
-                    let business = match submission
-                        .business
-                        .as_ref()
-                        .and_then(|b| b.credit_code.as_ref())
-                    {
-                        Some(code) => organisations::find_by_credit_code(conn, code.as_str())?
-                            .filter(|o| o.kind == "enterprise")
-                            .map(|o| (OrgId(o.id), o.odr_status.as_deref() == Some("approved"))),
-                        None => None,
-                    };
-                    let kind = submission.kind;
-                    let anonymous = kind == AppealKind::Report && submission.anonymous;
-                    let first = create_one(
-                        conn,
-                        &submission,
-                        kind,
-                        anonymous,
-                        &known,
-                        business,
-                        &filer,
-                        None,
-                        &classified,
-                        &calendar,
-                    )?;
-                    let mut orders = vec![first];
-                    if kind == AppealKind::Complaint && submission.both {
-                        let first_id = orders[0].id;
-                        let report = create_one(
-                            conn,
-                            &submission,
-                            AppealKind::Report,
-                            false,
-                            &known,
-                            business,
-                            &filer,
-                            Some(first_id),
-                            &classified,
-                            &calendar,
-                        )?;
-                        db::link(conn, first_id, report.id)?;
-                        orders.push(report);
-                    }
-                    let ids: Vec<i64> = orders.iter().map(|o| o.id).collect();
-                    weiquan_db::attachments::attach(conn, &ids, &submission.attachments)?;
-                    let receipt = Receipt { orders };
-                    if let Some((key, _)) = &key {
-                        let value = serde_json::to_value(&receipt)
-                            .map_err(|e| ServiceError::Internal(e.to_string()))?;
-                        db::store_response(conn, user.0, key, &value)?;
-                    }
-                    Ok((receipt, false))
-                }),
-            )
+            Ok(conn.transaction(|conn| submit_in(conn, user, &submission, key.as_ref(), &cache)))
         })
         .await?
+}
+
+/// A consumer's submission inside the caller's transaction (see [`submit`]); the demo seed
+/// files its orders through it too.
+pub fn submit_in(
+    conn: &mut PgConnection,
+    user: UserId,
+    submission: &Submission,
+    key: Option<&(String, String)>,
+    cache: &crate::calendar::CalendarCache,
+) -> Result<(Receipt, bool), OrderError> {
+    if let Some((key, hash)) = &key
+        && !db::claim_key(conn, user.0, key, hash)?
+    {
+        return match db::idempotent(conn, user.0, key)? {
+            Some((stored, response)) if &stored == hash => {
+                let receipt: Receipt = serde_json::from_value(response)
+                    .map_err(|e| ServiceError::Internal(e.to_string()))?;
+                Ok((receipt, true))
+            }
+            _ => Err(OrderError::KeyReused),
+        };
+    }
+    let calendar = calendar_in(conn, cache)?;
+    let known = known_divisions(conn, submission)??;
+    let refused = crate::attachments::check_selection(conn, user, &submission.attachments)?;
+    if !refused.is_empty() {
+        return Err(OrderError::Attachments(refused));
+    }
+    let classified = classify(conn, submission)??;
+    let account = users::find(conn, user)?.ok_or(OrderError::NotFound)?;
+    let filer = Filer {
+        user,
+        display_name: account.display_name,
+        phone: submission.contact_phone.clone().or(account.phone),
+        address: submission.contact_address.clone(),
+    };
+    let business = match submission
+        .business
+        .as_ref()
+        .and_then(|b| b.credit_code.as_ref())
+    {
+        Some(code) => organisations::find_by_credit_code(conn, code.as_str())?
+            .filter(|o| o.kind == "enterprise")
+            .map(|o| (OrgId(o.id), o.odr_status.as_deref() == Some("approved"))),
+        None => None,
+    };
+    let kind = submission.kind;
+    let anonymous = kind == AppealKind::Report && submission.anonymous;
+    let first = create_one(
+        conn,
+        submission,
+        kind,
+        anonymous,
+        &known,
+        business,
+        &filer,
+        None,
+        &classified,
+        &calendar,
+    )?;
+    let mut orders = vec![first];
+    if kind == AppealKind::Complaint && submission.both {
+        let first_id = orders[0].id;
+        let report = create_one(
+            conn,
+            submission,
+            AppealKind::Report,
+            false,
+            &known,
+            business,
+            &filer,
+            Some(first_id),
+            &classified,
+            &calendar,
+        )?;
+        db::link(conn, first_id, report.id)?;
+        orders.push(report);
+    }
+    let ids: Vec<i64> = orders.iter().map(|o| o.id).collect();
+    weiquan_db::attachments::attach(conn, &ids, &submission.attachments)?;
+    let receipt = Receipt { orders };
+    if let Some((key, _)) = &key {
+        let value =
+            serde_json::to_value(&receipt).map_err(|e| ServiceError::Internal(e.to_string()))?;
+        db::store_response(conn, user.0, key, &value)?;
+    }
+    Ok((receipt, false))
 }
 
 /// A consumer's own orders, newest first.
@@ -898,49 +902,61 @@ pub async fn act(
     let cache = deps.db.calendar_cache();
     deps.db
         .run(move |conn| {
-            Ok(conn.transaction(|conn| -> Result<i32, OrderError> {
-                let calendar = calendar_in(conn, &cache)?;
-                let loaded = load(conn, id)?.ok_or(OrderError::NotFound)?;
-                visible(&actor, &loaded)?;
-                if loaded.row.version != version {
-                    return Err(OrderError::Stale {
-                        current: loaded.row.version,
-                    });
-                }
-                let command = resolve(conn, &input)??;
-                let ctx = Context {
-                    today: today(),
-                    calendar: &calendar,
-                };
-                let next = workflow::apply(&loaded.order, By::Actor(&actor), &command, &ctx)
-                    .map_err(OrderError::Refused)?;
-                let change = db::change_of(&next, due_of(&next, &calendar))?;
-                let new_version =
-                    db::update(conn, id, version, &change)?.ok_or(OrderError::Race)?;
-                let (actor_kind, actor_user_id, actor_org_id) = actor_fields(&actor);
-                let seq = db::last_seq(conn, id)? + 1;
-                db::insert_event(
-                    conn,
-                    &NewEvent {
-                        order_id: id,
-                        seq,
-                        actor_kind,
-                        actor_user_id,
-                        actor_org_id,
-                        command: db::name_of(&command.kind())?,
-                        from_state: Some(loaded.row.state.clone()),
-                        to_state: change.state.clone(),
-                        public: command.kind().is_public(),
-                        reason,
-                        data: serde_json::to_value(&command)
-                            .map_err(|e| ServiceError::Internal(e.to_string()))?,
-                    },
-                )?;
-                if command.kind().is_public() {
-                    notify(conn, next.consumer, &loaded.row.number)?;
-                }
-                Ok(new_version)
+            Ok(conn.transaction(|conn| {
+                act_in(conn, &actor, id, version, &input, reason.clone(), &cache)
             }))
         })
         .await?
+}
+
+/// One action inside the caller's transaction (see [`act`]); answers the new version.
+pub fn act_in(
+    conn: &mut PgConnection,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+    input: &CommandInput,
+    reason: Option<String>,
+    cache: &crate::calendar::CalendarCache,
+) -> Result<i32, OrderError> {
+    let calendar = calendar_in(conn, cache)?;
+    let loaded = load(conn, id)?.ok_or(OrderError::NotFound)?;
+    visible(actor, &loaded)?;
+    if loaded.row.version != version {
+        return Err(OrderError::Stale {
+            current: loaded.row.version,
+        });
+    }
+    let command = resolve(conn, input)??;
+    let ctx = Context {
+        today: today(),
+        calendar: &calendar,
+    };
+    let next = workflow::apply(&loaded.order, By::Actor(actor), &command, &ctx)
+        .map_err(OrderError::Refused)?;
+    let change = db::change_of(&next, due_of(&next, &calendar))?;
+    let new_version = db::update(conn, id, version, &change)?.ok_or(OrderError::Race)?;
+    let (actor_kind, actor_user_id, actor_org_id) = actor_fields(actor);
+    let seq = db::last_seq(conn, id)? + 1;
+    db::insert_event(
+        conn,
+        &NewEvent {
+            order_id: id,
+            seq,
+            actor_kind,
+            actor_user_id,
+            actor_org_id,
+            command: db::name_of(&command.kind())?,
+            from_state: Some(loaded.row.state.clone()),
+            to_state: change.state.clone(),
+            public: command.kind().is_public(),
+            reason,
+            data: serde_json::to_value(&command)
+                .map_err(|e| ServiceError::Internal(e.to_string()))?,
+        },
+    )?;
+    if command.kind().is_public() {
+        notify(conn, next.consumer, &loaded.row.number)?;
+    }
+    Ok(new_version)
 }
