@@ -11,6 +11,7 @@ pub mod credentials;
 pub mod db;
 pub mod demo;
 pub mod divisions;
+pub mod enterprises;
 pub mod error;
 pub mod health;
 pub mod inbox;

@@ -9,6 +9,7 @@ pub mod attachments;
 pub mod audit;
 pub mod client;
 pub mod divisions;
+pub mod enterprises;
 pub mod health;
 pub mod invitations;
 pub mod me;
@@ -33,6 +34,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(divisions::list::list)
             .service(divisions::lookup::lookup)
             .service(divisions::get::get)
+            .service(enterprises::odr::get)
             .service(sessions::create::create)
             .service(accounts::verification_codes::create)
             .service(accounts::register::register)

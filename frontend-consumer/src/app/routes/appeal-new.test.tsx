@@ -95,6 +95,8 @@ describe('/appeals/new', () => {
       category: null,
       anonymous: false,
       both: false,
+      enterprise_first: false,
+      attachments: [],
     });
     expect(post?.headers.get('Idempotency-Key')).toMatch(UUID);
     expect(post?.headers.get('X-CSRF-Token')).toBe(consumer.csrf_token);

@@ -3,6 +3,7 @@ import { Button, Descriptions, Typography } from 'antd';
 import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toRequest, type StepKey, type WizardValues } from '../utils/wizard-model';
+import { formatBytes } from './evidence-upload';
 import { formatYuan } from './labels';
 
 export type DivisionLabel = ComponentType<{ code: string }>;
@@ -46,6 +47,9 @@ export function ReviewStep({ values, steps, onEdit, DivisionLabel }: ReviewProps
         <Descriptions {...section} title={t('orders.wizard.step.business')} extra={edit('business')}>
           <Descriptions.Item label={t('orders.wizard.businessName')}>{show(body.business.name)}</Descriptions.Item>
           <Descriptions.Item label={t('orders.order.creditCode')}>{show(body.business.credit_code)}</Descriptions.Item>
+          {body.kind === 'complaint' && body.enterprise_first ? (
+            <Descriptions.Item label={t('orders.wizard.enterpriseFirst')}>{t('orders.wizard.yes')}</Descriptions.Item>
+          ) : null}
           <Descriptions.Item label={t('orders.wizard.channelLabel')}>
             {t(`orders.channel.${body.business.channel ?? 'offline'}`)}
           </Descriptions.Item>
@@ -79,6 +83,19 @@ export function ReviewStep({ values, steps, onEdit, DivisionLabel }: ReviewProps
           <span style={{ whiteSpace: 'pre-wrap' }}>{show(body.facts)}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('orders.order.category')}>{show(body.category)}</Descriptions.Item>
+        <Descriptions.Item label={t('orders.evidence.label')}>
+          {values.attachments?.length ? (
+            <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="review-evidence">
+              {values.attachments.map((a) => (
+                <li key={a.id}>
+                  {a.file_name} <Typography.Text type="secondary">{formatBytes(a.size_bytes, i18n.language)}</Typography.Text>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            empty
+          )}
+        </Descriptions.Item>
       </Descriptions>
     </div>
   );
