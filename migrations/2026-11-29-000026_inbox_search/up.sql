@@ -14,8 +14,8 @@ CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE INDEX order_appeals_search_idx ON order_appeals
     USING gin ((coalesce(business_name, '') || ' ' || facts) gin_trgm_ops);
 
--- `category`: a code or the prefix of one (a parent category matches its children).
-CREATE INDEX order_appeals_category_idx ON order_appeals (category text_pattern_ops);
+-- `category`: a subject code or the prefix of one (a parent category matches its children).
+CREATE INDEX order_appeals_category_idx ON order_appeals (subject_category text_pattern_ops);
 
 -- `assigned=me`: one handler's orders by due date.
 CREATE INDEX orders_handler_idx ON orders (handler_id, due_on, id) WHERE handler_id IS NOT NULL;

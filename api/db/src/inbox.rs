@@ -141,8 +141,9 @@ macro_rules! filtered {
                 .select(order_appeals::order_id)
                 .into_boxed();
             if let Some(category) = &f.category {
-                appeals = appeals
-                    .filter(order_appeals::category.like(format!("{}%", like_escape(category))));
+                appeals = appeals.filter(
+                    order_appeals::subject_category.like(format!("{}%", like_escape(category))),
+                );
             }
             if let Some(text) = &f.text {
                 appeals = appeals.filter(

@@ -5,6 +5,7 @@ pub mod api_clients;
 pub mod applications;
 pub mod attachments;
 pub mod audit;
+pub mod categories;
 pub mod divisions;
 pub mod error;
 pub mod inbox;
@@ -16,6 +17,7 @@ pub mod outbox;
 pub mod pool;
 pub mod reference;
 pub mod schema;
+pub mod signals;
 pub mod totp;
 pub mod users;
 

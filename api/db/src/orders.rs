@@ -100,6 +100,9 @@ pub struct AppealRow {
     pub request: Option<String>,
     pub facts: String,
     pub category: Option<String>,
+    /// A leaf code of the taxonomy (`categories`).
+    pub subject_category: Option<String>,
+    pub problem_type: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -111,6 +114,10 @@ pub struct PartyRow {
     pub user_id: Option<i64>,
     pub display_name: Option<String>,
     pub phone: Option<String>,
+    /// The postal address given on the appeal, and its form for comparison
+    /// (`weiquan_domain::signals::address_key`).
+    pub address: Option<String>,
+    pub address_key: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]

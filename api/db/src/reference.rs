@@ -8,9 +8,11 @@ use diesel::prelude::*;
 use diesel::upsert::excluded;
 
 use crate::DbError;
-use crate::schema::divisions;
+use crate::categories::NewCategory;
+use crate::schema::{categories, divisions};
 
 const DIVISIONS_CSV: &str = include_str!("../data/divisions.csv");
+const CATEGORIES_CSV: &str = include_str!("../data/categories.csv");
 
 #[derive(Debug, Clone, PartialEq, Eq, Insertable)]
 #[diesel(table_name = divisions)]
@@ -87,11 +89,85 @@ pub fn sync_divisions(conn: &mut PgConnection) -> Result<usize, DbError> {
     })
 }
 
+/// Parses the embedded taxonomy seed (`data/categories.csv`: `code,parent_code,name_zh,
+/// name_en`), checking every line with the domain's rules; a line's position is its rank
+/// among its siblings (× 10, leaving room to insert).
+pub fn category_seeds() -> Result<Vec<NewCategory>, DbError> {
+    parse_categories(CATEGORIES_CSV)
+}
+
+fn parse_categories(csv: &str) -> Result<Vec<NewCategory>, DbError> {
+    use std::collections::HashMap;
+    use weiquan_domain::taxonomy::{CategoryCode, Level, NameField, check_name};
+    let mut lines = csv.lines();
+    if lines.next() != Some("code,parent_code,name_zh,name_en") {
+        return Err(DbError::Other("categories.csv: unexpected header".into()));
+    }
+    let mut siblings: HashMap<String, i32> = HashMap::new();
+    let mut seen: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for (i, line) in lines.enumerate() {
+        let bad = || DbError::Other(format!("categories.csv line {}: {line:?}", i + 2));
+        let mut fields = line.split(',');
+        let (Some(code), Some(parent), Some(zh), Some(en), None) = (
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+        ) else {
+            return Err(bad());
+        };
+        let parsed = CategoryCode::parse(code).map_err(|_| bad())?;
+        let expected_parent = parsed.parent().map(String::from);
+        let parent = (!parent.is_empty()).then(|| parent.to_owned());
+        if parent != expected_parent
+            || parent.as_ref().is_some_and(|p| !seen.contains(p))
+            || seen.iter().any(|s| s == code)
+        {
+            return Err(bad());
+        }
+        let name_zh = check_name(NameField::NameZh, zh).map_err(|_| bad())?;
+        let name_en = check_name(NameField::NameEn, en).map_err(|_| bad())?;
+        let group = parent.clone().unwrap_or_else(|| code[..1].to_owned());
+        let rank = siblings.entry(group).or_insert(0);
+        *rank += 10;
+        seen.push(code.to_owned());
+        out.push(NewCategory {
+            code: code.to_owned(),
+            kind: if parsed.level() == Level::Problem {
+                "problem"
+            } else {
+                "subject"
+            }
+            .to_owned(),
+            parent_code: parent,
+            name_zh,
+            name_en,
+            position: *rank,
+            active: true,
+        });
+    }
+    Ok(out)
+}
+
+/// Inserts the seed categories that are missing. Existing codes are left as they are:
+/// national administrators may have renamed, reordered or retired them.
+pub fn sync_categories(conn: &mut PgConnection) -> Result<usize, DbError> {
+    let seeds = category_seeds()?;
+    Ok(diesel::insert_into(categories::table)
+        .values(&seeds)
+        .on_conflict(categories::code)
+        .do_nothing()
+        .execute(conn)?)
+}
+
 /// What [`sync_all`] loaded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReferenceCounts {
     pub divisions: usize,
     pub bureaus_created: usize,
+    pub categories_created: usize,
 }
 
 /// Loads every kind of reference data, in one transaction.
@@ -99,9 +175,11 @@ pub fn sync_all(conn: &mut PgConnection) -> Result<ReferenceCounts, DbError> {
     conn.transaction(|conn| {
         let divisions = sync_divisions(conn)?;
         let bureaus_created = sync_bureaus(conn)?;
+        let categories_created = sync_categories(conn)?;
         Ok(ReferenceCounts {
             divisions,
             bureaus_created,
+            categories_created,
         })
     })
 }
@@ -208,6 +286,61 @@ mod tests {
             find("810000").is_none(),
             "Hong Kong is not a mainland bureau's area"
         );
+    }
+
+    #[test]
+    fn the_category_seed_follows_the_domain_rules() {
+        let seeds = category_seeds().unwrap();
+        let count = |kind: &str, parent: bool| {
+            seeds
+                .iter()
+                .filter(|s| s.kind == kind && s.parent_code.is_some() == parent)
+                .count()
+        };
+        assert_eq!(count("problem", false), 10, "the ten problem types");
+        assert!(
+            count("subject", false) >= 25,
+            "groups of goods and services"
+        );
+        assert!(count("subject", true) >= 60, "leaf categories");
+        // Every group has at least one leaf, so every group can be chosen through a leaf.
+        for group in seeds
+            .iter()
+            .filter(|s| s.kind == "subject" && s.parent_code.is_none())
+        {
+            assert!(
+                seeds
+                    .iter()
+                    .any(|s| s.parent_code.as_deref() == Some(&group.code)),
+                "{} has no leaf",
+                group.code
+            );
+        }
+        let quality = seeds.iter().find(|s| s.code == "P01").unwrap();
+        assert_eq!(
+            (quality.name_zh.as_str(), quality.name_en.as_str()),
+            ("质量", "Quality")
+        );
+    }
+
+    #[test]
+    fn malformed_category_files_are_rejected_with_the_line() {
+        let header = "code,parent_code,name_zh,name_en\n";
+        for body in [
+            "G0101,G01,家用电器,Household appliances\n",
+            "G01,,家用电器类,Household\nG0101,,家用电器,Appliances\n",
+            "G01,,家用电器类,Household\nG0201,G01,家用电器,Appliances\n",
+            "G1,,家用电器类,Household\n",
+            "G01,,,Household\n",
+            "G01,,家用电器类,Household,extra\n",
+            "G01,,家用电器类,Household\nG01,,家用电器类,Household\n",
+        ] {
+            assert!(
+                parse_categories(&format!("{header}{body}")).is_err(),
+                "{body}"
+            );
+        }
+        assert!(parse_categories("wrong\n").is_err());
     }
 
     #[test]

@@ -241,6 +241,8 @@ diesel::table! {
         request -> Nullable<Text>,
         facts -> Text,
         category -> Nullable<Text>,
+        subject_category -> Nullable<Text>,
+        problem_type -> Nullable<Text>,
     }
 }
 
@@ -251,6 +253,8 @@ diesel::table! {
         user_id -> Nullable<Int8>,
         display_name -> Nullable<Text>,
         phone -> Nullable<Text>,
+        address -> Nullable<Text>,
+        address_key -> Nullable<Text>,
     }
 }
 
@@ -330,3 +334,16 @@ diesel::allow_tables_to_appear_in_same_query!(orders, order_appeals, order_parti
 diesel::joinable!(order_attachments -> attachments (attachment_id));
 diesel::joinable!(order_attachments -> orders (order_id));
 diesel::allow_tables_to_appear_in_same_query!(attachments, order_attachments, orders);
+
+diesel::table! {
+    categories (code) {
+        code -> Text,
+        kind -> Text,
+        parent_code -> Nullable<Text>,
+        name_zh -> Text,
+        name_en -> Text,
+        position -> Int4,
+        active -> Bool,
+        updated_at -> Timestamptz,
+    }
+}

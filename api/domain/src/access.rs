@@ -238,6 +238,9 @@ pub enum Action<'a> {
     /// The overdue supervision list of an organisation's subtree 督办: members of bureaus
     /// above the county who may view orders, and a county bureau's own leaders (reviewers).
     Supervise(&'a OrgRef),
+    /// Create, rename, reorder, retire and reactivate categories and problem types (the
+    /// taxonomy is national data): administrators of the national bureau, acting as it.
+    ManageTaxonomy(&'a OrgRef),
 }
 
 /// Why a request is refused.
@@ -315,6 +318,9 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
             };
             may && target.is_within(org)
         }
+        Action::ManageTaxonomy(target) => {
+            admin && target.id == org.id && org.kind == OrgKind::Bureau(BureauLevel::National)
+        }
     };
     if allowed {
         Ok(())
@@ -334,7 +340,8 @@ impl Action<'_> {
             | Self::ManageApiClients(o)
             | Self::SearchAudit(o)
             | Self::ViewOrders(o)
-            | Self::Supervise(o) => o,
+            | Self::Supervise(o)
+            | Self::ManageTaxonomy(o) => o,
         }
     }
 }
@@ -409,16 +416,18 @@ pub enum Capability {
     ReviewApplications,
     ManageApiClients,
     SearchAudit,
+    ManageTaxonomy,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 6] = [
+    pub const ALL: [Capability; 7] = [
         Self::ViewOrgTree,
         Self::ManageMembers,
         Self::CreateStation,
         Self::ReviewApplications,
         Self::ManageApiClients,
         Self::SearchAudit,
+        Self::ManageTaxonomy,
     ];
 }
 
@@ -437,6 +446,7 @@ pub fn capabilities(actor: &Actor) -> Vec<Capability> {
                 Capability::ReviewApplications => Action::ReviewApplication(org),
                 Capability::ManageApiClients => Action::ManageApiClients(org),
                 Capability::SearchAudit => Action::SearchAudit(org),
+                Capability::ManageTaxonomy => Action::ManageTaxonomy(org),
             };
             authorize(actor, action).is_ok()
         })
@@ -523,6 +533,7 @@ mod tests {
             Action::ReviewApplication(&t.nanshan),
             Action::ManageApiClients(&t.enterprise),
             Action::SearchAudit(&t.nanshan),
+            Action::ManageTaxonomy(&t.national),
         ];
         let client = Actor::Client {
             client: ClientId(1),
@@ -540,6 +551,58 @@ mod tests {
             );
             assert_eq!(authorize(&client, action), Err(Denied::Forbidden));
         }
+    }
+
+    #[test]
+    fn only_administrators_of_the_national_bureau_manage_the_taxonomy() {
+        let t = tree();
+        let all = [
+            &t.national,
+            &t.guangdong,
+            &t.shenzhen,
+            &t.nanshan,
+            &t.station,
+            &t.enterprise,
+            &t.department,
+            &t.international,
+            &t.association,
+        ];
+        let role_sets: [&[Role]; 5] = [
+            &[Role::OrgAdmin],
+            &[Role::Handler],
+            &[Role::Reviewer],
+            &[Role::Analyst],
+            &[Role::Handler, Role::Reviewer, Role::Analyst],
+        ];
+        for own in all {
+            for roles in role_sets {
+                let actor = member(own, roles);
+                let expected = own.id == t.national.id && roles.contains(&Role::OrgAdmin);
+                assert_eq!(
+                    authorize(&actor, Action::ManageTaxonomy(own)).is_ok(),
+                    expected,
+                    "{own:?} {roles:?}"
+                );
+                assert_eq!(
+                    capabilities(&actor).contains(&Capability::ManageTaxonomy),
+                    expected
+                );
+            }
+        }
+        // Acting on behalf of another unit is never it: the target is the actor's own bureau.
+        let admin = member(&t.national, &[Role::OrgAdmin]);
+        assert!(authorize(&admin, Action::ManageTaxonomy(&t.guangdong)).is_err());
+        // Without the second factor the national administrator is asked for it.
+        let unverified = Actor::Member {
+            user: UserId(7),
+            org: t.national.clone(),
+            roles: vec![Role::OrgAdmin],
+            second_factor: false,
+        };
+        assert_eq!(
+            authorize(&unverified, Action::ManageTaxonomy(&t.national)),
+            Err(Denied::SecondFactorRequired)
+        );
     }
 
     #[test]

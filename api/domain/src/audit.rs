@@ -62,10 +62,12 @@ pub enum AuditAction {
     ApplicationSubmitted,
     ApplicationApproved,
     ApplicationRejected,
+    CategoryCreated,
+    CategoryUpdated,
 }
 
 impl AuditAction {
-    pub const ALL: [Self; 31] = [
+    pub const ALL: [Self; 33] = [
         Self::SignIn,
         Self::SignInFailed,
         Self::SignOut,
@@ -97,6 +99,8 @@ impl AuditAction {
         Self::ApplicationSubmitted,
         Self::ApplicationApproved,
         Self::ApplicationRejected,
+        Self::CategoryCreated,
+        Self::CategoryUpdated,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -132,6 +136,8 @@ impl AuditAction {
             Self::ApplicationSubmitted => "application_submitted",
             Self::ApplicationApproved => "application_approved",
             Self::ApplicationRejected => "application_rejected",
+            Self::CategoryCreated => "category_created",
+            Self::CategoryUpdated => "category_updated",
         }
     }
 

@@ -19,6 +19,8 @@ pub mod one_time;
 pub mod password;
 pub mod retry;
 pub mod routing;
+pub mod signals;
+pub mod taxonomy;
 pub mod workflow;
 
 pub use credit_code::{CreditCode, CreditCodeError};

@@ -276,6 +276,7 @@ pub async fn require_audited(
             Action::SearchAudit(_) => "search_audit",
             Action::ViewOrders(_) => "view_orders",
             Action::Supervise(_) => "supervise",
+            Action::ManageTaxonomy(_) => "manage_taxonomy",
         };
         audit_refusal(
             state,

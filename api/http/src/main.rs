@@ -156,9 +156,10 @@ fn migrate_database(config: &Config, fresh: bool) -> Result<(), String> {
     );
     let loaded = weiquan_db::reference::sync_all(&mut conn).map_err(|e| e.to_string())?;
     log::info!(
-        "reference data: {} divisions, {} bureaus created",
+        "reference data: {} divisions, {} bureaus created, {} categories created",
         loaded.divisions,
-        loaded.bureaus_created
+        loaded.bureaus_created,
+        loaded.categories_created
     );
     Ok(())
 }

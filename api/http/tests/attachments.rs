@@ -97,6 +97,7 @@ fn complaint(attachments: &[i64]) -> Value {
         "kind": "complaint",
         "business": {"name": "深圳市某餐饮有限公司", "division": "440305"},
         "item": "套餐", "request": "退款", "facts": "菜品变质，商家拒绝退款。",
+        "subject_category": "S0101", "problem_type": "P01",
         "attachments": attachments,
     })
 }
@@ -540,6 +541,7 @@ async fn staff_never_learn_an_anonymous_reporter_from_a_file_name() {
         &json!({
             "kind": "report", "anonymous": true, "conduct_division": "440305",
             "business": {"name": "某无证小作坊"}, "facts": "无证生产食品。",
+            "problem_type": "P02",
             "attachments": [attachment],
         }),
     )

@@ -170,6 +170,29 @@ fn cases() -> Vec<Case> {
             None,
             all(200),
         ),
+        // The taxonomy is public; only national administrators (none in this table) edit it,
+        // and since nothing is hidden, everyone else gets 401/403, never 404.
+        case(
+            M::GET,
+            "/api/v1/categories",
+            "/api/v1/categories",
+            None,
+            all(200),
+        ),
+        case(
+            M::POST,
+            "/api/v1/categories",
+            "/api/v1/categories",
+            Some(json!({"kind": "problem", "name_zh": "新问题", "name_en": "New problem"})),
+            signed_in((403, Some("forbidden"))),
+        ),
+        case(
+            M::PATCH,
+            "/api/v1/categories/{code}",
+            "/api/v1/categories/G0101",
+            Some(json!({"name_zh": "家用电器"})),
+            signed_in((403, Some("forbidden"))),
+        ),
         case(
             M::POST,
             "/api/v1/divisions/lookup",
@@ -503,6 +526,7 @@ fn cases() -> Vec<Case> {
                 "kind": "complaint",
                 "business": {"name": "深圳市某餐饮有限公司", "division": "440305"},
                 "item": "套餐", "request": "退款", "facts": "菜品变质。",
+                "subject_category": "S0101", "problem_type": "P01",
             })),
             CONSUMERS_ONLY_CREATED,
         ),
@@ -866,6 +890,7 @@ async fn every_endpoint_answers_every_kind_of_actor_as_the_table_says() {
                 "business": {"name": "深圳市某餐饮有限公司", "division": "440305"},
                 "item": "套餐", "request": "退款", "facts": "菜品变质。",
                 "attachments": [attachment],
+                "subject_category": "S0101", "problem_type": "P01",
             }))
             .send()
             .await

@@ -42,6 +42,7 @@ async fn file(app: &TestApp, who: &SignedIn, business: &str, facts: &str) -> i64
         "kind": "complaint",
         "business": {"name": business, "division": "440305"},
         "item": "商品", "request": "退款", "facts": facts,
+        "subject_category": "S0101", "problem_type": "P01",
     });
     let (status, created) = call(app, Method::POST, "/api/v1/orders", who, Some(&body)).await;
     assert_eq!(status, 201, "{created}");
@@ -95,7 +96,7 @@ async fn seed(app: &TestApp, handler: UserId) -> Vec<Seeded> {
         "concluded",
     ];
     let kinds = ["complaint", "complaint", "suggestion"];
-    let categories = ["G01", "G0102", "S03", "G0205"];
+    let categories = ["G01", "G0102", "S03", "G0203"];
     let today = today();
     let mut out = Vec::new();
     for i in 0..12_usize {
@@ -136,7 +137,7 @@ async fn seed(app: &TestApp, handler: UserId) -> Vec<Seeded> {
             },
         ));
         app.execute(&format!(
-            "UPDATE order_appeals SET category = '{category}' WHERE order_id = {id}"
+            "UPDATE order_appeals SET subject_category = '{category}' WHERE order_id = {id}"
         ));
         out.push(Seeded {
             id,
@@ -650,11 +651,11 @@ fn fill(conn: &mut PgConnection, n: i64) {
     .execute(conn)
     .unwrap();
     diesel::sql_query(
-        "INSERT INTO order_appeals (order_id, business_name, facts, category)
+        "INSERT INTO order_appeals (order_id, business_name, facts, subject_category)
          SELECT id, '深圳市某' || (ARRAY['电器','餐饮','健身','家居','汽车'])[1 + id % 5] || '有限公司',
                 (ARRAY['购买的空调不制冷','外卖菜品变质','预付卡无法退款','快递丢件','手机屏幕坏点',
                        '物业收费不合理','培训机构拒绝退费'])[1 + id % 7] || '，编号' || id,
-                (ARRAY['G01','G0102','S03','G0205'])[1 + id % 4]
+                (ARRAY['G01','G0102','S03','G0203'])[1 + id % 4]
          FROM orders",
     )
     .execute(conn)

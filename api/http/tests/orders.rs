@@ -67,7 +67,8 @@ fn complaint(division: &str) -> Value {
         "kind": "complaint",
         "business": {"name": "深圳市某餐饮有限公司", "division": division, "address": "科技园路 1 号"},
         "item": "套餐", "bought_on": "2026-11-01", "amount_fen": 128_000,
-        "request": "退款", "facts": "菜品变质，商家拒绝退款。", "category": "餐饮服务",
+        "request": "退款", "facts": "菜品变质，商家拒绝退款。",
+        "subject_category": "S0101", "problem_type": "P01",
     })
 }
 
@@ -135,6 +136,7 @@ async fn intake_routes_each_kind_to_the_competent_bureau() {
         &json!({
             "kind": "report", "anonymous": true, "conduct_division": "440305",
             "business": {"name": "某无证小作坊"}, "facts": "无证生产食品。",
+            "problem_type": "P02",
         }),
     )
     .await;

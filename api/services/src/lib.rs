@@ -7,6 +7,7 @@ pub mod api_clients;
 pub mod applications;
 pub mod attachments;
 pub mod audit;
+pub mod categories;
 pub mod credentials;
 pub mod db;
 pub mod demo;

@@ -14,13 +14,16 @@ use std::sync::LazyLock;
 use chrono::{FixedOffset, NaiveDate, Utc};
 use diesel::{Connection, PgConnection};
 use serde::{Deserialize, Serialize};
+use weiquan_db::categories::CategoryRow;
 use weiquan_db::orders::{self as db, AppealRow, EventRow, NewEvent, OrderRow, PartyRow};
 use weiquan_db::outbox::{self, NewMessage};
-use weiquan_db::{DbError, divisions, organisations, users};
+use weiquan_db::{DbError, categories, divisions, organisations, signals as signal_db, users};
 use weiquan_domain::access::{Access, Action, Actor, Denied, OrgId, OrgRef, UserId};
 use weiquan_domain::calendar::{Clock, HolidayCalendar};
 use weiquan_domain::notify::{Channel as MessageChannel, Locale, Template};
 use weiquan_domain::routing::{Business, Route, route};
+use weiquan_domain::signals::{self, Facts, Signal, Thresholds};
+use weiquan_domain::taxonomy::{self, CategoryCode, CodeRefusal, Known, Level};
 use weiquan_domain::workflow::{
     self, AppealKind, By, Command, CommandKind, Context, Deadline, Order, Refusal, View,
 };
@@ -89,6 +92,10 @@ pub enum OrderError {
     /// An organisation or user named in the command that does not exist.
     #[error("unknown {field}")]
     UnknownReference { field: &'static str },
+    /// A subject category or problem type that is missing, unknown, of the wrong level or
+    /// retired (`subject_category` / `problem_type`).
+    #[error("classification refused")]
+    Classification(Vec<(&'static str, CodeRefusal)>),
     /// The order changed since the caller read it (If-Match).
     #[error("stale version")]
     Stale { current: i32 },
@@ -147,7 +154,14 @@ pub struct Submission {
     pub amount_fen: Option<i64>,
     pub request: Option<String>,
     pub facts: String,
-    pub category: Option<String>,
+    /// A leaf code of the taxonomy, as sent (checked against the active codes at intake).
+    pub subject_category: Option<String>,
+    /// A problem type code, as sent.
+    pub problem_type: Option<String>,
+    /// The complainant's contact phone for this appeal (Art. 10), when not the account's.
+    pub contact_phone: Option<String>,
+    /// The complainant's postal address (Art. 10).
+    pub contact_address: Option<String>,
     /// Reports only.
     pub anonymous: bool,
     /// Complaints: send it to the approved ODR enterprise first.
@@ -275,6 +289,74 @@ struct Filer {
     user: UserId,
     display_name: String,
     phone: Option<String>,
+    address: Option<String>,
+}
+
+/// The checked classification of a submission.
+#[derive(Debug, Clone, Default)]
+struct Classified {
+    subject: Option<CategoryCode>,
+    problem: Option<CategoryCode>,
+}
+
+/// Checks the subject category and problem type against the taxonomy (one query for the
+/// leaf, its group and the problem type); the domain decides what is required and usable.
+/// `kind` is the submission's; a linked report of a complaint carries the same codes.
+fn classify(
+    conn: &mut PgConnection,
+    s: &Submission,
+) -> Result<Result<Classified, OrderError>, DbError> {
+    let clean = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    };
+    let (subject, problem) = (clean(&s.subject_category), clean(&s.problem_type));
+    let mut wanted: Vec<String> = Vec::new();
+    if let Some(code) = subject.as_deref().and_then(|c| CategoryCode::parse(c).ok()) {
+        wanted.push(code.as_str().to_owned());
+        wanted.extend(code.parent().map(String::from));
+    }
+    wanted.extend(problem.clone());
+    let rows = categories::find_many(conn, &wanted)?;
+    let row = |code: &str| rows.iter().find(|r| r.code == code);
+    let known = |code: Option<&str>| -> Option<Known> {
+        let r = row(code?)?;
+        let parent_active = match &r.parent_code {
+            Some(p) => row(p).is_some_and(|p| p.active),
+            None => true,
+        };
+        Some(Known {
+            active: r.active,
+            parent_active,
+        })
+    };
+    let need = taxonomy::requirement(s.kind);
+    let mut refusals = Vec::new();
+    let subject = taxonomy::check_code(
+        Level::Leaf,
+        need.subject,
+        subject.as_deref(),
+        known(subject.as_deref()),
+    )
+    .map_err(|r| refusals.push(("subject_category", r)))
+    .ok()
+    .flatten();
+    let problem = taxonomy::check_code(
+        Level::Problem,
+        need.problem,
+        problem.as_deref(),
+        known(problem.as_deref()),
+    )
+    .map_err(|r| refusals.push(("problem_type", r)))
+    .ok()
+    .flatten();
+    if refusals.is_empty() {
+        Ok(Ok(Classified { subject, problem }))
+    } else {
+        Ok(Err(OrderError::Classification(refusals)))
+    }
 }
 
 #[expect(
@@ -290,6 +372,7 @@ fn create_one(
     business: Option<(OrgId, bool)>,
     filer: &Filer,
     linked: Option<i64>,
+    classified: &Classified,
 ) -> Result<Created, OrderError> {
     let routed = route(
         kind,
@@ -344,7 +427,9 @@ fn create_one(
             amount_fen: s.amount_fen,
             request: s.request.clone(),
             facts: s.facts.clone(),
-            category: s.category.clone(),
+            category: None,
+            subject_category: classified.subject.as_ref().map(|c| c.as_str().to_owned()),
+            problem_type: classified.problem.as_ref().map(|c| c.as_str().to_owned()),
         },
     )?;
     db::insert_party(
@@ -355,6 +440,16 @@ fn create_one(
             user_id: consumer.map(|u| u.0),
             display_name: (!anonymous).then(|| filer.display_name.clone()),
             phone: if anonymous { None } else { filer.phone.clone() },
+            address: if anonymous {
+                None
+            } else {
+                filer.address.clone()
+            },
+            address_key: if anonymous {
+                None
+            } else {
+                filer.address.as_deref().and_then(signals::address_key)
+            },
         },
     )?;
     db::insert_event(
@@ -429,11 +524,13 @@ pub async fn submit(
                     if !refused.is_empty() {
                         return Err(OrderError::Attachments(refused));
                     }
+                    let classified = classify(conn, &submission)??;
                     let account = users::find(conn, user)?.ok_or(OrderError::NotFound)?;
                     let filer = Filer {
                         user,
                         display_name: account.display_name,
-                        phone: account.phone,
+                        phone: submission.contact_phone.clone().or(account.phone),
+                        address: submission.contact_address.clone(),
                     };
                     let business = match submission
                         .business
@@ -456,6 +553,7 @@ pub async fn submit(
                         business,
                         &filer,
                         None,
+                        &classified,
                     )?;
                     let mut orders = vec![first];
                     if kind == AppealKind::Complaint && submission.both {
@@ -469,6 +567,7 @@ pub async fn submit(
                             business,
                             &filer,
                             Some(first_id),
+                            &classified,
                         )?;
                         db::link(conn, first_id, report.id)?;
                         orders.push(report);
@@ -549,6 +648,72 @@ pub struct OrderDetail {
     pub today: NaiveDate,
     /// The evidence this caller sees (`weiquan_domain::evidence::evidence_visible`).
     pub attachments: Vec<crate::attachments::Evidence>,
+    /// The taxonomy rows the appeal names: its subject leaf, that leaf's group and its
+    /// problem type (retired ones included: the order keeps its codes).
+    pub categories: Vec<CategoryRow>,
+    /// Staff viewing a complaint only: the Art. 17 signals (never shown to anyone else).
+    pub signals: Vec<Signal>,
+}
+
+/// The Art. 17 thresholds in force.
+pub fn signal_thresholds() -> &'static Thresholds {
+    &Thresholds::DEFAULT
+}
+
+/// Counts the facts behind the Art. 17 signals of a complaint and asks the domain. Done when
+/// staff open it (see `weiquan_domain::signals` for why not at intake).
+fn assess_signals(
+    conn: &mut PgConnection,
+    row: &OrderRow,
+    appeal: Option<&AppealRow>,
+    party: Option<&PartyRow>,
+) -> Result<Vec<Signal>, DbError> {
+    if row.kind != "complaint" {
+        return Ok(Vec::new());
+    }
+    let t = signal_thresholds();
+    let counts = signal_db::gather(
+        conn,
+        &signal_db::Probe {
+            order_id: row.id,
+            consumer_id: row.consumer_id,
+            received_on: row.received_on,
+            window_days: i32::try_from(t.window_days).unwrap_or(i32::MAX),
+            phone: party.and_then(|p| p.phone.clone()),
+            address_key: party.and_then(|p| p.address_key.clone()),
+            subject_category: appeal.and_then(|a| a.subject_category.clone()),
+            amount_sample: i64::from(t.amount_sample),
+        },
+    )?;
+    let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+    let facts = Facts {
+        complaints_in_window: row.consumer_id.map(|_| count(counts.complaints_in_window)),
+        phone_sharers: count(counts.phone_sharers),
+        address_sharers: count(counts.address_sharers),
+        amount_fen: appeal.and_then(|a| a.amount_fen),
+        category_median_fen: counts.category_median_fen,
+        category_sample: count(counts.category_sample),
+    };
+    Ok(signals::assess(&facts, t))
+}
+
+/// The taxonomy rows an appeal names (leaf, its group, problem type), in one query.
+fn categories_of(
+    conn: &mut PgConnection,
+    appeal: Option<&AppealRow>,
+) -> Result<Vec<CategoryRow>, DbError> {
+    let Some(a) = appeal else {
+        return Ok(Vec::new());
+    };
+    let mut codes: Vec<String> = Vec::new();
+    if let Some(subject) = &a.subject_category {
+        codes.push(subject.clone());
+        if let Ok(code) = CategoryCode::parse(subject) {
+            codes.extend(code.parent().map(String::from));
+        }
+    }
+    codes.extend(a.problem_type.clone());
+    categories::find_many(conn, &codes)
 }
 
 pub(crate) struct Loaded {
@@ -592,15 +757,26 @@ pub async fn get(deps: &Deps, actor: &Actor, id: i64) -> Result<OrderDetail, Ord
     let holder = loaded.row.holder_org_id;
     let staff = view == View::Staff;
     let (kind, anonymous) = (loaded.order.kind, is_anonymous(&loaded));
-    let (appeal, party, events, holder_row, attachments) = deps
+    let order_row = loaded.row.clone();
+    let (appeal, party, events, holder_row, attachments, categories, signals) = deps
         .db
         .run(move |conn| {
+            let appeal = db::appeal(conn, id)?;
+            let party = if staff { db::party(conn, id)? } else { None };
+            let categories = categories_of(conn, appeal.as_ref())?;
+            let signals = if staff {
+                assess_signals(conn, &order_row, appeal.as_ref(), party.as_ref())?
+            } else {
+                Vec::new()
+            };
             Ok((
-                db::appeal(conn, id)?,
-                if staff { db::party(conn, id)? } else { None },
+                appeal,
+                party,
                 db::events(conn, id, !staff)?,
                 organisations::find(conn, OrgId(holder))?,
                 crate::attachments::listed(conn, id, kind, anonymous, view)?,
+                categories,
+                signals,
             ))
         })
         .await?;
@@ -621,6 +797,8 @@ pub async fn get(deps: &Deps, actor: &Actor, id: i64) -> Result<OrderDetail, Ord
         events,
         today,
         attachments,
+        categories,
+        signals,
     })
 }
 

@@ -109,6 +109,19 @@ export const routes: RouteObject[] = [
         ],
       },
       {
+        path: 'taxonomy',
+        lazy: () =>
+          import('@/components/require-auth').then((m) => ({
+            element: <m.RequireAuth capability="manage_taxonomy" />,
+          })),
+        children: [
+          {
+            index: true,
+            lazy: () => import('@/features/taxonomy/routes/taxonomy-page').then((m) => ({ Component: m.TaxonomyPage })),
+          },
+        ],
+      },
+      {
         path: 'sessions',
         lazy: () => import('@/components/require-auth').then((m) => ({ element: <m.RequireAuth /> })),
         children: [

@@ -31,6 +31,12 @@ describe('what the console shows, from me alone', () => {
     expect(navigationFor(orgAdmin)).toEqual(['status', 'organisations', 'members', 'applications', 'audit', 'sessions']);
     expect(navigationFor({ ...orgAdmin, capabilities: ['manage_api_clients'] })).toEqual(['status', 'api-clients', 'sessions']);
     expect(navigationFor({ ...orgAdmin, capabilities: ['search_audit'] })).toEqual(['status', 'audit', 'sessions']);
+    expect(navigationFor({ ...orgAdmin, capabilities: ['search_audit', 'manage_taxonomy'] })).toEqual([
+      'status',
+      'audit',
+      'taxonomy',
+      'sessions',
+    ]);
   });
 
   it('a consumer session is not a staff sign-in', () => {

@@ -32,12 +32,13 @@ export type NavigationKey =
   | 'applications'
   | 'api-clients'
   | 'audit'
+  | 'taxonomy'
   | 'sessions';
 
 /**
  * The side menu's entries, in order. 系统状态 is public; 组织机构 needs `view_org_tree`,
  * 人员管理 `manage_members`, 入驻审核 `review_applications`, 接口客户端 `manage_api_clients`,
- * 审计日志 `search_audit`; 登录设备 needs only a completed sign-in.
+ * 审计日志 `search_audit`, 分类目录 `manage_taxonomy`; 登录设备 needs only a completed sign-in.
  */
 export function navigationFor(me: Me | null | undefined): NavigationKey[] {
   const keys: NavigationKey[] = ['status'];
@@ -46,6 +47,7 @@ export function navigationFor(me: Me | null | undefined): NavigationKey[] {
   if (can(me, 'review_applications')) keys.push('applications');
   if (can(me, 'manage_api_clients')) keys.push('api-clients');
   if (can(me, 'search_audit')) keys.push('audit');
+  if (can(me, 'manage_taxonomy')) keys.push('taxonomy');
   if (isStaffSignedIn(me)) keys.push('sessions');
   return keys;
 }

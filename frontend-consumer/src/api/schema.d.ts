@@ -219,6 +219,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The category taxonomy: goods and services → groups → leaf categories, and the problem
+         *     types, each by position. Public (the consumer portal loads it before sign-in) and
+         *     cacheable: `ETag` (send `If-None-Match` for a 304) and `Cache-Control: public,
+         *     max-age=300`. Only active categories, unless `include_retired=true`, which only national
+         *     administrators may ask for (then `Cache-Control: private, no-cache`).
+         */
+        get: operations["categories_list"];
+        put?: never;
+        /**
+         * Creates a group, a leaf category or a problem type. National administrators only; audited
+         *     (`category_created`). The code is the next free one in its place unless one is given;
+         *     codes are never reused.
+         */
+        post: operations["categories_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/categories/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Renames, reorders, retires or reactivates a category or problem type. National
+         *     administrators only; audited (`category_updated`, with the values before and after).
+         */
+        patch: operations["categories_update"];
+        trace?: never;
+    };
     "/api/v1/client": {
         parameters: {
             query?: never;
@@ -642,7 +690,8 @@ export interface paths {
          *     complaint files a linked real-name report too. Send an `Idempotency-Key` (recommended; a
          *     UUID per submission): a retry with the same key and body answers the first result (200);
          *     the same key with another body is 422 `idempotency_key_reused`. Every field is checked
-         *     (422 per field, including the credit code's check character and unknown divisions).
+         *     (422 per field, including the credit code's check character, unknown divisions, and
+         *     category codes that are unknown, a group rather than a leaf, or retired).
          */
         post: operations["orders_submit"];
         delete?: never;
@@ -1211,6 +1260,7 @@ export interface components {
             business_address?: string | null;
             business_division?: string | null;
             business_name?: string | null;
+            /** @description Free text from before the taxonomy existed (older orders only). */
             category?: string | null;
             channel?: string | null;
             conduct_division?: string | null;
@@ -1219,7 +1269,9 @@ export interface components {
             item?: string | null;
             platform?: string | null;
             platform_division?: string | null;
+            problem_type?: components["schemas"]["CategoryRef"] | null;
             request?: string | null;
+            subject_category?: components["schemas"]["CategoryRef"] | null;
         };
         /**
          * @description The kind of appeal.
@@ -1397,6 +1449,8 @@ export interface components {
             /** @description Pass as `after` for the next page; null on the last one. */
             next?: string | null;
         };
+        /** @enum {string} */
+        BranchDto: "goods" | "services";
         /**
          * @description The actions that may be taken in bulk.
          * @enum {string}
@@ -1484,7 +1538,80 @@ export interface components {
          * @description What the admin SPA may show: menus and routes come from this list.
          * @enum {string}
          */
-        CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit";
+        CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit" | "manage_taxonomy";
+        /** @description Goods (商品) or services (服务). */
+        CategoryBranch: {
+            /** @description `goods` or `services`; group codes start with `G` or `S`. */
+            branch: string;
+            groups: components["schemas"]["CategoryGroup"][];
+            name_en: string;
+            name_zh: string;
+        };
+        /** @description A category or problem type. */
+        CategoryDto: {
+            /** @description Retired categories cannot be chosen for new orders; orders keep them. */
+            active: boolean;
+            /**
+             * @description Stable code: `G01` a group of goods, `S01` of services, `G0101` a leaf under its group,
+             *     `P01` a problem type.
+             * @example G0101
+             */
+            code: string;
+            /** @description `subject` or `problem`. */
+            kind: string;
+            name_en: string;
+            name_zh: string;
+            /** @description A leaf's group. */
+            parent_code?: string | null;
+            /**
+             * Format: int32
+             * @description Order among its siblings (ascending).
+             */
+            position: number;
+        };
+        /** @description A group of goods or services with its leaf categories. */
+        CategoryGroup: components["schemas"]["CategoryDto"] & {
+            /** @description The leaves an order may carry, by position. */
+            children: components["schemas"]["CategoryDto"][];
+        };
+        /** @description A leaf's group. */
+        CategoryGroupRef: {
+            code: string;
+            name_en?: string | null;
+            name_zh?: string | null;
+        };
+        /** @description A taxonomy code with its names as they are now (retired ones included). */
+        CategoryRef: {
+            active: boolean;
+            /** @example S0101 */
+            code: string;
+            group?: components["schemas"]["CategoryGroupRef"] | null;
+            name_en?: string | null;
+            name_zh?: string | null;
+        };
+        /** @description The whole taxonomy. */
+        CategoryTree: {
+            problem_types: components["schemas"]["CategoryDto"][];
+            /** @description Goods, then services. */
+            subjects: components["schemas"]["CategoryBranch"][];
+        };
+        /** @description What to change; at least one field. */
+        CategoryUpdate: {
+            /**
+             * @description `false` retires it (new orders cannot choose it; a retired group hides its leaves),
+             *     `true` reactivates it. Codes are never deleted.
+             */
+            active?: boolean | null;
+            /** @description Rename (1 to 100 characters). */
+            name_en?: string | null;
+            /** @description Rename (1 to 50 characters). */
+            name_zh?: string | null;
+            /**
+             * Format: int32
+             * @description Reorder among its siblings (0 to 1,000,000).
+             */
+            position?: number | null;
+        };
         /**
          * @description How the business sells.
          * @enum {string}
@@ -1618,6 +1745,8 @@ export interface components {
         };
         /** @description Who filed it (staff only). */
         FilerDto: {
+            /** @description The postal address given with the appeal. */
+            address?: string | null;
             /** @description An anonymous report: nothing else is known. */
             anonymous: boolean;
             display_name?: string | null;
@@ -1778,6 +1907,31 @@ export interface components {
             scopes: string[];
         };
         /**
+         * @description What kind of category to create.
+         * @enum {string}
+         */
+        NewCategoryKind: "group" | "leaf" | "problem";
+        NewCategoryRequest: {
+            branch?: components["schemas"]["BranchDto"] | null;
+            /**
+             * @description A code of one's choosing (it must fit and never have been used); the next free one
+             *     when omitted.
+             */
+            code?: string | null;
+            kind: components["schemas"]["NewCategoryKind"];
+            /** @description 1 to 100 characters. */
+            name_en: string;
+            /** @description 1 to 50 characters. */
+            name_zh: string;
+            /** @description Leaves: the group's code (e.g. `G01`). */
+            parent_code?: string | null;
+            /**
+             * Format: int32
+             * @description Order among its siblings; after the last one when omitted.
+             */
+            position?: number | null;
+        };
+        /**
          * @description An approved ODR enterprise: it receives complaints about itself and tries to settle them
          *     before the bureau handles them.
          */
@@ -1847,6 +2001,11 @@ export interface components {
             routing_rule?: string | null;
             /** @description The rule set it is judged by: `order121` or `interim2019`. */
             rules: string;
+            /**
+             * @description Staff viewing a complaint only (empty otherwise): Art. 17 signals, computed when the
+             *     order is opened. Facts to weigh, never a decision.
+             */
+            signals: components["schemas"]["SignalDto"][];
             state: string;
             /** @description Public events for the consumer and the enterprise; every event for staff. */
             timeline: components["schemas"]["OrderEvent"][];
@@ -1913,10 +2072,18 @@ export interface components {
              */
             bought_on?: string | null;
             business?: components["schemas"]["BusinessDto"] | null;
-            /** @description The category (free text for now), up to 100 characters. */
-            category?: string | null;
             /** @description Reports: where the conduct happened. */
             conduct_division?: string | null;
+            /**
+             * @description Your postal address (通讯地址, Art. 10), up to 300 characters; not for anonymous
+             *     reports.
+             */
+            contact_address?: string | null;
+            /**
+             * @description The mobile number to reach you about this appeal, if not your account's (Art. 10);
+             *     not for anonymous reports.
+             */
+            contact_phone?: string | null;
             /** @description Complaints about an approved ODR enterprise: send it to the enterprise first. */
             enterprise_first?: boolean;
             /** @description What happened, 1 to 5000 characters. */
@@ -1924,8 +2091,21 @@ export interface components {
             /** @description Complaints (required): what was bought, 1 to 200 characters. */
             item?: string | null;
             kind: components["schemas"]["AppealKindDto"];
+            /**
+             * @description The problem type code (e.g. `P01` quality). Required for complaints and reports
+             *     (a report is about a violation, which need not involve a purchase); optional for
+             *     suggestions and consultations.
+             * @example P01
+             */
+            problem_type?: string | null;
             /** @description Complaints (required): what you ask for, 1 to 2000 characters. */
             request?: string | null;
+            /**
+             * @description The goods or services category: a leaf code of `GET /api/v1/categories` (e.g.
+             *     `S0101`). Required for complaints; optional for the other kinds.
+             * @example S0101
+             */
+            subject_category?: string | null;
         };
         /** @description An order in a list. */
         OrderSummary: {
@@ -2096,6 +2276,34 @@ export interface components {
         SignInResult: {
             me: components["schemas"]["Me"];
             second_factor: components["schemas"]["SecondFactorState"];
+        };
+        /**
+         * @description An Art. 17 signal (staff only): a fact the handler may weigh when judging whether a
+         *     complaint is for daily consumption. Signals never change the order's state or block
+         *     anything.
+         */
+        SignalDto: {
+            /**
+             * @description `frequent_complainant` (Art. 17(2): complaints by the same complainant within the
+             *     window either side of this one), `shared_phone` / `shared_address` (Art. 17(4):
+             *     distinct complainants who gave the same phone / normalised postal address),
+             *     `amount_out_of_line` (Art. 17(1): the amount is at least the factor times the median of
+             *     the latest complaints in the same leaf category, given enough of them).
+             */
+            kind: string;
+            /**
+             * Format: int64
+             * @description What was counted (complaints, complainants, or the amount in fen).
+             */
+            observed: number;
+            /** @description The rule and the numbers in words. */
+            text: string;
+            text_zh: string;
+            /**
+             * Format: int64
+             * @description The value from which the signal shows.
+             */
+            threshold: number;
         };
         StationCreate: {
             /**
@@ -2739,6 +2947,188 @@ export interface operations {
             };
             /** @description PostgreSQL or Redis is down */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    categories_list: {
+        parameters: {
+            query?: {
+                /** @description Include retired categories (national administrators only, for the editor). */
+                include_retired?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The taxonomy */
+            200: {
+                headers: {
+                    /** @description The tree's fingerprint */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryTree"];
+                };
+            };
+            /** @description Unchanged since the ETag sent in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description include_retired without signing in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description include_retired: not a national administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    categories_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCategoryRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a national administrator, or second factor required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The code is taken, or none is left */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    categories_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Category code, e.g. G0101 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CategoryUpdate"];
+            };
+        };
+        responses: {
+            /** @description The category after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a national administrator, or second factor required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, or nothing to change */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

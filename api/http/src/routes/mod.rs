@@ -7,6 +7,7 @@ pub mod api_clients;
 pub mod applications;
 pub mod attachments;
 pub mod audit;
+pub mod categories;
 pub mod client;
 pub mod divisions;
 pub mod enterprises;
@@ -35,6 +36,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(divisions::lookup::lookup)
             .service(divisions::get::get)
             .service(enterprises::odr::get)
+            .service(categories::list::list)
+            .service(categories::create::create)
+            .service(categories::update::update)
             .service(sessions::create::create)
             .service(accounts::verification_codes::create)
             .service(accounts::register::register)

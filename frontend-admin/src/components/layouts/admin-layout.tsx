@@ -7,6 +7,7 @@ import {
   LaptopOutlined,
   LoginOutlined,
   LogoutOutlined,
+  TagsOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu } from 'antd';
@@ -27,6 +28,7 @@ const ICONS: Record<NavigationKey, ReactNode> = {
   applications: <FileDoneOutlined aria-hidden="true" />,
   'api-clients': <ApiOutlined aria-hidden="true" />,
   audit: <AuditOutlined aria-hidden="true" />,
+  taxonomy: <TagsOutlined aria-hidden="true" />,
   sessions: <LaptopOutlined aria-hidden="true" />,
 };
 

@@ -1,8 +1,10 @@
 import { identityEn } from './identity.en';
+import { taxonomyEn } from './taxonomy.en';
 import type { Translation } from './zh-CN';
 
 export const enUS: Translation = {
   ...identityEn,
+  ...taxonomyEn,
   app: {
     name: 'Weiquan',
     console: 'Staff console',
@@ -26,6 +28,7 @@ export const enUS: Translation = {
     sessions: 'Signed-in devices',
     applications: 'Applications',
     'api-clients': 'API clients',
+    taxonomy: 'Categories',
     signIn: 'Sign in',
     signOut: 'Sign out',
   },
@@ -129,6 +132,7 @@ export const enUS: Translation = {
       review_applications: 'Review applications',
       manage_api_clients: 'Manage API clients',
       search_audit: 'Search the audit log',
+      manage_taxonomy: 'Maintain the category taxonomy',
     },
     kind: {
       bureau: 'Market regulation bureau',
@@ -270,6 +274,8 @@ export const enUS: Translation = {
       application_submitted: 'Application submitted',
       application_approved: 'Application approved',
       application_rejected: 'Application rejected',
+      category_created: 'Category created',
+      category_updated: 'Category changed',
     },
   },
   sessions: {

@@ -1,8 +1,10 @@
 import { identityZh } from './identity.zh';
+import { taxonomyZh } from './taxonomy.zh';
 
 // Chinese (default) strings. `en-US.ts` must provide exactly the same keys (checked by tsc).
 export const zhCN = {
   ...identityZh,
+  ...taxonomyZh,
   app: {
     name: '维权',
     console: '管理后台',
@@ -26,6 +28,7 @@ export const zhCN = {
     sessions: '登录设备',
     applications: '入驻审核',
     'api-clients': '接口客户端',
+    taxonomy: '分类目录',
     signIn: '登录',
     signOut: '退出登录',
   },
@@ -129,6 +132,7 @@ export const zhCN = {
       review_applications: '审核入驻申请',
       manage_api_clients: '管理接口客户端',
       search_audit: '查询审计日志',
+      manage_taxonomy: '维护分类目录',
     },
     kind: {
       bureau: '市场监督管理局',
@@ -270,6 +274,8 @@ export const zhCN = {
       application_submitted: '提交入驻申请',
       application_approved: '批准入驻申请',
       application_rejected: '驳回入驻申请',
+      category_created: '新增分类',
+      category_updated: '修改分类',
     },
   },
   sessions: {

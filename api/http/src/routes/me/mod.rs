@@ -46,6 +46,8 @@ pub enum CapabilityDto {
     ReviewApplications,
     ManageApiClients,
     SearchAudit,
+    /// Edit the category taxonomy (national administrators).
+    ManageTaxonomy,
 }
 
 impl From<Capability> for CapabilityDto {
@@ -57,6 +59,7 @@ impl From<Capability> for CapabilityDto {
             Capability::ReviewApplications => Self::ReviewApplications,
             Capability::ManageApiClients => Self::ManageApiClients,
             Capability::SearchAudit => Self::SearchAudit,
+            Capability::ManageTaxonomy => Self::ManageTaxonomy,
         }
     }
 }

@@ -5,6 +5,7 @@ use actix_web::{HttpResponse, get, web};
 use chrono::NaiveDate;
 use serde::Serialize;
 use utoipa::ToSchema;
+use weiquan_db::categories::CategoryRow;
 use weiquan_domain::calendar::Clock;
 use weiquan_domain::workflow::View;
 use weiquan_services::orders::{self, OrderDetail};
@@ -30,7 +31,51 @@ pub struct AppealDto {
     pub amount_fen: Option<i64>,
     pub request: Option<String>,
     pub facts: String,
+    /// Free text from before the taxonomy existed (older orders only).
     pub category: Option<String>,
+    /// The goods or services category (with its group), by code and name.
+    pub subject_category: Option<CategoryRef>,
+    pub problem_type: Option<CategoryRef>,
+}
+
+/// A taxonomy code with its names as they are now (retired ones included).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CategoryRef {
+    #[schema(example = "S0101")]
+    pub code: String,
+    pub name_zh: Option<String>,
+    pub name_en: Option<String>,
+    pub active: bool,
+    /// A leaf's group (`S01` 生活社会服务类).
+    pub group: Option<CategoryGroupRef>,
+}
+
+/// A leaf's group.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CategoryGroupRef {
+    pub code: String,
+    pub name_zh: Option<String>,
+    pub name_en: Option<String>,
+}
+
+/// An Art. 17 signal (staff only): a fact the handler may weigh when judging whether a
+/// complaint is for daily consumption. Signals never change the order's state or block
+/// anything.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SignalDto {
+    /// `frequent_complainant` (Art. 17(2): complaints by the same complainant within the
+    /// window either side of this one), `shared_phone` / `shared_address` (Art. 17(4):
+    /// distinct complainants who gave the same phone / normalised postal address),
+    /// `amount_out_of_line` (Art. 17(1): the amount is at least the factor times the median of
+    /// the latest complaints in the same leaf category, given enough of them).
+    pub kind: String,
+    /// What was counted (complaints, complainants, or the amount in fen).
+    pub observed: i64,
+    /// The value from which the signal shows.
+    pub threshold: i64,
+    /// The rule and the numbers in words.
+    pub text: String,
+    pub text_zh: String,
 }
 
 /// Who filed it (staff only).
@@ -41,6 +86,8 @@ pub struct FilerDto {
     pub user_id: Option<i64>,
     pub display_name: Option<String>,
     pub phone: Option<String>,
+    /// The postal address given with the appeal.
+    pub address: Option<String>,
 }
 
 /// A period running on the order.
@@ -88,6 +135,9 @@ pub struct OrderDto {
     pub appeal: Option<AppealDto>,
     /// Staff only.
     pub filer: Option<FilerDto>,
+    /// Staff viewing a complaint only (empty otherwise): Art. 17 signals, computed when the
+    /// order is opened. Facts to weigh, never a decision.
+    pub signals: Vec<SignalDto>,
     /// Public events for the consumer and the enterprise; every event for staff.
     pub timeline: Vec<OrderEvent>,
     /// Evidence, in the order it was submitted (download each at
@@ -102,9 +152,48 @@ fn name<T: Serialize>(v: &T) -> String {
     }
 }
 
+fn category_ref(code: Option<String>, rows: &[CategoryRow]) -> Option<CategoryRef> {
+    let code = code?;
+    let row = rows.iter().find(|r| r.code == code);
+    let group = row.and_then(|r| r.parent_code.as_ref()).map(|p| {
+        let g = rows.iter().find(|r| &r.code == p);
+        CategoryGroupRef {
+            code: p.clone(),
+            name_zh: g.map(|g| g.name_zh.clone()),
+            name_en: g.map(|g| g.name_en.clone()),
+        }
+    });
+    Some(CategoryRef {
+        name_zh: row.map(|r| r.name_zh.clone()),
+        name_en: row.map(|r| r.name_en.clone()),
+        active: row.is_some_and(|r| r.active),
+        group,
+        code,
+    })
+}
+
 impl From<OrderDetail> for OrderDto {
     fn from(d: OrderDetail) -> Self {
         let staff = d.view == View::Staff;
+        let categories = d.categories;
+        let thresholds = orders::signal_thresholds();
+        let signals = if staff {
+            d.signals
+                .iter()
+                .map(|s| {
+                    let (text, text_zh) = s.describe(thresholds);
+                    SignalDto {
+                        kind: name(&s.kind),
+                        observed: s.observed,
+                        threshold: s.threshold,
+                        text,
+                        text_zh,
+                    }
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let row = d.row;
         Self {
             id: row.id,
@@ -162,13 +251,17 @@ impl From<OrderDetail> for OrderDto {
                 request: a.request,
                 facts: a.facts,
                 category: a.category,
+                subject_category: category_ref(a.subject_category, &categories),
+                problem_type: category_ref(a.problem_type, &categories),
             }),
             filer: d.party.filter(|_| staff).map(|p| FilerDto {
                 anonymous: p.anonymous,
                 user_id: p.user_id,
                 display_name: p.display_name,
                 phone: p.phone,
+                address: p.address,
             }),
+            signals,
             timeline: d
                 .events
                 .into_iter()

@@ -16,6 +16,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 use weiquan_db::orders::{EventRow, OrderRow};
+use weiquan_domain::taxonomy::CodeRefusal;
 use weiquan_domain::workflow::Refusal;
 use weiquan_services::orders::OrderError;
 
@@ -132,6 +133,40 @@ fn not_found() -> ApiError {
     ApiError::not_found("The order", "该工单")
 }
 
+fn classification_error(field: &str, refusal: CodeRefusal) -> FieldError {
+    let what = if field == "problem_type" {
+        ("a problem type", "问题类型")
+    } else {
+        ("a goods or services category", "商品或服务类别")
+    };
+    match refusal {
+        CodeRefusal::Required => FieldError::new(
+            field,
+            "required",
+            format!("Choose {}.", what.0),
+            format!("请选择{}。", what.1),
+        ),
+        CodeRefusal::Unknown => FieldError::new(
+            field,
+            "unknown_category",
+            "There is no such code in the taxonomy (GET /api/v1/categories lists them).",
+            "分类目录中没有该编码。",
+        ),
+        CodeRefusal::WrongLevel => FieldError::new(
+            field,
+            "not_leaf",
+            format!("Choose {} from the list (a leaf, not a group).", what.0),
+            format!("请从列表中选择具体的{}（不能选分类组）。", what.1),
+        ),
+        CodeRefusal::Retired => FieldError::new(
+            field,
+            "retired",
+            "This category is no longer in use; choose another.",
+            "该分类已停用，请另选。",
+        ),
+    }
+}
+
 /// The problem for a use-case error.
 pub fn order_error(e: OrderError) -> ApiError {
     match e {
@@ -143,6 +178,12 @@ pub fn order_error(e: OrderError) -> ApiError {
             "There is no such administrative division.",
             "不存在该行政区划。",
         )]),
+        OrderError::Classification(refusals) => ApiError::validation(
+            refusals
+                .into_iter()
+                .map(|(field, refusal)| classification_error(field, refusal))
+                .collect(),
+        ),
         OrderError::KeyReused => ApiError::new(ErrorCode::IdempotencyKeyReused),
         OrderError::UnknownReference { field } => ApiError::validation(vec![FieldError::new(
             field,

@@ -83,8 +83,21 @@ pub struct OrderRequest {
     pub request: Option<String>,
     /// What happened, 1 to 5000 characters.
     pub facts: String,
-    /// The category (free text for now), up to 100 characters.
-    pub category: Option<String>,
+    /// The goods or services category: a leaf code of `GET /api/v1/categories` (e.g.
+    /// `S0101`). Required for complaints; optional for the other kinds.
+    #[schema(example = "S0101")]
+    pub subject_category: Option<String>,
+    /// The problem type code (e.g. `P01` quality). Required for complaints and reports
+    /// (a report is about a violation, which need not involve a purchase); optional for
+    /// suggestions and consultations.
+    #[schema(example = "P01")]
+    pub problem_type: Option<String>,
+    /// The mobile number to reach you about this appeal, if not your account's (Art. 10);
+    /// not for anonymous reports.
+    pub contact_phone: Option<String>,
+    /// Your postal address (通讯地址, Art. 10), up to 300 characters; not for anonymous
+    /// reports.
+    pub contact_address: Option<String>,
     /// Reports only: file without your name; you still follow it in your own list, but you
     /// are not told the outcome and staff never see who you are.
     #[serde(default)]
@@ -321,13 +334,36 @@ fn validate(body: &OrderRequest, today: NaiveDate) -> Result<Submission, ApiErro
         2000,
     );
     let facts = text(&mut errors, "facts", Some(&body.facts), true, 5000).unwrap_or_default();
-    let category = text(
+    let contact_address = text(
         &mut errors,
-        "category",
-        body.category.as_deref(),
+        "contact_address",
+        body.contact_address.as_deref(),
         false,
-        100,
+        300,
     );
+    let contact_phone = body
+        .contact_phone
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
+    if let Some(phone) = contact_phone
+        && let Err(e) = crate::routes::accounts::check_phone("contact_phone", phone)
+    {
+        errors.push(e);
+    }
+    if body.anonymous && (contact_phone.is_some() || contact_address.is_some()) {
+        err(
+            &mut errors,
+            if contact_phone.is_some() {
+                "contact_phone"
+            } else {
+                "contact_address"
+            },
+            "not_allowed",
+            "An anonymous report carries no contact details.",
+            "匿名举报不能填写联系方式。",
+        );
+    }
     if body.bought_on.is_some_and(|d| d > today) {
         err(
             &mut errors,
@@ -393,7 +429,10 @@ fn validate(body: &OrderRequest, today: NaiveDate) -> Result<Submission, ApiErro
         amount_fen: body.amount_fen,
         request,
         facts,
-        category,
+        subject_category: body.subject_category.clone(),
+        problem_type: body.problem_type.clone(),
+        contact_phone: contact_phone.map(str::to_owned),
+        contact_address,
         anonymous: body.anonymous,
         enterprise_first: body.enterprise_first,
         both: body.both,
@@ -428,7 +467,8 @@ fn idempotency_key(
 /// complaint files a linked real-name report too. Send an `Idempotency-Key` (recommended; a
 /// UUID per submission): a retry with the same key and body answers the first result (200);
 /// the same key with another body is 422 `idempotency_key_reused`. Every field is checked
-/// (422 per field, including the credit code's check character and unknown divisions).
+/// (422 per field, including the credit code's check character, unknown divisions, and
+/// category codes that are unknown, a group rather than a leaf, or retired).
 #[utoipa::path(
     tag = "orders",
     operation_id = "orders_submit",

@@ -35,6 +35,8 @@ export const ACTIONS = [
   'application_submitted',
   'application_approved',
   'application_rejected',
+  'category_created',
+  'category_updated',
 ] as const;
 export type AuditAction = (typeof ACTIONS)[number];
 

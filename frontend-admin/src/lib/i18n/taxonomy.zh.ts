@@ -1,0 +1,33 @@
+// Chinese strings of the category taxonomy editor (merged into zhCN).
+export const taxonomyZh = {
+  taxonomy: {
+    title: '分类目录',
+    description:
+      '消费者提交投诉、举报时选择的商品和服务分类及问题类型。编码一经使用不再删除或重用：不再使用的分类请停用，需要时可重新启用。',
+    loading: '正在加载分类目录…',
+    loadFailed: '分类目录加载失败',
+    empty: '分类目录为空。',
+    problemTypes: '问题类型',
+    newGroup: { goods: '新增商品分类组', services: '新增服务分类组' },
+    newLeaf: '新增小类',
+    newLeafUnder: '在“{{name}}”下新增小类',
+    newProblem: '新增问题类型',
+    editTitle: '编辑分类 {{code}}',
+    edit: '编辑',
+    retire: '停用',
+    reactivate: '启用',
+    retiredTag: '已停用',
+    retired: '已停用 {{code}}。',
+    reactivated: '已启用 {{code}}。',
+    saved: '已保存 {{code}}。',
+    nameZh: '中文名称',
+    nameEn: '英文名称',
+    code: '编码（可选）',
+    codeHint: '留空则自动分配下一个编码，例如 G0105；编码确定后不可更改。',
+    position: '排序',
+    positionHint: '数字小的排在前面；留空则排在同级最后。',
+    required: '请填写此项。',
+    save: '保存',
+    cancel: '取消',
+  },
+};

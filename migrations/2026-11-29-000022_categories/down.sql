@@ -1,0 +1,2 @@
+ALTER TABLE order_appeals DROP COLUMN problem_type, DROP COLUMN subject_category;
+DROP TABLE categories;
