@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Order, OrderEvent } from '../api/get-order';
 import { env } from '@/config/env';
+import { localName } from './category-fields';
 import { FileIcon, formatBytes } from './evidence-upload';
 import { DueDate, formatDateTime, formatYuan, kindLabel, StateTag } from './labels';
 import { OrderActions } from './order-actions';
@@ -149,6 +150,20 @@ export function OrderDetail({ order, DivisionLabel }: OrderDetailProps) {
             <Descriptions.Item label={t('orders.order.facts')}>
               <span style={{ whiteSpace: 'pre-wrap' }}>{text(appeal.facts)}</span>
             </Descriptions.Item>
+            {appeal.subject_category ? (
+              <Descriptions.Item label={t('orders.taxonomy.subject')}>
+                {[appeal.subject_category.group, appeal.subject_category]
+                  .filter((c) => c !== null && c !== undefined)
+                  .map((c) => localName(c, i18n.language) || c.code)
+                  .join(' / ')}
+              </Descriptions.Item>
+            ) : null}
+            {appeal.problem_type ? (
+              <Descriptions.Item label={t('orders.taxonomy.problem')}>
+                {localName(appeal.problem_type, i18n.language) || appeal.problem_type.code}
+              </Descriptions.Item>
+            ) : null}
+            {/* Free text from before the taxonomy (older orders only). */}
             {appeal.category ? <Descriptions.Item label={t('orders.order.category')}>{appeal.category}</Descriptions.Item> : null}
           </Descriptions>
         </Card>

@@ -3,6 +3,8 @@ import { Button, Descriptions, Typography } from 'antd';
 import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toRequest, type StepKey, type WizardValues } from '../utils/wizard-model';
+import { useCategories } from '../api/get-categories';
+import { problemName, subjectName } from './category-fields';
 import { formatBytes } from './evidence-upload';
 import { formatYuan } from './labels';
 
@@ -18,6 +20,7 @@ type ReviewProps = {
 export function ReviewStep({ values, steps, onEdit, DivisionLabel }: ReviewProps) {
   const { t, i18n } = useTranslation();
   const body = toRequest(values);
+  const categories = useCategories();
   const empty = <Typography.Text type="secondary">{t('orders.wizard.empty')}</Typography.Text>;
   const show = (value: ReactNode) => (value === null || value === undefined || value === '' ? empty : value);
   const division = (code: string | null | undefined) => (code ? <DivisionLabel code={code} /> : empty);
@@ -82,7 +85,12 @@ export function ReviewStep({ values, steps, onEdit, DivisionLabel }: ReviewProps
         <Descriptions.Item label={t('orders.order.facts')}>
           <span style={{ whiteSpace: 'pre-wrap' }}>{show(body.facts)}</span>
         </Descriptions.Item>
-        <Descriptions.Item label={t('orders.order.category')}>{show(body.category)}</Descriptions.Item>
+        <Descriptions.Item label={t('orders.taxonomy.subject')}>
+          {show(body.subject_category ? (categories.data ? subjectName(categories.data, body.subject_category, i18n.language) : undefined) ?? body.subject_category : null)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('orders.taxonomy.problem')}>
+          {show(body.problem_type ? (categories.data ? problemName(categories.data, body.problem_type, i18n.language) : undefined) ?? body.problem_type : null)}
+        </Descriptions.Item>
         <Descriptions.Item label={t('orders.evidence.label')}>
           {values.attachments?.length ? (
             <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="review-evidence">

@@ -7,6 +7,7 @@ import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, KINDS, namePath } from '../utils/wizard-model';
 import type { AppealKind, Channel } from '../api/submit-order';
+import { CategoryFields } from './category-fields';
 import { EvidenceUpload } from './evidence-upload';
 import { CREDIT_CODE, OdrOffer } from './odr-offer';
 
@@ -198,12 +199,9 @@ export function DetailsStep({ kind, status, today, evidence }: DetailsStepProps)
       >
         <Input.TextArea rows={6} maxLength={5000} showCount />
       </Form.Item>
-      {/* The seeded category taxonomy will replace this free-text field. */}
       <fieldset className="wq-fieldset" data-testid="category-section">
         <legend>{t('orders.wizard.categorySection')}</legend>
-        <Form.Item label={t('orders.wizard.category')} name="category" extra={t('orders.wizard.categoryHint')} {...status('category')}>
-          <Input maxLength={100} />
-        </Form.Item>
+        <CategoryFields subjectRequired={complaint} problemRequired={complaint || kind === 'report'} status={status} />
       </fieldset>
       <Card size="small" title={<h3 className="wq-card-heading">{t('orders.wizard.evidenceSection')}</h3>} data-testid="evidence-section">
         <Form.Item

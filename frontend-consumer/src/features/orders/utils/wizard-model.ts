@@ -27,7 +27,10 @@ export type WizardValues = {
   amount_yuan?: number | null;
   request?: string;
   facts?: string;
-  category?: string;
+  /** A leaf code of the taxonomy (goods or services category). */
+  subject_category?: string | null;
+  /** A problem type code. */
+  problem_type?: string | null;
   /** A complaint about an approved ODR enterprise goes to it first. */
   enterprise_first?: boolean;
   attachments?: DraftAttachment[];
@@ -82,7 +85,8 @@ export function toRequest(values: WizardValues): OrderRequest {
     amount_fen: complaint && typeof amount === 'number' ? Math.round(amount * 100) : null,
     request: complaint ? trimmed(values.request) : null,
     facts: values.facts?.trim() ?? '',
-    category: trimmed(values.category),
+    subject_category: values.subject_category || null,
+    problem_type: values.problem_type || null,
     anonymous: report ? Boolean(values.anonymous) : false,
     both: complaint ? Boolean(values.both) : false,
     enterprise_first: complaint ? Boolean(values.enterprise_first) : false,
@@ -110,7 +114,7 @@ export function stepOfField(apiField: string): StepKey | null {
   ) {
     return 'business';
   }
-  if (['item', 'bought_on', 'amount_fen', 'amount_yuan', 'request', 'facts', 'category'].includes(apiField)) {
+  if (['item', 'bought_on', 'amount_fen', 'amount_yuan', 'request', 'facts', 'subject_category', 'problem_type'].includes(apiField)) {
     return 'details';
   }
   if (/^attachments(\[\d+\])?$/.test(apiField)) return 'details';
