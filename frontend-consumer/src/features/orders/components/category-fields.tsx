@@ -125,6 +125,7 @@ export function CategoryFields({ subjectRequired, problemRequired, status }: Cat
           loading={categories.isPending}
           disabled={categories.isPending}
           allowClear
+          showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('orders.taxonomy.problemPlaceholder')}
           options={(tree?.problem_types ?? []).map((p) => ({ value: p.code, label: localName(p, i18n.language) }))}
           data-testid="problem-type"
