@@ -1,6 +1,7 @@
 // End-to-end tests: both built SPAs against the real server, in Debian's Chromium.
 // The server is started fresh for every run (migrate --fresh, seed, serve) on its own
 // database, Redis key prefix and port, so it never touches a developer's data.
+import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
@@ -73,6 +74,9 @@ export default defineConfig({
       WEIQUAN_BIND: `127.0.0.1:${PORT}`,
       WEIQUAN_CONSUMER_DIST: path.join(repoRoot, 'frontend-consumer/dist'),
       WEIQUAN_ADMIN_DIST: path.join(repoRoot, 'frontend-admin/dist'),
+      // Evidence uploaded by the specs: outside the repository (the default, var/attachments
+      // relative to the working directory, would land in tests/e2e), one directory per port.
+      ATTACHMENTS_DIR: path.join(os.tmpdir(), `weiquan-e2e-attachments-${PORT}`),
       RUST_LOG: process.env.RUST_LOG ?? 'warn',
     },
   },

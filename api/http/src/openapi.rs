@@ -25,6 +25,7 @@ use crate::error::{ErrorCode, FieldError, Problem};
     tags(
         (name = "health", description = "Liveness and readiness"),
         (name = "divisions", description = "Administrative divisions (GB/T 2260)"),
+        (name = "enterprises", description = "Whether a business is an approved ODR enterprise (settles complaints online first)"),
         (name = "categories", description = "The classification taxonomy: goods and services categories and problem types"),
         (name = "sessions", description = "Signing in"),
         (name = "accounts", description = "Consumer registration and password reset"),

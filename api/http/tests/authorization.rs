@@ -200,6 +200,14 @@ fn cases() -> Vec<Case> {
             Some(json!({"codes": ["440305"]})),
             all(200),
         ),
+        // Public: the approved ODR enterprise in the table, whoever asks.
+        case(
+            M::GET,
+            "/api/v1/enterprises/odr/{credit_code}",
+            "/api/v1/enterprises/odr/9144030071526726XG",
+            None,
+            all(200),
+        ),
         case(
             M::POST,
             "/api/v1/sessions",

@@ -13,6 +13,7 @@ pub mod credentials;
 pub mod db;
 pub mod demo;
 pub mod divisions;
+pub mod enterprises;
 pub mod error;
 pub mod escalation;
 pub mod health;

@@ -414,6 +414,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/enterprises/odr/{credit_code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether the business with this unified social credit code is an approved ODR enterprise,
+         *     so the consumer may send a complaint to it first. Public (the wizard asks while a consumer
+         *     fills it in); limited per address (429 with `Retry-After`). Any organisation that is not an
+         *     approved ODR enterprise is 404, the same answer as no match.
+         */
+        get: operations["enterprises_odr_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations/accept": {
         parameters: {
             query?: never;
@@ -2035,6 +2057,16 @@ export interface components {
              * @description Order among its siblings; after the last one when omitted.
              */
             position?: number | null;
+        };
+        /**
+         * @description An approved ODR enterprise: it receives complaints about itself and tries to settle them
+         *     before the bureau handles them.
+         */
+        OdrEnterprise: {
+            /** @example 91440305MA5FWQ001Q */
+            credit_code: string;
+            /** @example 深圳市某电商有限公司 */
+            name: string;
         };
         /** @description How many open orders an inbox holds. */
         OrderCounts: {
@@ -3661,6 +3693,68 @@ export interface operations {
                 };
             };
             /** @description PostgreSQL is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    enterprises_odr_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Unified social credit code (18 characters)
+                 * @example 91440305MA5FWQ001Q
+                 */
+                credit_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An approved ODR enterprise */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OdrEnterprise"];
+                };
+            };
+            /** @description No approved ODR enterprise has this code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Malformed credit code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many look-ups from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or Redis is down */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -35,7 +35,7 @@ describe('consumer routes', () => {
 
     await user.click(screen.getByRole('button', { name: 'English' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Consumer protection in one place' })).toBeTruthy();
-    expect(screen.getAllByText('Coming soon')).toHaveLength(4);
+    expect(screen.getByRole('link', { name: 'Make a complaint' }).getAttribute('href')).toBe('/appeals/new?kind=complaint');
     expect(await screen.findByLabelText('Province')).toBeTruthy();
   });
 });

@@ -26,6 +26,16 @@ export function setCsrfSource(source: CsrfSource | null): void {
   csrfSource = source;
 }
 
+/** The CSRF token of the current session (for requests sent without `api`, e.g. uploads). */
+export function currentCsrfToken(): string | undefined {
+  return csrfSource?.current();
+}
+
+/** Asks the server for the session's token again (after a `csrf_token_invalid` refusal). */
+export async function refreshCsrfToken(): Promise<string | undefined> {
+  return csrfSource ? csrfSource.refresh().catch(() => undefined) : undefined;
+}
+
 async function isCsrfRefusal(response: Response): Promise<boolean> {
   if (response.status !== 403) return false;
   try {

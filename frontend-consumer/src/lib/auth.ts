@@ -7,6 +7,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient }
 import type { components } from '@/api/schema';
 import { api, setCsrfSource, unwrapEmpty } from './api-client';
 import { ApiError, toProblem } from './problem';
+import { clearUserStorage } from './user-storage';
 
 export type Me = components['schemas']['Me'];
 
@@ -69,13 +70,25 @@ export function connectSession(queryClient: QueryClient): void {
   });
 }
 
+/**
+ * Forgets what this browser keeps for the signed-in user (drafts): for a sign-out on purpose
+ * only, never when a session merely expires.
+ */
+export function forgetUserData(queryClient: QueryClient): void {
+  const me = queryClient.getQueryData<Me | null>(meQueryKey);
+  if (me) clearUserStorage(me.user_id);
+}
+
 /** DELETE /api/v1/me/session: signs out of this browser, then the app goes to `to`. */
 export function useSignOut(to: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => unwrapEmpty(api.DELETE('/api/v1/me/session')),
     // Signed out either way: a 401 means the session had already ended.
-    onSettled: () => clearSession(queryClient, { to }),
+    onSettled: () => {
+      forgetUserData(queryClient);
+      clearSession(queryClient, { to });
+    },
   });
 }
 

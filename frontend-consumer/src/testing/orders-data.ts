@@ -1,4 +1,5 @@
 // Orders as the API answers them, for the appeal screens' tests.
+import type { CategoryTree } from '@/features/orders/api/get-categories';
 import type { Order } from '@/features/orders/api/get-order';
 import type { OrderSummary } from '@/features/orders/api/get-my-orders';
 import type { OrderReceipt } from '@/features/orders/api/submit-order';
@@ -73,8 +74,11 @@ export function order(overrides: Partial<Order> = {}): Order {
       amount_fen: 128000,
       request: '退还余额',
       facts: '门店关闭，余额无法使用。',
-      category: '预付卡',
+      category: null,
+      subject_category: { code: 'S0401', name_zh: '预付卡消费', name_en: 'Prepaid cards', active: true, group: { code: 'S04', name_zh: '销售服务', name_en: 'Retail services' } },
+      problem_type: { code: 'P06', name_zh: '合同', name_en: 'Contract', active: true },
     },
+    signals: [],
     filer: null,
     timeline: [
       {
@@ -92,3 +96,40 @@ export function order(overrides: Partial<Order> = {}): Order {
     ...overrides,
   };
 }
+
+/** A small taxonomy as `GET /api/v1/categories` answers it. */
+export const categoryTree: CategoryTree = {
+  subjects: [
+    {
+      branch: 'goods',
+      name_zh: '商品',
+      name_en: 'Goods',
+      groups: [
+        {
+          code: 'G03', kind: 'subject', name_zh: '食品类', name_en: 'Food', position: 3, active: true, parent_code: null,
+          children: [{ code: 'G0301', kind: 'subject', name_zh: '预包装食品', name_en: 'Prepackaged food', position: 1, active: true, parent_code: 'G03' }],
+        },
+      ],
+    },
+    {
+      branch: 'services',
+      name_zh: '服务',
+      name_en: 'Services',
+      groups: [
+        {
+          code: 'S04', kind: 'subject', name_zh: '销售服务', name_en: 'Retail services', position: 4, active: true, parent_code: null,
+          children: [
+            { code: 'S0401', kind: 'subject', name_zh: '预付卡消费', name_en: 'Prepaid cards', position: 1, active: true, parent_code: 'S04' },
+            { code: 'S0402', kind: 'subject', name_zh: '会员服务', name_en: 'Memberships', position: 2, active: true, parent_code: 'S04' },
+          ],
+        },
+      ],
+    },
+  ],
+  problem_types: [
+    { code: 'P01', kind: 'problem', name_zh: '质量', name_en: 'Quality', position: 1, active: true, parent_code: null },
+    { code: 'P06', kind: 'problem', name_zh: '合同', name_en: 'Contract', position: 6, active: true, parent_code: null },
+  ],
+};
+
+export const categoriesRoute = { '/api/v1/categories': { body: categoryTree } };

@@ -9,7 +9,9 @@ test.describe('consumer portal', () => {
     for (const name of ['投诉', '举报', '建议', '咨询']) {
       await expect(page.getByRole('heading', { level: 3, name: new RegExp(name) })).toBeVisible();
     }
-    await expect(page.getByText('即将开放')).toHaveCount(4);
+    await expect(page.getByText('即将开放')).toHaveCount(0);
+    await expect(page.getByRole('link', { name: '我要投诉' })).toHaveAttribute('href', '/appeals/new?kind=complaint');
+    await expect(page.getByRole('link', { name: '我要咨询' })).toHaveAttribute('href', '/appeals/new?kind=consultation');
     await expect(page.getByRole('banner')).toBeVisible();
     await expect(page.getByRole('main')).toBeVisible();
     await expect(page.getByRole('contentinfo')).toBeVisible();
@@ -85,7 +87,7 @@ test.describe('consumer portal', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Consumer protection in one place');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await expect(page.getByText('Coming soon')).toHaveCount(4);
+    await expect(page.getByRole('link', { name: 'Make a complaint' })).toBeVisible();
     await expect(page.getByLabel('Province', { exact: true })).toBeVisible();
     await checkA11y('consumer home in English');
 

@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod categories;
 pub mod client;
 pub mod divisions;
+pub mod enterprises;
 pub mod health;
 pub mod invitations;
 pub mod me;
@@ -36,6 +37,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(divisions::list::list)
             .service(divisions::lookup::lookup)
             .service(divisions::get::get)
+            .service(enterprises::odr::get)
             .service(categories::list::list)
             .service(categories::create::create)
             .service(categories::update::update)

@@ -42,6 +42,32 @@ describe('/appeals/:id', () => {
     expect(timeline.textContent).toContain('说明：材料齐全');
   });
 
+  it('names the taxonomy and lists the evidence with download links', async () => {
+    page({
+      [ORDER]: {
+        body: order({
+          attachments: [
+            { id: 31, file_name: '收据.jpg', media_type: 'image/jpeg', size_bytes: 52_000 },
+            { id: 32, file_name: '合同.pdf', media_type: 'application/pdf', size_bytes: 2_400_000 },
+          ],
+        }),
+      },
+    });
+    const appeal = await screen.findByTestId('order-appeal');
+    expect(appeal.textContent).toContain('销售服务 / 预付卡消费');
+    expect(appeal.textContent).toContain('合同');
+    const files = screen.getAllByTestId('order-attachment');
+    expect(files.map((f) => f.textContent)).toEqual([expect.stringContaining('收据.jpg'), expect.stringContaining('合同.pdf')]);
+    expect(files[1]?.textContent).toContain('2.3 MB');
+    const link = screen.getByRole('link', { name: '下载 合同.pdf' });
+    expect(link.getAttribute('href')).toMatch(/\/api\/v1\/orders\/7\/attachments\/32$/);
+  });
+
+  it('says so when no evidence was attached', async () => {
+    page({ [ORDER]: { body: order() } });
+    expect((await screen.findByTestId('order-evidence')).textContent).toContain('未上传证据材料。');
+  });
+
   it('offers exactly the available actions', async () => {
     const first = page({ [ORDER]: { body: order({ available_actions: ['withdraw'] }) } });
     expect(await first.findByRole('button', { name: '撤回诉求' })).toBeTruthy();

@@ -1,8 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { divisionRoutes } from '@/testing/divisions-data';
 import { mockFetch } from '@/testing/fetch-mock';
+import { clearSession } from '@/lib/auth';
 import { consumer, signedIn } from '@/testing/me-data';
 import { renderRoutes } from '@/testing/render';
 import { routes } from '../router';
@@ -56,6 +57,43 @@ describe('signing in and out through the app', () => {
     await user.click(screen.getByRole('menuitem', { name: '退出登录' }));
     expect(await screen.findByRole('link', { name: '登录' })).toBeTruthy();
     expect(calls).toContain('DELETE /api/v1/me/session');
+  });
+
+  it('signing out on purpose removes the unfinished appeal of that user; other data stays', async () => {
+    let me: typeof consumer | null = consumer;
+    mockFetch({
+      ...divisionRoutes,
+      '/api/v1/me': () => (me ? signedIn(me) : { status: 401, body: { type: 'x', title: 'x', status: 401, code: 'unauthorized', detail: '', detail_zh: '' } }),
+      'DELETE /api/v1/me/session': () => {
+        me = null;
+        return { status: 204 };
+      },
+    });
+    const draft = `weiquan.appealDraft.${consumer.user_id}`;
+    const someoneElse = `weiquan.appealDraft.${consumer.user_id + 1}`;
+    localStorage.setItem(draft, '{"values":{},"key":"k"}');
+    localStorage.setItem(someoneElse, '{"values":{},"key":"k"}');
+    localStorage.setItem('weiquan.language', 'zh-CN');
+    const user = userEvent.setup();
+    renderRoutes(routes, { path: '/' });
+    await user.click(await screen.findByRole('button', { name: '张三 的账户菜单' }));
+    await user.click(await screen.findByRole('menuitem', { name: '退出登录' }));
+    expect(await screen.findByRole('link', { name: '登录' })).toBeTruthy();
+    expect(localStorage.getItem(draft)).toBeNull();
+    expect(localStorage.getItem(someoneElse)).not.toBeNull();
+    expect(localStorage.getItem('weiquan.language')).toBe('zh-CN');
+  });
+
+  it('a session that expires keeps the draft (the same person signs in again)', async () => {
+    mockFetch({ ...divisionRoutes, '/api/v1/me': signedIn() });
+    const draft = `weiquan.appealDraft.${consumer.user_id}`;
+    localStorage.setItem(draft, '{"values":{},"key":"k"}');
+    const { queryClient } = renderRoutes(routes, { path: '/' });
+    expect(await screen.findByRole('button', { name: '张三 的账户菜单' })).toBeTruthy();
+    // What any request's 401 `unauthorized` does (lib/query-client).
+    act(() => clearSession(queryClient));
+    expect(await screen.findByRole('link', { name: '登录' })).toBeTruthy();
+    expect(localStorage.getItem(draft)).not.toBeNull();
   });
 
   it('a signed-in visitor to /login goes on to next', async () => {

@@ -6,7 +6,7 @@ import { renderWithProviders } from '@/testing/render';
 import { HomeRoute } from './home';
 
 describe('HomeRoute', () => {
-  it('explains the four services as coming soon, without dead links or buttons', async () => {
+  it('explains the four services, each linking to the wizard with its kind, without dead buttons', async () => {
     mockFetch(divisionRoutes);
     renderWithProviders(<HomeRoute />);
 
@@ -14,8 +14,15 @@ describe('HomeRoute', () => {
     for (const name of ['投诉', '举报', '建议', '咨询']) {
       expect(screen.getByRole('heading', { level: 3, name: new RegExp(name) })).toBeTruthy();
     }
-    expect(screen.getAllByText('即将开放')).toHaveLength(4);
-    expect(screen.queryAllByRole('link')).toHaveLength(0);
+    expect(screen.queryByText('即将开放')).toBeNull();
+    expect(
+      screen.getAllByRole('link').map((a) => [a.textContent, a.getAttribute('href')]),
+    ).toEqual([
+      ['我要投诉', '/appeals/new?kind=complaint'],
+      ['我要举报', '/appeals/new?kind=report'],
+      ['我要建议', '/appeals/new?kind=suggestion'],
+      ['我要咨询', '/appeals/new?kind=consultation'],
+    ]);
     // The only buttons lead to pages that exist: filing and following appeals, applying.
     expect(screen.queryAllByRole('button').map((b) => b.textContent?.replace(/\s/g, ''))).toEqual([
       '我要投诉举报',

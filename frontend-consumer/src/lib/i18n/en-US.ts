@@ -25,8 +25,12 @@ export const enUS: Translation = {
     intro:
       "Weiquan is an open-source national consumer complaint platform modelled on China's 12315 service: consumers can file complaints about goods and services, report suspected violations, make suggestions or ask questions, and the market regulator where they live handles each case according to law.",
     servicesTitle: 'Our services',
-    comingSoon: 'Coming soon',
-    comingSoonNote: 'This service is still being built and cannot be submitted online yet.',
+    start: {
+      complaint: 'Make a complaint',
+      report: 'Report a violation',
+      suggestion: 'Make a suggestion',
+      consultation: 'Ask a question',
+    },
     services: {
       complaint: {
         title: 'Complaints',

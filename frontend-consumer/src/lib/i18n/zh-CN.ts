@@ -25,8 +25,12 @@ export const zhCN = {
     intro:
       '维权是一个开源的全国消费者投诉举报平台，参照 12315 的服务方式：消费者可以对商品和服务问题提出投诉、举报违法线索、提出建议或进行咨询，由所在地的市场监管部门依法处理。',
     servicesTitle: '我们提供的服务',
-    comingSoon: '即将开放',
-    comingSoonNote: '此项服务正在建设中，暂不能在线提交。',
+    start: {
+      complaint: '我要投诉',
+      report: '我要举报',
+      suggestion: '我要建议',
+      consultation: '我要咨询',
+    },
     services: {
       complaint: {
         title: '投诉',

@@ -13,7 +13,7 @@ import { useSubmitOrder, type AppealKind, type OrderReceipt } from '../api/submi
 import { clearDraft, loadDraft, newIdempotencyKey, saveDraft, type Draft } from '../utils/draft';
 import { formFieldOf, stepOfField, stepsFor, toRequest, type StepKey, type WizardValues } from '../utils/wizard-model';
 import { ReviewStep, type DivisionLabel } from './wizard-review';
-import { BusinessStep, DetailsStep, KindStep, type DivisionInput, type FieldStatus } from './wizard-steps';
+import { BusinessStep, DetailsStep, KindStep, type DivisionInput, type EvidenceState, type FieldStatus } from './wizard-steps';
 import { formatDateTime } from './labels';
 import './orders.css';
 
@@ -50,6 +50,8 @@ export function AppealWizard({ userId, DivisionInput, DivisionLabel, initialKind
   const submit = useSubmitOrder();
   // A second click while the first request is on its way does nothing.
   const inFlight = useRef(false);
+  // Evidence files still uploading: "next" waits for them.
+  const uploading = useRef(false);
   const initialValues = useMemo<WizardValues>(
     () => (restored?.values as WizardValues | undefined) ?? { kind: initialKind ?? 'complaint', business: { channel: 'offline' } },
     [restored, initialKind],
@@ -92,8 +94,16 @@ export function AppealWizard({ userId, DivisionInput, DivisionLabel, initialKind
     return messages ? { validateStatus: 'error', help: messages.join(' ') } : {};
   };
 
+  const evidence: EvidenceState = {
+    fileErrors: (i) => serverErrors[`attachments[${i}]`],
+    onBusyChange: (busy) => {
+      uploading.current = busy;
+    },
+    isBusy: () => uploading.current,
+  };
+
   const onValuesChange = (changed: Partial<WizardValues>) => {
-    // An edited field's server error is out of date.
+    // An edited field's server error is out of date (for the evidence: any change renumbers).
     const touched = new Set<string>();
     const walk = (value: unknown, prefix: string) => {
       if (value && typeof value === 'object' && !Array.isArray(value)) {
@@ -103,8 +113,9 @@ export function AppealWizard({ userId, DivisionInput, DivisionLabel, initialKind
       }
     };
     walk(changed, '');
-    if ([...touched].some((f) => f in serverErrors)) {
-      setServerErrors((errors) => Object.fromEntries(Object.entries(errors).filter(([f]) => !touched.has(f))));
+    const stale = (f: string) => touched.has(f) || touched.has(f.replace(/\[\d+\]$/, ''));
+    if (Object.keys(serverErrors).some(stale)) {
+      setServerErrors((errors) => Object.fromEntries(Object.entries(errors).filter(([f]) => !stale(f))));
     }
     persist(current);
   };
@@ -210,7 +221,7 @@ export function AppealWizard({ userId, DivisionInput, DivisionLabel, initialKind
           {current === 'business' ? (
             <BusinessStep kind={kind} channel={channel} status={status} DivisionInput={DivisionInput} />
           ) : null}
-          {current === 'details' ? <DetailsStep kind={kind} status={status} today={localToday()} /> : null}
+          {current === 'details' ? <DetailsStep kind={kind} status={status} today={localToday()} evidence={evidence} /> : null}
           {current === 'review' ? (
             <ReviewStep
               values={form.getFieldsValue(true) as WizardValues}

@@ -18,6 +18,12 @@ const STATE_COLOURS: Record<(typeof STATES)[number], string> = {
   archived: 'default',
 };
 
+/** Darker text where the preset's own fails WCAG AA (4.5:1) on its pale background. */
+const STATE_TEXT: Partial<Record<(typeof STATES)[number], string>> = {
+  with_enterprise: '#006d75',
+  checking: '#874d00',
+};
+
 function isOneOf<T extends string>(list: readonly T[], value: string): value is T {
   return (list as readonly string[]).includes(value);
 }
@@ -32,9 +38,11 @@ export function kindLabel(t: TFunction, kind: string): string {
 
 export function StateTag({ state }: { state: string }) {
   const { t } = useTranslation();
-  const colour = isOneOf(STATES, state) ? STATE_COLOURS[state] : 'default';
+  const known = isOneOf(STATES, state);
+  const colour = known ? STATE_COLOURS[state] : 'default';
+  const text = known ? STATE_TEXT[state] : undefined;
   return (
-    <Tag color={colour} data-testid="order-state" style={{ marginInlineEnd: 0 }}>
+    <Tag color={colour} data-testid="order-state" style={{ marginInlineEnd: 0, ...(text ? { color: text } : {}) }}>
       {stateLabel(t, state)}
     </Tag>
   );

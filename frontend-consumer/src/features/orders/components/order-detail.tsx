@@ -4,6 +4,9 @@ import { Card, Descriptions, Empty, Flex, Space, Tag, Timeline, Typography } fro
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Order, OrderEvent } from '../api/get-order';
+import { env } from '@/config/env';
+import { localName } from './category-fields';
+import { FileIcon, formatBytes } from './evidence-upload';
 import { DueDate, formatDateTime, formatYuan, kindLabel, StateTag } from './labels';
 import { OrderActions } from './order-actions';
 import type { DivisionLabel } from './wizard-review';
@@ -147,14 +150,45 @@ export function OrderDetail({ order, DivisionLabel }: OrderDetailProps) {
             <Descriptions.Item label={t('orders.order.facts')}>
               <span style={{ whiteSpace: 'pre-wrap' }}>{text(appeal.facts)}</span>
             </Descriptions.Item>
+            {appeal.subject_category ? (
+              <Descriptions.Item label={t('orders.taxonomy.subject')}>
+                {[appeal.subject_category.group, appeal.subject_category]
+                  .filter((c) => c !== null && c !== undefined)
+                  .map((c) => localName(c, i18n.language) || c.code)
+                  .join(' / ')}
+              </Descriptions.Item>
+            ) : null}
+            {appeal.problem_type ? (
+              <Descriptions.Item label={t('orders.taxonomy.problem')}>
+                {localName(appeal.problem_type, i18n.language) || appeal.problem_type.code}
+              </Descriptions.Item>
+            ) : null}
+            {/* Free text from before the taxonomy (older orders only). */}
             {appeal.category ? <Descriptions.Item label={t('orders.order.category')}>{appeal.category}</Descriptions.Item> : null}
           </Descriptions>
         </Card>
       ) : null}
 
-      {/* Attachments will be listed (and downloaded) here once the API has them. */}
       <Card title={heading('evidence')} data-testid="order-evidence">
-        <Typography.Text type="secondary">{t('orders.order.evidenceNote')}</Typography.Text>
+        {order.attachments.length === 0 ? (
+          <Typography.Text type="secondary">{t('orders.order.evidenceEmpty')}</Typography.Text>
+        ) : (
+          <ul className="wq-evidence-list" style={{ marginTop: 0 }}>
+            {order.attachments.map((a) => (
+              <li key={a.id} data-testid="order-attachment">
+                <a
+                  href={`${env.apiBaseUrl}/api/v1/orders/${order.id}/attachments/${a.id}`}
+                  download={a.file_name}
+                  aria-label={t('orders.order.download', { name: a.file_name })}
+                  className="wq-evidence-name"
+                >
+                  <FileIcon mediaType={a.media_type} /> {a.file_name}
+                </a>{' '}
+                <Typography.Text type="secondary">{formatBytes(a.size_bytes, i18n.language)}</Typography.Text>
+              </li>
+            ))}
+          </ul>
+        )}
       </Card>
     </Space>
   );

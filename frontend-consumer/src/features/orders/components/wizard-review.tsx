@@ -3,6 +3,9 @@ import { Button, Descriptions, Typography } from 'antd';
 import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toRequest, type StepKey, type WizardValues } from '../utils/wizard-model';
+import { useCategories } from '../api/get-categories';
+import { problemName, subjectName } from './category-fields';
+import { formatBytes } from './evidence-upload';
 import { formatYuan } from './labels';
 
 export type DivisionLabel = ComponentType<{ code: string }>;
@@ -17,6 +20,7 @@ type ReviewProps = {
 export function ReviewStep({ values, steps, onEdit, DivisionLabel }: ReviewProps) {
   const { t, i18n } = useTranslation();
   const body = toRequest(values);
+  const categories = useCategories();
   const empty = <Typography.Text type="secondary">{t('orders.wizard.empty')}</Typography.Text>;
   const show = (value: ReactNode) => (value === null || value === undefined || value === '' ? empty : value);
   const division = (code: string | null | undefined) => (code ? <DivisionLabel code={code} /> : empty);
@@ -46,6 +50,9 @@ export function ReviewStep({ values, steps, onEdit, DivisionLabel }: ReviewProps
         <Descriptions {...section} title={t('orders.wizard.step.business')} extra={edit('business')}>
           <Descriptions.Item label={t('orders.wizard.businessName')}>{show(body.business.name)}</Descriptions.Item>
           <Descriptions.Item label={t('orders.order.creditCode')}>{show(body.business.credit_code)}</Descriptions.Item>
+          {body.kind === 'complaint' && body.enterprise_first ? (
+            <Descriptions.Item label={t('orders.wizard.enterpriseFirst')}>{t('orders.wizard.yes')}</Descriptions.Item>
+          ) : null}
           <Descriptions.Item label={t('orders.wizard.channelLabel')}>
             {t(`orders.channel.${body.business.channel ?? 'offline'}`)}
           </Descriptions.Item>
@@ -78,7 +85,25 @@ export function ReviewStep({ values, steps, onEdit, DivisionLabel }: ReviewProps
         <Descriptions.Item label={t('orders.order.facts')}>
           <span style={{ whiteSpace: 'pre-wrap' }}>{show(body.facts)}</span>
         </Descriptions.Item>
-        <Descriptions.Item label={t('orders.order.category')}>{show(body.category)}</Descriptions.Item>
+        <Descriptions.Item label={t('orders.taxonomy.subject')}>
+          {show(body.subject_category ? (categories.data ? subjectName(categories.data, body.subject_category, i18n.language) : undefined) ?? body.subject_category : null)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('orders.taxonomy.problem')}>
+          {show(body.problem_type ? (categories.data ? problemName(categories.data, body.problem_type, i18n.language) : undefined) ?? body.problem_type : null)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('orders.evidence.label')}>
+          {values.attachments?.length ? (
+            <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="review-evidence">
+              {values.attachments.map((a) => (
+                <li key={a.id}>
+                  {a.file_name} <Typography.Text type="secondary">{formatBytes(a.size_bytes, i18n.language)}</Typography.Text>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            empty
+          )}
+        </Descriptions.Item>
       </Descriptions>
     </div>
   );

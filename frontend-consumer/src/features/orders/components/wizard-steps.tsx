@@ -1,12 +1,15 @@
 // The wizard's steps. Each renders only its own fields; the form keeps the values of the
 // others (antd preserves unmounted fields), and `status(field)` puts a server error under
 // the field it names.
-import { Alert, Card, Checkbox, Form, Input, InputNumber, Radio, Space, Switch, Typography } from 'antd';
+import { Card, Checkbox, Form, Input, InputNumber, Radio, Space, Switch, Typography } from 'antd';
 import type { FormItemProps } from 'antd';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, KINDS, namePath } from '../utils/wizard-model';
 import type { AppealKind, Channel } from '../api/submit-order';
+import { CategoryFields } from './category-fields';
+import { EvidenceUpload } from './evidence-upload';
+import { CREDIT_CODE, OdrOffer } from './odr-offer';
 
 /** A division chooser given by the page (the portal's division picker). */
 export type DivisionInputProps = {
@@ -17,9 +20,6 @@ export type DivisionInputProps = {
 export type DivisionInput = ComponentType<DivisionInputProps>;
 
 export type FieldStatus = (field: string) => Pick<FormItemProps, 'validateStatus' | 'help'>;
-
-/** GB 32100-2015: 18 characters of 0-9 and the capital letters without I, O, S, V, Z. */
-const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
 function useRequired() {
   const { t } = useTranslation();
@@ -90,6 +90,7 @@ export function BusinessStep({ kind, channel, status, DivisionInput }: BusinessS
       >
         <Input autoComplete="off" maxLength={18} />
       </Form.Item>
+      {kind === 'complaint' ? <OdrOffer status={status} /> : null}
       <Form.Item label={t('orders.wizard.channelLabel')} name={namePath('business.channel')} {...status('business.channel')}>
         <Radio.Group>
           <Space orientation="vertical">
@@ -145,7 +146,16 @@ export function BusinessStep({ kind, channel, status, DivisionInput }: BusinessS
   );
 }
 
-export function DetailsStep({ kind, status, today }: { kind: AppealKind; status: FieldStatus; today: string }) {
+/** The wizard's view of the evidence uploads: server errors per file, and whether any is on its way. */
+export type EvidenceState = {
+  fileErrors: (index: number) => string[] | undefined;
+  onBusyChange: (busy: boolean) => void;
+  isBusy: () => boolean;
+};
+
+type DetailsStepProps = { kind: AppealKind; status: FieldStatus; today: string; evidence: EvidenceState };
+
+export function DetailsStep({ kind, status, today, evidence }: DetailsStepProps) {
   const { t } = useTranslation();
   const required = useRequired();
   const complaint = kind === 'complaint';
@@ -189,16 +199,25 @@ export function DetailsStep({ kind, status, today }: { kind: AppealKind; status:
       >
         <Input.TextArea rows={6} maxLength={5000} showCount />
       </Form.Item>
-      {/* The seeded category taxonomy will replace this free-text field. */}
       <fieldset className="wq-fieldset" data-testid="category-section">
         <legend>{t('orders.wizard.categorySection')}</legend>
-        <Form.Item label={t('orders.wizard.category')} name="category" extra={t('orders.wizard.categoryHint')} {...status('category')}>
-          <Input maxLength={100} />
-        </Form.Item>
+        <CategoryFields subjectRequired={complaint} problemRequired={complaint || kind === 'report'} status={status} />
       </fieldset>
-      {/* Attachments (images, PDF) will be uploaded here once the API has them. */}
       <Card size="small" title={<h3 className="wq-card-heading">{t('orders.wizard.evidenceSection')}</h3>} data-testid="evidence-section">
-        <Alert type="info" showIcon title={t('orders.wizard.evidenceNote')} />
+        <Form.Item
+          label={t('orders.evidence.label')}
+          name="attachments"
+          extra={t('orders.wizard.evidenceHint')}
+          rules={[
+            {
+              validator: () =>
+                evidence.isBusy() ? Promise.reject(new Error(t('orders.evidence.stillUploading'))) : Promise.resolve(),
+            },
+          ]}
+          {...status('attachments')}
+        >
+          <EvidenceUpload fileErrors={evidence.fileErrors} onBusyChange={evidence.onBusyChange} />
+        </Form.Item>
       </Card>
     </>
   );

@@ -1,6 +1,8 @@
 // The wizard's draft in localStorage, one per signed-in user, so a reload (or a closed tab)
 // does not lose what was typed. It also holds the submission's Idempotency-Key: one key per
 // draft, reused by every retry, so a double click or a lost answer never files twice.
+// Uploaded evidence is part of the values (id, name, size), so a reload keeps it too.
+import { userStorageKey } from '@/lib/user-storage';
 
 export type DraftValues = Record<string, unknown>;
 
@@ -13,10 +15,9 @@ export type Draft = {
   savedAt: number;
 };
 
-const PREFIX = 'weiquan.appealDraft.';
-
+/** `weiquan.appealDraft.<user_id>`: removed by a deliberate sign-out (`lib/user-storage`). */
 export function draftStorageKey(userId: number): string {
-  return `${PREFIX}${userId}`;
+  return userStorageKey('appealDraft', userId);
 }
 
 /** A random UUID; `crypto.randomUUID` exists only in secure contexts, so fall back. */

@@ -13,6 +13,9 @@ export type BusinessValues = {
   platform_division?: string;
 };
 
+/** An uploaded evidence file as the draft keeps it. */
+export type DraftAttachment = { id: number; file_name: string; media_type: string; size_bytes: number };
+
 export type WizardValues = {
   kind: AppealKind;
   both?: boolean;
@@ -24,7 +27,13 @@ export type WizardValues = {
   amount_yuan?: number | null;
   request?: string;
   facts?: string;
-  category?: string;
+  /** A leaf code of the taxonomy (goods or services category). */
+  subject_category?: string | null;
+  /** A problem type code. */
+  problem_type?: string | null;
+  /** A complaint about an approved ODR enterprise goes to it first. */
+  enterprise_first?: boolean;
+  attachments?: DraftAttachment[];
 };
 
 export type StepKey = 'kind' | 'business' | 'details' | 'review';
@@ -76,9 +85,12 @@ export function toRequest(values: WizardValues): OrderRequest {
     amount_fen: complaint && typeof amount === 'number' ? Math.round(amount * 100) : null,
     request: complaint ? trimmed(values.request) : null,
     facts: values.facts?.trim() ?? '',
-    category: trimmed(values.category),
+    subject_category: values.subject_category || null,
+    problem_type: values.problem_type || null,
     anonymous: report ? Boolean(values.anonymous) : false,
     both: complaint ? Boolean(values.both) : false,
+    enterprise_first: complaint ? Boolean(values.enterprise_first) : false,
+    attachments: (values.attachments ?? []).map((a) => a.id),
   };
 }
 
@@ -94,12 +106,18 @@ export function formFieldOf(apiField: string): string | null {
 /** The step on which an API field is entered, or null for fields the form does not have. */
 export function stepOfField(apiField: string): StepKey | null {
   if (['kind', 'both', 'anonymous'].includes(apiField)) return 'kind';
-  if (apiField === 'business' || apiField.startsWith('business.') || apiField === 'conduct_division') {
+  if (
+    apiField === 'business' ||
+    apiField.startsWith('business.') ||
+    apiField === 'conduct_division' ||
+    apiField === 'enterprise_first'
+  ) {
     return 'business';
   }
-  if (['item', 'bought_on', 'amount_fen', 'amount_yuan', 'request', 'facts', 'category'].includes(apiField)) {
+  if (['item', 'bought_on', 'amount_fen', 'amount_yuan', 'request', 'facts', 'subject_category', 'problem_type'].includes(apiField)) {
     return 'details';
   }
+  if (/^attachments(\[\d+\])?$/.test(apiField)) return 'details';
   return null;
 }
 

@@ -1,14 +1,15 @@
-// The four 12315-style services. None can be submitted yet, so each card says so instead of
-// offering a button that leads nowhere.
+// The four 12315-style services, each linking to the submission wizard with its kind chosen
+// (the wizard asks visitors to sign in first).
 import {
   AlertOutlined,
   BulbOutlined,
   FileTextOutlined,
   QuestionCircleOutlined,
 } from '@ant-design/icons';
-import { Card, Col, Row, Tag, Typography } from 'antd';
+import { Card, Col, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 type ServiceKey = 'complaint' | 'report' | 'suggestion' | 'consultation';
 
@@ -31,14 +32,13 @@ export function ServiceCards() {
                 {icon}
               </span>
               {t(`home.services.${key}.title`)}
-              <Tag style={{ marginInlineStart: 8, verticalAlign: 'middle' }}>{t('home.comingSoon')}</Tag>
             </Typography.Title>
             <Typography.Paragraph style={{ marginBottom: 8 }}>
               {t(`home.services.${key}.description`)}
             </Typography.Paragraph>
-            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-              {t('home.comingSoonNote')}
-            </Typography.Text>
+            <Link to={`/appeals/new?kind=${key}`} data-testid={`service-${key}`}>
+              {t(`home.start.${key}`)}
+            </Link>
           </Card>
         </Col>
       ))}

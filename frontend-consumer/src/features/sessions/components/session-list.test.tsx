@@ -67,7 +67,11 @@ describe('SignOutEverywhereButton', () => {
     const { calls } = mockFetch({ 'DELETE /api/v1/me/sessions': { status: 204 } });
     const onDone = vi.fn();
     const user = userEvent.setup();
-    const { queryClient } = renderWithProviders(<SignOutEverywhereButton onDone={onDone} />, { queryClient: signedIn() });
+    const client = signedIn();
+    const me = client.getQueryData<{ user_id: number }>(meQueryKey);
+    const draft = `weiquan.appealDraft.${me?.user_id ?? 0}`;
+    localStorage.setItem(draft, '{"values":{},"key":"k"}');
+    const { queryClient } = renderWithProviders(<SignOutEverywhereButton onDone={onDone} />, { queryClient: client });
 
     const opener = screen.getByRole('button', { name: /退出所有设备/ });
     await user.click(opener);
@@ -82,5 +86,7 @@ describe('SignOutEverywhereButton', () => {
     await waitFor(() => expect(onDone).toHaveBeenCalled());
     expect(calls).toContain('DELETE /api/v1/me/sessions');
     expect(queryClient.getQueryData(meQueryKey)).toBeNull();
+    // Signing out on purpose also drops the unfinished appeal kept in this browser.
+    expect(localStorage.getItem(draft)).toBeNull();
   });
 });
