@@ -35,8 +35,36 @@ async fn the_seed_covers_every_role_and_kind_of_organisation_and_runs_twice_unch
     let mut conn = app.database.connect();
     let before = counts(&mut conn);
     let created = demo::seed(&mut conn, &hash, "http://127.0.0.1:8080").unwrap();
-    // Units, the consumer, every member, the invitation, the pending application.
-    assert_eq!(created, demo::UNITS.len() + 1 + demo::MEMBERS.len() + 1 + 1);
+    // Units, the consumer, every member, the invitation, the pending application, and the
+    // consumer's five appeals.
+    assert_eq!(
+        created,
+        demo::UNITS.len() + 1 + demo::MEMBERS.len() + 1 + 1 + 5
+    );
+    // The appeals went through the workflow: one new, one in mediation, one settled with
+    // ¥1,280 recovered, one with the ODR enterprise, one report.
+    let states: Vec<(String, String)> = weiquan_db::schema::orders::table
+        .order(weiquan_db::schema::orders::id)
+        .select((
+            weiquan_db::schema::orders::kind,
+            weiquan_db::schema::orders::state,
+        ))
+        .load(&mut conn)
+        .unwrap();
+    let states: Vec<(&str, &str)> = states
+        .iter()
+        .map(|(k, s)| (k.as_str(), s.as_str()))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ("complaint", "received"),
+            ("complaint", "mediating"),
+            ("complaint", "concluded"),
+            ("complaint", "with_enterprise"),
+            ("report", "received"),
+        ]
+    );
     let after_first = counts(&mut conn);
     assert_eq!(
         after_first.0 - before.0,

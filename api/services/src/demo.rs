@@ -329,6 +329,7 @@ pub fn seed(
             created += 1;
         }
         created += seed_application(conn)?;
+        created += seed_orders(conn)?;
         Ok(created)
     })
 }
@@ -342,4 +343,199 @@ pub const APPLICATION_CREDIT_CODE: &str = "91440305MA5G7K2P1P";
 /// is not empty in a demo. Skipped when any application with its credit code exists.
 fn seed_application(conn: &mut PgConnection) -> Result<usize, DbError> {
     crate::applications::seed_demo(conn, APPLICATION_TRACKING_CODE, APPLICATION_CREDIT_CODE)
+}
+
+/// The demo consumer's appeals, filed and handled through the same use cases as the API
+/// (`orders::submit_in`, `orders::act_in`), so that the inbox, the order pages and the
+/// consumer's list have something to show: a new complaint, one in mediation, one settled
+/// (¥1,280 recovered, waiting for the consumer's rating), one sent to the ODR enterprise
+/// first, and a report. Idempotent: each is filed under an idempotency key of the consumer,
+/// and the actions only run when the order was filed by this call.
+fn seed_orders(conn: &mut PgConnection) -> Result<usize, DbError> {
+    use crate::orders::{self, BusinessInput, Channel, CommandInput, OrderError, Submission};
+    use weiquan_domain::access::{Actor, UserId};
+    use weiquan_domain::workflow::{AppealKind, Command, Party};
+
+    let Some(consumer) = users::find_consumer_by_phone(conn, CONSUMER_PHONE)? else {
+        return Ok(0);
+    };
+    let Some(handler) = users::find_member_by_username(conn, "nanshan.handler")? else {
+        return Ok(0);
+    };
+    let nanshan = bureau(conn, Some("440305"))?;
+    let handler = Actor::Member {
+        user: UserId(handler.id),
+        org: nanshan.to_ref()?,
+        roles: users::roles(conn, UserId(handler.id))?,
+        second_factor: false,
+    };
+    let cache = crate::calendar::CalendarCache::default();
+    let failed = |what: &str, e: OrderError| DbError::Other(format!("demo order {what}: {e:?}"));
+    let code = |s: &str| DivisionCode::parse(s).map_err(|e| DbError::Other(format!("{e:?}")));
+    let offline = |name: &str, address: &str| -> Result<Option<BusinessInput>, DbError> {
+        Ok(Some(BusinessInput {
+            name: name.to_owned(),
+            credit_code: None,
+            division: Some(code("440305")?),
+            address: Some(address.to_owned()),
+            channel: Channel::Offline,
+            platform: None,
+            platform_division: None,
+        }))
+    };
+    let today = orders::today();
+    let complaint =
+        |business, item: &str, amount_fen, facts: &str, subject: &str, problem: &str| Submission {
+            kind: AppealKind::Complaint,
+            business,
+            conduct_division: None,
+            item: Some(item.to_owned()),
+            bought_on: today.checked_sub_days(chrono::Days::new(12)),
+            amount_fen: Some(amount_fen),
+            request: Some("要求退货退款。".to_owned()),
+            facts: facts.to_owned(),
+            subject_category: Some(subject.to_owned()),
+            problem_type: Some(problem.to_owned()),
+            contact_phone: None,
+            contact_address: None,
+            anonymous: false,
+            enterprise_first: false,
+            both: false,
+            attachments: Vec::new(),
+        };
+    let plain = |c: Command| CommandInput::Plain(c);
+    let consent = |party| {
+        plain(Command::RecordConsent {
+            party,
+            consents: true,
+        })
+    };
+    let enterprise = CreditCode::parse("91440305MA5FWQ001Q")
+        .map_err(|e| DbError::Other(format!("demo credit code: {e:?}")))?;
+    let demo: Vec<(&str, Submission, Vec<CommandInput>)> = vec![
+        (
+            "demo-order-new",
+            complaint(
+                offline(
+                    "深圳市南山区惠民电器商行（演示）",
+                    "深圳市南山区南头街道南山大道 1001 号",
+                )?,
+                "变频空调 KFR-35GW",
+                329_900,
+                "购买的空调安装后第三天起制冷效果明显下降，商家上门检测后称属正常现象，拒绝退换。",
+                "G0101",
+                "P01",
+            ),
+            Vec::new(),
+        ),
+        (
+            "demo-order-mediating",
+            complaint(
+                offline(
+                    "深圳市南山区海岸城某健身会所（演示）",
+                    "深圳市南山区文心五路 33 号",
+                )?,
+                "年卡健身服务",
+                368_000,
+                "办卡时承诺可随时转让，现门店停业整顿，无法使用也不予退款。",
+                "S0101",
+                "P06",
+            ),
+            vec![
+                plain(Command::Accept),
+                consent(Party::Consumer),
+                consent(Party::Business),
+            ],
+        ),
+        (
+            "demo-order-settled",
+            complaint(
+                offline(
+                    "深圳市南山区某餐饮店（演示）",
+                    "深圳市南山区蛇口望海路 8 号",
+                )?,
+                "婚宴套餐",
+                1_280_000,
+                "合同约定的菜品被擅自更换为低价菜品，宴席当天沟通无果。",
+                "S0101",
+                "P06",
+            ),
+            vec![
+                plain(Command::Accept),
+                consent(Party::Consumer),
+                consent(Party::Business),
+                plain(Command::Settle {
+                    recovered_fen: 128_000,
+                }),
+            ],
+        ),
+        (
+            "demo-order-odr",
+            Submission {
+                enterprise_first: true,
+                ..complaint(
+                    Some(BusinessInput {
+                        name: "深圳维权演示科技有限公司".to_owned(),
+                        credit_code: Some(enterprise),
+                        division: Some(code("440305")?),
+                        address: None,
+                        channel: Channel::EcommerceOperator,
+                        platform: None,
+                        platform_division: None,
+                    }),
+                    "智能手机 256GB",
+                    599_900,
+                    "收到的手机屏幕有坏点，申请七天无理由退货被拒，客服称已激活不能退。",
+                    "G0102",
+                    "P09",
+                )
+            },
+            Vec::new(),
+        ),
+        (
+            "demo-order-report",
+            Submission {
+                kind: AppealKind::Report,
+                conduct_division: Some(code("440305")?),
+                item: None,
+                bought_on: None,
+                amount_fen: None,
+                request: None,
+                subject_category: None,
+                ..complaint(
+                    offline("南山区某无证食品小作坊（演示）", "深圳市南山区西丽某城中村")?,
+                    "",
+                    0,
+                    "该作坊无证生产散装糕点并在周边便利店销售，卫生条件恶劣。",
+                    "G0301",
+                    "P02",
+                )
+            },
+            Vec::new(),
+        ),
+    ];
+    let mut created = 0;
+    for (key, submission, actions) in demo {
+        let hash = orders::request_hash(key.as_bytes());
+        let (receipt, replayed) = orders::submit_in(
+            conn,
+            UserId(consumer.id),
+            &submission,
+            Some(&(key.to_owned(), hash)),
+            &cache,
+        )
+        .map_err(|e| failed(key, e))?;
+        if replayed {
+            continue;
+        }
+        created += receipt.orders.len();
+        for order in &receipt.orders {
+            let mut version = 1;
+            for action in &actions {
+                version = orders::act_in(conn, &handler, order.id, version, action, None, &cache)
+                    .map_err(|e| failed(key, e))?;
+            }
+        }
+    }
+    Ok(created)
 }
