@@ -572,6 +572,26 @@ pub fn claim_key(
     Ok(n == 1)
 }
 
+/// Deletes up to `limit` idempotency keys stored before `before` (oldest first, on
+/// `idempotency_keys_created_idx`); answers how many went.
+pub fn prune_keys(
+    conn: &mut PgConnection,
+    before: DateTime<Utc>,
+    limit: i64,
+) -> Result<usize, DbError> {
+    let old = idempotency_keys::table
+        .filter(idempotency_keys::created_at.lt(before))
+        .order(idempotency_keys::created_at)
+        .select((idempotency_keys::caller_id, idempotency_keys::key))
+        .limit(limit)
+        .load::<(i64, String)>(conn)?;
+    let mut deleted = 0;
+    for (caller, key) in &old {
+        deleted += diesel::delete(idempotency_keys::table.find((caller, key))).execute(conn)?;
+    }
+    Ok(deleted)
+}
+
 pub fn store_response(
     conn: &mut PgConnection,
     caller: i64,

@@ -1,5 +1,6 @@
 //! Work a server instance does besides answering requests: the outbox relay, pruning
-//! unused evidence uploads every hour, and the overdue escalation job.
+//! unused evidence uploads and day-old idempotency keys every hour, and the overdue
+//! escalation job.
 
 use std::sync::Arc;
 
@@ -99,6 +100,11 @@ pub fn spawn_pruner(config: &Config) -> Result<Relay, ServiceError> {
                 ),
                 Ok(_) => {}
                 Err(e) => log::warn!("attachments prune failed (next try in an hour): {e}"),
+            }
+            match weiquan_services::orders::prune_idempotency_keys(&db, chrono::Utc::now()).await {
+                Ok(0) => {}
+                Ok(n) => log::info!("idempotency keys pruned: {n} older than a day"),
+                Err(e) => log::warn!("idempotency key prune failed (next try in an hour): {e}"),
             }
         }
     });

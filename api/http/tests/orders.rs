@@ -759,3 +759,51 @@ async fn the_event_log_refuses_to_be_rewritten() {
         1
     );
 }
+
+#[actix_web::test]
+async fn idempotency_keys_answer_retries_for_a_day_and_are_pruned_after() {
+    let app = TestApp::spawn().await;
+    let consumer = app.sign_in(app.create_consumer("13700000128"), false).await;
+    let key = [("Idempotency-Key", "prune-me-after-a-day")];
+    let (status, _) = call(
+        &app,
+        Method::POST,
+        "/api/v1/orders",
+        Some(&consumer),
+        Some(&complaint("440305")),
+        &key,
+    )
+    .await;
+    assert_eq!(status, 201);
+    let keys = |app: &TestApp| count(app, "SELECT count(*) AS n FROM idempotency_keys");
+    assert_eq!(keys(&app), 1);
+    let db = weiquan_services::Db::new(
+        weiquan_db::build_pool(
+            &app.database.url,
+            &weiquan_db::PoolOptions {
+                max_size: 1,
+                connection_timeout: std::time::Duration::from_secs(5),
+            },
+        )
+        .unwrap(),
+    );
+    let now = chrono::Utc::now();
+    // Within the day: kept.
+    assert_eq!(
+        weiquan_services::orders::prune_idempotency_keys(&db, now)
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(keys(&app), 1);
+    // A day and a minute later: gone (the order stays).
+    let later = now + chrono::Duration::hours(24) + chrono::Duration::minutes(1);
+    assert_eq!(
+        weiquan_services::orders::prune_idempotency_keys(&db, later)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(keys(&app), 0);
+    assert_eq!(count(&app, "SELECT count(*) AS n FROM orders"), 1);
+}

@@ -591,6 +591,29 @@ pub fn submit_in(
     Ok((receipt, false))
 }
 
+/// How long an `Idempotency-Key` answers retries: a day, as the common practice of payment
+/// APIs; a retry after that is a new request.
+pub const IDEMPOTENCY_KEY_RETENTION: chrono::Duration = chrono::Duration::hours(24);
+
+/// Deletes idempotency keys older than [`IDEMPOTENCY_KEY_RETENTION`], in batches of 1,000
+/// (each its own short transaction); answers how many went. The hourly pruner calls it.
+pub async fn prune_idempotency_keys(
+    db: &crate::Db,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<usize, ServiceError> {
+    let before = now - IDEMPOTENCY_KEY_RETENTION;
+    let mut total = 0;
+    loop {
+        let n = db
+            .run(move |conn| Ok(conn.transaction(|conn| db::prune_keys(conn, before, 1000))?))
+            .await?;
+        total += n;
+        if n < 1000 {
+            return Ok(total);
+        }
+    }
+}
+
 /// A consumer's own orders, newest first.
 pub async fn own(
     deps: &Deps,
