@@ -605,7 +605,7 @@ pub async fn prune_idempotency_keys(
     let mut total = 0;
     loop {
         let n = db
-            .run(move |conn| Ok(conn.transaction(|conn| db::prune_keys(conn, before, 1000))?))
+            .run(move |conn| conn.transaction(|conn| db::prune_keys(conn, before, 1000)))
             .await?;
         total += n;
         if n < 1000 {
