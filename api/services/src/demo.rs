@@ -93,7 +93,7 @@ pub const UNITS: [DemoUnit; 5] = [
 ];
 
 /// A demo member account: user name, display name, unit, roles.
-pub const MEMBERS: [(&str, &str, Unit, &[Role]); 15] = [
+pub const MEMBERS: [(&str, &str, Unit, &[Role]); 16] = [
     (
         "national.analyst",
         "国家总局分析员（演示）",
@@ -103,6 +103,14 @@ pub const MEMBERS: [(&str, &str, Unit, &[Role]); 15] = [
     (
         "guangdong.analyst",
         "广东省局分析员（演示）",
+        Unit::Bureau(Some("440000")),
+        &[Role::Analyst],
+    ),
+    // A second provincial analyst, for the browser test of the whole complaint story (it
+    // enrols its authenticator there; guangdong.analyst's enrolment belongs to another test).
+    (
+        "guangdong.supervisor",
+        "广东省局督办分析员（演示）",
         Unit::Bureau(Some("440000")),
         &[Role::Analyst],
     ),

@@ -18,10 +18,14 @@ const STATE_COLOURS: Record<(typeof STATES)[number], string> = {
   archived: 'default',
 };
 
+/** antd's green-9: the green preset's own text (#389e0d, 3.4:1) fails WCAG AA on its background. */
+export const GREEN_TEXT = '#135200';
+
 /** Darker text where the preset's own fails WCAG AA (4.5:1) on its pale background. */
 const STATE_TEXT: Partial<Record<(typeof STATES)[number], string>> = {
   with_enterprise: '#006d75',
   checking: '#874d00',
+  concluded: GREEN_TEXT,
 };
 
 function isOneOf<T extends string>(list: readonly T[], value: string): value is T {

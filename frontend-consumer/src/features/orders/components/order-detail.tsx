@@ -7,7 +7,7 @@ import type { Order, OrderEvent } from '../api/get-order';
 import { env } from '@/config/env';
 import { localName } from './category-fields';
 import { FileIcon, formatBytes } from './evidence-upload';
-import { DueDate, formatDateTime, formatYuan, kindLabel, StateTag } from './labels';
+import { DueDate, formatDateTime, formatYuan, GREEN_TEXT, kindLabel, StateTag } from './labels';
 import { OrderActions } from './order-actions';
 import type { DivisionLabel } from './wizard-review';
 import './orders.css';
@@ -36,7 +36,9 @@ function Outcome({ conclusion }: { conclusion: Order['conclusion'] }) {
   if (!c || !oneOf(OUTCOMES, c.outcome)) return null;
   return (
     <Space size={8} wrap data-testid="order-outcome">
-      <Tag color="green">{t(`orders.outcome.${c.outcome}`)}</Tag>
+      <Tag color="green" style={{ color: GREEN_TEXT }}>
+        {t(`orders.outcome.${c.outcome}`)}
+      </Tag>
       {typeof c.recovered_fen === 'number' ? (
         <span>{t('orders.outcome.recovered', { amount: formatYuan(c.recovered_fen, i18n.language) })}</span>
       ) : null}
