@@ -461,6 +461,35 @@ fn invalid(field: &'static str, reason: &'static str) -> Refusal {
     Refusal::Invalid { field, reason }
 }
 
+impl Refusal {
+    /// The Chinese text of an [`Refusal::Invalid`] reason (the English one is `reason`);
+    /// `None` for the other refusals, whose texts the HTTP layer has.
+    pub fn reason_zh(&self) -> Option<&'static str> {
+        let Self::Invalid { reason, .. } = self else {
+            return None;
+        };
+        Some(match *reason {
+            "must not be negative" => "金额不能为负数。",
+            "a report is refused only for want of jurisdiction (Art. 34)" => {
+                "举报仅在不属于本部门管辖时不予受理（第三十四条）。"
+            }
+            "must be a station of the holding county" => "须为承办县级局所属的派出机构。",
+            "must be a member of the holding unit" => "须为承办单位的工作人员。",
+            "a handler may only take the order themselves" => "承办人只能将工单分配给自己。",
+            "must be another market-regulation bureau" => "须为其他市场监督管理部门。",
+            "must be the bureau directly above" => "须为上一级市场监督管理部门。",
+            "you may record only your own side's consent" => "只能记录本方的调解意愿。",
+            "must be a consumer association of the holding unit's area" => {
+                "须为承办单位所在地区的消费者协会。"
+            }
+            "the mediation period has not run out" => "调解期限尚未届满。",
+            "no party has refused mediation" => "尚无一方拒绝调解。",
+            "must be 1 to 5" => "评分须为 1 至 5 星。",
+            _ => "不符合规定。",
+        })
+    }
+}
+
 fn amount(recovered_fen: i64) -> Result<i64, Refusal> {
     if recovered_fen < 0 {
         Err(invalid("recovered_fen", "must not be negative"))

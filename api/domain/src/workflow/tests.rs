@@ -1357,3 +1357,33 @@ fn the_supervisor_is_the_holding_units_parent() {
     at_the_top.holder = national();
     assert_eq!(supervisor(&at_the_top), national().id);
 }
+
+#[test]
+fn every_invalid_reason_has_a_chinese_text() {
+    // The reasons as written in the machine: every `invalid(field, "reason")` call.
+    let source = include_str!("machine.rs");
+    let mut reasons = Vec::new();
+    for call in source.split("invalid(").skip(1) {
+        let mut quoted = call.split('"');
+        let (Some(_), Some(_field), Some(_), Some(reason)) =
+            (quoted.next(), quoted.next(), quoted.next(), quoted.next())
+        else {
+            continue;
+        };
+        if !reason.is_empty() && call.trim_start().starts_with('"') {
+            reasons.push(reason);
+        }
+    }
+    assert!(reasons.len() >= 12, "{reasons:?}");
+    for reason in reasons {
+        let zh = Refusal::Invalid {
+            field: "field",
+            reason,
+        }
+        .reason_zh();
+        assert!(
+            zh.is_some_and(|t| t != "不符合规定。"),
+            "no Chinese text for {reason:?}"
+        );
+    }
+}

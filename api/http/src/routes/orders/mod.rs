@@ -199,12 +199,12 @@ pub fn order_error(e: OrderError) -> ApiError {
             "This action is not possible in the order's present state.",
             "工单当前状态下不能执行此操作。",
         ),
-        OrderError::Refused(Refusal::Invalid { field, reason }) => {
+        OrderError::Refused(refusal @ Refusal::Invalid { field, reason }) => {
             ApiError::validation(vec![FieldError::new(
                 field,
                 "invalid",
                 reason,
-                format!("{field} 不符合规定：{reason}"),
+                refusal.reason_zh().unwrap_or("不符合规定。"),
             )])
         }
         OrderError::Stale { current } => ApiError::new(ErrorCode::PreconditionFailed).detail(
