@@ -2210,6 +2210,8 @@ export interface components {
         };
         /** @description An order in a list. */
         OrderSummary: {
+            /** @description Staff lists only: the business named in the appeal. */
+            business_name?: string | null;
             /** Format: date-time */
             created_at: string;
             /**
@@ -2219,6 +2221,14 @@ export interface components {
             due_on?: string | null;
             /** @description The due date crossed a year without an entered holiday schedule. */
             due_provisional: boolean;
+            /**
+             * Format: date-time
+             * @description Staff lists only: when the order was last escalated to the upper level's
+             *     supervision list (overdue); absent when never.
+             */
+            escalated_at?: string | null;
+            /** @description Staff lists only: the name of the unit holding the order. */
+            holder_name?: string | null;
             /** Format: int64 */
             holder_org_id: number;
             /** Format: int64 */
@@ -2236,6 +2246,8 @@ export interface components {
              *     `archived`.
              */
             state: string;
+            /** @description Staff lists only: the appeal's subject category code (complaints), e.g. `G0101`. */
+            subject_category?: string | null;
             /** Format: int32 */
             version: number;
         };
