@@ -1621,7 +1621,7 @@ export interface components {
          * @description What the admin SPA may show: menus and routes come from this list.
          * @enum {string}
          */
-        CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit" | "manage_taxonomy" | "view_calendar" | "manage_calendar" | "view_orders";
+        CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit" | "manage_taxonomy" | "view_calendar" | "manage_calendar" | "view_orders" | "supervise";
         /** @description Goods (商品) or services (服务). */
         CategoryBranch: {
             /** @description `goods` or `services`; group codes start with `G` or `S`. */

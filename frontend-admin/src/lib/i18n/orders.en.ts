@@ -275,4 +275,14 @@ export const ordersEn: typeof ordersZh = {
       unit: 'Unit #{{id}}',
     },
   },
+  supervision: {
+    title: 'Supervision',
+    description: 'Open orders of your unit and the units below it that are past their due date, the longest overdue first.',
+    loadFailed: 'The supervision list could not be loaded',
+    empty: 'No overdue orders.',
+    daysOverdue: 'Days overdue',
+    days: '{{count}} d',
+    escalatedAt: 'Escalated',
+    notYet: 'Not yet',
+  },
 };

@@ -274,4 +274,14 @@ export const ordersZh = {
       unit: '单位 #{{id}}',
     },
   },
+  supervision: {
+    title: '督办',
+    description: '本单位及下级单位已超过办理期限、尚未办结的工单，超期最久的在前。',
+    loadFailed: '督办列表加载失败',
+    empty: '没有超期工单。',
+    daysOverdue: '超期天数',
+    days: '{{count}} 天',
+    escalatedAt: '列入督办时间',
+    notYet: '尚未列入',
+  },
 };
