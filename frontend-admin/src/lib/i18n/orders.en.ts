@@ -35,6 +35,8 @@ export const ordersEn: typeof ordersZh = {
       selected: '{{count}} selected',
       assign: 'Assign in bulk',
       clear: 'Clear selection',
+      select: 'Select',
+      selectAll: 'Select all loaded',
       title: 'Assign {{count}} orders',
       action: 'Assign to',
       assign_handler: 'A handler',

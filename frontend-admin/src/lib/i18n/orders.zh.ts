@@ -34,6 +34,8 @@ export const ordersZh = {
       selected: '已选 {{count}} 件',
       assign: '批量分派',
       clear: '取消选择',
+      select: '选择',
+      selectAll: '全选已加载的工单',
       title: '批量分派 {{count}} 件工单',
       action: '分派方式',
       assign_handler: '分派给承办人',

@@ -54,6 +54,12 @@ export function InboxTable({ orgId, query, search }: { orgId: number; query: Inb
       <Flex gap={12} align="center" wrap>
         <Typography.Text aria-live="polite">{t('orders.bulk.selected', { count: selected.length })}</Typography.Text>
         <BulkAssign orgId={orgId} selected={selected} onDone={() => setSelected([])} />
+        <Button
+          disabled={rows.length === 0 || selected.length === rows.length}
+          onClick={() => setSelected(rows.map((row) => ({ id: row.id, number: row.number, version: row.version })))}
+        >
+          {t('orders.bulk.selectAll')}
+        </Button>
         {selected.length > 0 ? (
           <Button onClick={() => setSelected([])}>{t('orders.bulk.clear')}</Button>
         ) : null}
@@ -61,6 +67,11 @@ export function InboxTable({ orgId, query, search }: { orgId: number; query: Inb
       <Table<Row>
         rowKey="id"
         rowSelection={{
+          // No select-all checkbox in the header: antd copies column titles into an
+          // aria-hidden measuring row, where a checkbox would be focusable (axe
+          // aria-hidden-focus). 全选 above the table does it instead.
+          hideSelectAll: true,
+          columnTitle: <span className="wq-visually-hidden">{t('orders.bulk.select')}</span>,
           selectedRowKeys: selected.map((s) => s.id),
           onChange: (_keys, chosen) =>
             setSelected(chosen.map((row) => ({ id: row.id, number: row.number, version: row.version }))),

@@ -309,6 +309,10 @@ describe('InboxPage', () => {
     const rows = await screen.findAllByTestId('order-row');
     expect(rows).toHaveLength(3);
     expect(screen.getByRole('button', { name: '批量分派' }).hasAttribute('disabled')).toBe(true);
+    await user.click(screen.getByRole('button', { name: '全选已加载的工单' }));
+    expect(screen.getByText('已选 3 件')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '取消选择' }));
+    expect(screen.getByText('已选 0 件')).toBeTruthy();
     await user.click(screen.getByRole('checkbox', { name: 'WQ20261129000001' }));
     await user.click(screen.getByRole('checkbox', { name: 'WQ20261129000002' }));
     expect(screen.getByText('已选 2 件')).toBeTruthy();
