@@ -292,6 +292,26 @@ pub fn supervision_filter(path: String, today: NaiveDate) -> InboxFilter {
     }
 }
 
+/// `(order_id, business_name, subject_category)`.
+pub type AppealSummary = (i64, Option<String>, Option<String>);
+
+/// What a list row shows from an order's appeal ([`AppealSummary`]) for these orders, by primary key (at most a page's rows). Read after
+/// the page rather than joined into it, so the page's plan (and the index it walks) stays
+/// exactly that of [`inbox`].
+pub fn appeal_summaries(
+    conn: &mut PgConnection,
+    ids: &[i64],
+) -> Result<Vec<AppealSummary>, DbError> {
+    Ok(order_appeals::table
+        .filter(order_appeals::order_id.eq_any(ids))
+        .select((
+            order_appeals::order_id,
+            order_appeals::business_name,
+            order_appeals::subject_category,
+        ))
+        .load(conn)?)
+}
+
 /// The names of these organisations, by id.
 pub fn org_names(conn: &mut PgConnection, ids: &[i64]) -> Result<Vec<(i64, String)>, DbError> {
     Ok(organisations::table

@@ -464,10 +464,12 @@ pub enum Capability {
     ManageCalendar,
     /// The work-order inbox of one's unit and the units below it.
     ViewOrders,
+    /// The supervision list 督办 of one's subtree ([`Action::Supervise`]).
+    Supervise,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 10] = [
+    pub const ALL: [Capability; 11] = [
         Self::ViewOrgTree,
         Self::ManageMembers,
         Self::CreateStation,
@@ -478,6 +480,7 @@ impl Capability {
         Self::ViewCalendar,
         Self::ManageCalendar,
         Self::ViewOrders,
+        Self::Supervise,
     ];
 }
 
@@ -504,6 +507,7 @@ pub fn capabilities(actor: &Actor) -> Vec<Capability> {
                     return authorize_calendar(actor, CalendarAction::Enter).is_ok();
                 }
                 Capability::ViewOrders => Action::ViewOrders(org),
+                Capability::Supervise => Action::Supervise(org),
             };
             authorize(actor, action).is_ok()
         })
@@ -944,6 +948,21 @@ mod tests {
         assert_eq!(
             capabilities(&member(&t.nanshan, &[Role::Handler])),
             vec![ViewOrgTree, ViewCalendar, ViewOrders]
+        );
+        assert_eq!(
+            capabilities(&member(&t.nanshan, &[Role::Reviewer])),
+            vec![
+                ViewOrgTree,
+                ReviewApplications,
+                ViewCalendar,
+                ViewOrders,
+                Supervise
+            ],
+            "a county's leaders supervise"
+        );
+        assert_eq!(
+            capabilities(&member(&t.guangdong, &[Role::Handler])),
+            vec![ViewOrgTree, ViewCalendar, ViewOrders, Supervise]
         );
         assert_eq!(
             capabilities(&member(&t.enterprise, &[Role::OrgAdmin])),

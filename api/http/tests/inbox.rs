@@ -327,6 +327,61 @@ async fn each_filter_and_their_combinations_page_without_repeats_or_gaps() {
 }
 
 #[actix_web::test]
+async fn inbox_rows_carry_the_business_the_holder_the_category_and_the_escalation() {
+    let app = TestApp::spawn().await;
+    let nanshan = app.bureau(Some("440305"));
+    let consumer = app.sign_in(app.create_consumer("13700000309"), false).await;
+    let plain = file(&app, &consumer, "深圳市某商店", "空调不制冷").await;
+    let escalated = file(&app, &consumer, "深圳市另一商店", "冰箱漏水").await;
+    app.execute(&format!(
+        "UPDATE orders SET escalated_at = now() WHERE id = {escalated}"
+    ));
+    let handler = app
+        .sign_in(
+            app.create_member(nanshan, "rows.h", &[Role::Handler]),
+            false,
+        )
+        .await;
+    let (status, page) = get(
+        &app,
+        &handler,
+        &format!("/api/v1/organisations/{}/orders", nanshan.0),
+    )
+    .await;
+    assert_eq!(status, 200, "{page}");
+    let row = |id: i64| {
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let first = row(plain);
+    assert_eq!(first["business_name"], "深圳市某商店");
+    assert_eq!(first["subject_category"], "S0101");
+    assert!(!first["holder_name"].as_str().unwrap().is_empty());
+    assert!(first.get("escalated_at").is_none(), "{first}");
+    let second = row(escalated);
+    assert_eq!(second["business_name"], "深圳市另一商店");
+    assert!(second["escalated_at"].is_string(), "{second}");
+    // The consumer's own list says none of it.
+    let (status, mine) = get(&app, &consumer, "/api/v1/me/orders").await;
+    assert_eq!(status, 200, "{mine}");
+    for o in mine["items"].as_array().unwrap() {
+        for field in [
+            "business_name",
+            "holder_name",
+            "subject_category",
+            "escalated_at",
+        ] {
+            assert!(o.get(field).is_none(), "{field}: {o}");
+        }
+    }
+}
+
+#[actix_web::test]
 async fn bulk_assignment_fails_only_the_order_with_a_stale_version() {
     let app = TestApp::spawn().await;
     let nanshan = app.bureau(Some("440305"));

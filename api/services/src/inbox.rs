@@ -60,11 +60,56 @@ pub async fn counts(
         .await?)
 }
 
+/// An inbox or supervision row: the order and what the list shows beside it.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub row: OrderRow,
+    /// The business named in the appeal (none for suggestions, consultations, some reports).
+    pub business_name: Option<String>,
+    /// The appeal's subject category code (complaints).
+    pub subject_category: Option<String>,
+    /// The holding unit's name.
+    pub holder_name: String,
+}
+
+/// Adds the appeal's business and category and the holder's name to a page of rows: two
+/// primary-key reads of at most a page's rows, in the page's transaction.
+pub fn listed(
+    conn: &mut diesel::PgConnection,
+    rows: Vec<OrderRow>,
+) -> Result<Vec<Listed>, weiquan_db::DbError> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let appeals = db::appeal_summaries(conn, &ids)?;
+    let mut orgs: Vec<i64> = rows.iter().map(|r| r.holder_org_id).collect();
+    orgs.sort_unstable();
+    orgs.dedup();
+    let names = db::org_names(conn, &orgs)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let (business_name, subject_category) = appeals
+                .iter()
+                .find(|(id, _, _)| *id == row.id)
+                .map(|(_, b, c)| (b.clone(), c.clone()))
+                .unwrap_or_default();
+            Listed {
+                holder_name: names
+                    .iter()
+                    .find(|(id, _)| *id == row.holder_org_id)
+                    .map(|(_, n)| n.clone())
+                    .unwrap_or_default(),
+                business_name,
+                subject_category,
+                row,
+            }
+        })
+        .collect())
+}
+
 /// An overdue order on the supervision list.
 #[derive(Debug, Clone)]
 pub struct Overdue {
-    pub row: OrderRow,
-    pub holder_name: String,
+    pub item: Listed,
     /// Calendar days since the due date.
     pub days_overdue: i64,
 }
@@ -80,27 +125,18 @@ pub async fn supervision(
     let target = subtree(deps, actor, org, Need::Supervision).await?;
     let today = orders::today();
     let filter = db::supervision_filter(target.path.to_sql(), today);
-    let (rows, names) = deps
+    let rows = deps
         .db
         .run(move |conn| {
             let rows = db::inbox(conn, &filter, cursor, limit)?;
-            let mut ids: Vec<i64> = rows.iter().map(|r| r.holder_org_id).collect();
-            ids.sort_unstable();
-            ids.dedup();
-            let names = db::org_names(conn, &ids)?;
-            Ok((rows, names))
+            listed(conn, rows)
         })
         .await?;
     let items = rows
         .into_iter()
-        .map(|row| Overdue {
-            holder_name: names
-                .iter()
-                .find(|(id, _)| *id == row.holder_org_id)
-                .map(|(_, n)| n.clone())
-                .unwrap_or_default(),
-            days_overdue: row.due_on.map_or(0, |d| (today - d).num_days()),
-            row,
+        .map(|item| Overdue {
+            days_overdue: item.row.due_on.map_or(0, |d| (today - d).num_days()),
+            item,
         })
         .collect();
     Ok((items, today))

@@ -640,7 +640,7 @@ pub async fn inbox(
     mut filter: db::InboxFilter,
     cursor: Option<db::InboxCursor>,
     limit: i64,
-) -> Result<Vec<OrderRow>, OrderError> {
+) -> Result<Vec<crate::inbox::Listed>, OrderError> {
     let row = deps
         .db
         .run(move |conn| organisations::find(conn, OrgId(org)))
@@ -655,7 +655,10 @@ pub async fn inbox(
     filter.path = target.path.to_sql();
     Ok(deps
         .db
-        .run(move |conn| db::inbox(conn, &filter, cursor, limit))
+        .run(move |conn| {
+            let rows = db::inbox(conn, &filter, cursor, limit)?;
+            crate::inbox::listed(conn, rows)
+        })
         .await?)
 }
 

@@ -1643,7 +1643,7 @@ export interface components {
          * @description What the admin SPA may show: menus and routes come from this list.
          * @enum {string}
          */
-        CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit" | "manage_taxonomy" | "view_calendar" | "manage_calendar" | "view_orders";
+        CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit" | "manage_taxonomy" | "view_calendar" | "manage_calendar" | "view_orders" | "supervise";
         /** @description Goods (商品) or services (服务). */
         CategoryBranch: {
             /** @description `goods` or `services`; group codes start with `G` or `S`. */
@@ -2242,6 +2242,8 @@ export interface components {
         };
         /** @description An order in a list. */
         OrderSummary: {
+            /** @description Staff lists only: the business named in the appeal. */
+            business_name?: string | null;
             /** Format: date-time */
             created_at: string;
             /**
@@ -2251,6 +2253,14 @@ export interface components {
             due_on?: string | null;
             /** @description The due date crossed a year without an entered holiday schedule. */
             due_provisional: boolean;
+            /**
+             * Format: date-time
+             * @description Staff lists only: when the order was last escalated to the upper level's
+             *     supervision list (overdue); absent when never.
+             */
+            escalated_at?: string | null;
+            /** @description Staff lists only: the name of the unit holding the order. */
+            holder_name?: string | null;
             /** Format: int64 */
             holder_org_id: number;
             /** Format: int64 */
@@ -2268,6 +2278,8 @@ export interface components {
              *     `archived`.
              */
             state: string;
+            /** @description Staff lists only: the appeal's subject category code (complaints), e.g. `G0101`. */
+            subject_category?: string | null;
             /** Format: int32 */
             version: number;
         };

@@ -68,6 +68,15 @@ describe('the menu and the guards follow me.capabilities', () => {
     expect(await menuItems()).toEqual(['系统状态', '工单', '组织机构', '登录设备']);
   });
 
+  it('with supervise the menu has 督办; without it /supervision is a 403 page', async () => {
+    mockFetch({ ...health, '/api/v1/me': signedIn({ ...handler, capabilities: ['view_org_tree', 'view_orders', 'supervise'] }) });
+    renderRoutes(routes, { path: '/status' });
+    expect(await menuItems()).toEqual(['系统状态', '工单', '督办', '组织机构', '登录设备']);
+    mockFetch({ ...health, '/api/v1/me': signedIn(handler) });
+    renderRoutes(routes, { path: '/supervision' });
+    expect((await screen.findAllByRole('heading', { level: 1, name: '无权访问' })).length).toBeGreaterThan(0);
+  });
+
   it('without review_applications or manage_api_clients, 入驻审核 and 接口客户端 are 403 pages', async () => {
     mockFetch({ ...health, '/api/v1/me': signedIn(handler) });
     renderRoutes(routes, { path: '/applications' });

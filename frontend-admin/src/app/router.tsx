@@ -139,6 +139,20 @@ export const routes: RouteObject[] = [
         ],
       },
       {
+        path: 'supervision',
+        lazy: () =>
+          import('@/components/require-auth').then((m) => ({
+            element: <m.RequireAuth capability="supervise" />,
+          })),
+        children: [
+          {
+            index: true,
+            lazy: () =>
+              import('@/features/orders/routes/supervision-page').then((m) => ({ Component: m.SupervisionPage })),
+          },
+        ],
+      },
+      {
         path: 'calendar',
         lazy: () =>
           import('@/components/require-auth').then((m) => ({

@@ -15,6 +15,11 @@ describe('what the console shows, from me alone', () => {
     expect(can(handler, 'manage_members')).toBe(false);
   });
 
+  it('a supervisor (supervise) also sees 督办 after 工单', () => {
+    const supervisor = { ...handler, capabilities: ['view_org_tree' as const, 'view_orders' as const, 'supervise' as const] };
+    expect(navigationFor(supervisor)).toEqual(['status', 'orders', 'supervision', 'organisations', 'sessions']);
+  });
+
   it('follows the capabilities the server sent, not the roles', () => {
     const noTree = { ...orgAdmin, capabilities: [] };
     expect(navigationFor(noTree)).toEqual(['status', 'sessions']);

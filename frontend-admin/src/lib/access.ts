@@ -28,6 +28,7 @@ export function can(me: Me | null | undefined, capability: Capability): boolean 
 export type NavigationKey =
   | 'status'
   | 'orders'
+  | 'supervision'
   | 'organisations'
   | 'members'
   | 'applications'
@@ -38,7 +39,7 @@ export type NavigationKey =
   | 'sessions';
 
 /**
- * The side menu's entries, in order. 系统状态 is public; 工单 needs `view_orders`; 组织机构 needs `view_org_tree`,
+ * The side menu's entries, in order. 系统状态 is public; 工单 needs `view_orders`; 督办 `supervise`; 组织机构 needs `view_org_tree`,
  * 人员管理 `manage_members`, 入驻审核 `review_applications`, 接口客户端 `manage_api_clients`,
  * 审计日志 `search_audit`, 分类目录 `manage_taxonomy`, 节假日安排 `view_calendar`; 登录设备 needs only a
  * completed sign-in.
@@ -46,6 +47,7 @@ export type NavigationKey =
 export function navigationFor(me: Me | null | undefined): NavigationKey[] {
   const keys: NavigationKey[] = ['status'];
   if (can(me, 'view_orders')) keys.push('orders');
+  if (can(me, 'supervise')) keys.push('supervision');
   if (can(me, 'view_org_tree')) keys.push('organisations');
   if (can(me, 'manage_members')) keys.push('members');
   if (can(me, 'review_applications')) keys.push('applications');

@@ -76,7 +76,16 @@ test('nanshan.handler finds a new complaint, accepts it, mediates and settles it
     await expect(page).toHaveURL(/\/admin\/orders$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('工单');
 
-    await page.getByLabel('工单编号').fill(order.number);
+    // Full-text (Chinese) on the business name: the counts above the table follow the filter.
+    await page.getByLabel('关键词').fill(business);
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await expect(page).toHaveURL(new RegExp(`\\?q=${encodeURIComponent(business)}$`));
+    await expect(page.getByTestId('order-row')).toHaveCount(1);
+    const counts = page.getByRole('group', { name: '在办工单数量' });
+    await expect(counts.getByTestId('count-received')).toContainText('1');
+    await expect(counts.getByRole('button', { name: /全部在办/ })).toContainText('1');
+
+    await page.getByLabel('关键词').fill(order.number);
     await page.getByRole('button', { name: /查\s*询/ }).click();
     await expect(page).toHaveURL(new RegExp(`\\?q=${order.number}$`));
     const row = page.getByTestId('order-row');

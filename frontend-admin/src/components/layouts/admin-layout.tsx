@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
+  AlertOutlined,
   CalendarOutlined,
   FileDoneOutlined,
   DashboardOutlined,
@@ -26,6 +27,7 @@ import './admin-layout.css';
 const ICONS: Record<NavigationKey, ReactNode> = {
   status: <DashboardOutlined aria-hidden="true" />,
   orders: <ProfileOutlined aria-hidden="true" />,
+  supervision: <AlertOutlined aria-hidden="true" />,
   organisations: <ApartmentOutlined aria-hidden="true" />,
   members: <TeamOutlined aria-hidden="true" />,
   applications: <FileDoneOutlined aria-hidden="true" />,

@@ -35,6 +35,7 @@ export const enUS: Translation = {
     taxonomy: 'Categories',
     calendar: 'Holiday calendar',
     orders: 'Work orders',
+    supervision: 'Supervision',
     signIn: 'Sign in',
     signOut: 'Sign out',
   },
@@ -142,6 +143,7 @@ export const enUS: Translation = {
       view_calendar: 'View the holiday calendar',
       manage_calendar: 'Enter the holiday calendar',
       view_orders: 'Handle work orders',
+      supervise: 'Supervise overdue orders',
     },
     kind: {
       bureau: 'Market regulation bureau',

@@ -35,6 +35,7 @@ export const zhCN = {
     taxonomy: '分类目录',
     calendar: '节假日安排',
     orders: '工单',
+    supervision: '督办',
     signIn: '登录',
     signOut: '退出登录',
   },
@@ -142,6 +143,7 @@ export const zhCN = {
       view_calendar: '查看节假日安排',
       manage_calendar: '录入节假日安排',
       view_orders: '办理工单',
+      supervise: '督办超期工单',
     },
     kind: {
       bureau: '市场监督管理局',

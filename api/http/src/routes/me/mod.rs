@@ -53,6 +53,8 @@ pub enum CapabilityDto {
     /// Enter a year of the holiday calendar (national administrators).
     ManageCalendar,
     ViewOrders,
+    /// The supervision list 督办 of one's subtree (overdue orders).
+    Supervise,
 }
 
 impl From<Capability> for CapabilityDto {
@@ -68,6 +70,7 @@ impl From<Capability> for CapabilityDto {
             Capability::ViewCalendar => Self::ViewCalendar,
             Capability::ManageCalendar => Self::ManageCalendar,
             Capability::ViewOrders => Self::ViewOrders,
+            Capability::Supervise => Self::Supervise,
         }
     }
 }

@@ -72,12 +72,12 @@ pub async fn inbox(
     .map_err(order_error)?;
     let next = if rows.len() as i64 > limit {
         rows.truncate(usize::try_from(limit).unwrap_or(50));
-        rows.last().map(|r| InboxCursor::of(r).token())
+        rows.last().map(|r| InboxCursor::of(&r.row).token())
     } else {
         None
     };
     Ok(Json(OrderPage {
-        items: rows.iter().map(|r| OrderSummary::new(r, today)).collect(),
+        items: rows.iter().map(|r| OrderSummary::staff(r, today)).collect(),
         next,
     }))
 }

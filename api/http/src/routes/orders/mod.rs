@@ -44,6 +44,19 @@ pub struct OrderSummary {
     pub holder_org_id: i64,
     pub version: i32,
     pub created_at: DateTime<Utc>,
+    /// Staff lists only: when the order was last escalated to the upper level's
+    /// supervision list (overdue); absent when never.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub escalated_at: Option<DateTime<Utc>>,
+    /// Staff lists only: the business named in the appeal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub business_name: Option<String>,
+    /// Staff lists only: the name of the unit holding the order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holder_name: Option<String>,
+    /// Staff lists only: the appeal's subject category code (complaints), e.g. `G0101`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject_category: Option<String>,
 }
 
 impl OrderSummary {
@@ -60,6 +73,22 @@ impl OrderSummary {
             holder_org_id: row.holder_org_id,
             version: row.version,
             created_at: row.created_at,
+            escalated_at: None,
+            business_name: None,
+            holder_name: None,
+            subject_category: None,
+        }
+    }
+
+    /// A staff list's row: with the escalation time, the business, the holder's name and the
+    /// subject category.
+    pub fn staff(item: &weiquan_services::inbox::Listed, today: NaiveDate) -> Self {
+        Self {
+            escalated_at: item.row.escalated_at,
+            business_name: item.business_name.clone(),
+            holder_name: Some(item.holder_name.clone()).filter(|n| !n.is_empty()),
+            subject_category: item.subject_category.clone(),
+            ..Self::new(&item.row, today)
         }
     }
 }

@@ -79,7 +79,7 @@ pub async fn supervision(
     .map_err(order_error)?;
     let next = if items.len() as i64 > limit {
         items.truncate(usize::try_from(limit).unwrap_or(50));
-        items.last().map(|o| InboxCursor::of(&o.row).token())
+        items.last().map(|o| InboxCursor::of(&o.item.row).token())
     } else {
         None
     };
@@ -87,8 +87,12 @@ pub async fn supervision(
         items: items
             .into_iter()
             .map(|o| SupervisedOrder {
-                order: OrderSummary::new(&o.row, today),
-                holder_name: o.holder_name,
+                order: OrderSummary {
+                    // Said once, below.
+                    holder_name: None,
+                    ..OrderSummary::staff(&o.item, today)
+                },
+                holder_name: o.item.holder_name,
                 days_overdue: o.days_overdue,
             })
             .collect(),

@@ -1,19 +1,32 @@
 // The inbox: one row per order, by due date (the server's order); 加载更多 fetches the next
-// keyset page. The number links to the order page.
-import { Button, Flex, Table, Typography } from 'antd';
+// keyset page. The number links to the order page; an escalated order carries 督办. Rows can
+// be selected for 批量分派 (the selection is cleared when the filters change).
+import { Button, Flex, Table, Tag, Tooltip, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '@/components/query-error';
 import { useErrorMessage } from '@/lib/problem';
 import { useInbox, type InboxQuery, type OrderSummary } from '../api/inbox';
 import { useUnit } from '../api/choices';
-import { DueDate, StateTag, formatDate, label } from './labels';
+import { categoryName, useCategoryTree } from '../api/categories';
+import { BulkAssign, type Selected } from './bulk-assign';
+import { DueDate, StateTag, formatDate, formatTime, label } from './labels';
 
-/**
- * A row as the table reads it. The business's and the holder's names are not in
- * `OrderSummary` yet: shown when the server sends them, else the holder is looked up.
- */
-type Row = OrderSummary & { business_name?: string | null; holder_name?: string | null };
+/** A row as the table reads it (the holder is looked up when the server leaves its name out). */
+type Row = OrderSummary;
+
+export function EscalatedTag({ at }: { at: string | null | undefined }) {
+  const { t, i18n } = useTranslation();
+  if (!at) return null;
+  return (
+    <Tooltip title={t('orders.escalatedHelp', { at: formatTime(at, i18n.language) })}>
+      <Tag color="#a8071a" tabIndex={0} data-testid="escalated">
+        {t('orders.escalated')}
+      </Tag>
+    </Tooltip>
+  );
+}
 
 function HolderName({ row }: { row: Row }) {
   const { t } = useTranslation();
@@ -25,6 +38,11 @@ export function InboxTable({ orgId, query, search }: { orgId: number; query: Inb
   const { t, i18n } = useTranslation();
   const message = useErrorMessage();
   const inbox = useInbox(orgId, query);
+  const tree = useCategoryTree();
+  const english = i18n.language.startsWith('en');
+  const [selected, setSelected] = useState<Selected[]>([]);
+  const key = JSON.stringify([orgId, query]);
+  useEffect(() => setSelected([]), [key]);
 
   if (inbox.isError && !inbox.data) {
     return <QueryError title={t('orders.loadFailed')} error={inbox.error} onRetry={() => void inbox.refetch()} />;
@@ -33,8 +51,32 @@ export function InboxTable({ orgId, query, search }: { orgId: number; query: Inb
 
   return (
     <Flex vertical gap={12}>
+      <Flex gap={12} align="center" wrap>
+        <Typography.Text aria-live="polite">{t('orders.bulk.selected', { count: selected.length })}</Typography.Text>
+        <BulkAssign orgId={orgId} selected={selected} onDone={() => setSelected([])} />
+        <Button
+          disabled={rows.length === 0 || selected.length === rows.length}
+          onClick={() => setSelected(rows.map((row) => ({ id: row.id, number: row.number, version: row.version })))}
+        >
+          {t('orders.bulk.selectAll')}
+        </Button>
+        {selected.length > 0 ? (
+          <Button onClick={() => setSelected([])}>{t('orders.bulk.clear')}</Button>
+        ) : null}
+      </Flex>
       <Table<Row>
         rowKey="id"
+        rowSelection={{
+          // No select-all checkbox in the header: antd copies column titles into an
+          // aria-hidden measuring row, where a checkbox would be focusable (axe
+          // aria-hidden-focus). 全选 above the table does it instead.
+          hideSelectAll: true,
+          columnTitle: <span className="wq-visually-hidden">{t('orders.bulk.select')}</span>,
+          selectedRowKeys: selected.map((s) => s.id),
+          onChange: (_keys, chosen) =>
+            setSelected(chosen.map((row) => ({ id: row.id, number: row.number, version: row.version }))),
+          getCheckboxProps: (row) => ({ 'aria-label': row.number }) as object,
+        }}
         loading={inbox.isPending}
         dataSource={rows}
         pagination={false}
@@ -47,9 +89,12 @@ export function InboxTable({ orgId, query, search }: { orgId: number; query: Inb
             key: 'number',
             title: t('orders.column.number'),
             render: (_, row) => (
-              <Link to={`/orders/${row.id}`} state={{ inbox: search }}>
-                {row.number}
-              </Link>
+              <Flex gap={4} align="center">
+                <Link to={`/orders/${row.id}`} state={{ inbox: search }}>
+                  {row.number}
+                </Link>
+                <EscalatedTag at={row.escalated_at} />
+              </Flex>
             ),
           },
           { key: 'kind', title: t('orders.column.kind'), render: (_, row) => label(t, 'kind', row.kind) },
@@ -58,6 +103,14 @@ export function InboxTable({ orgId, query, search }: { orgId: number; query: Inb
             key: 'business',
             title: t('orders.column.business'),
             render: (_, row) => row.business_name ?? t('orders.none'),
+          },
+          {
+            key: 'category',
+            title: t('orders.column.category'),
+            render: (_, row) =>
+              row.subject_category
+                ? (categoryName(tree.data, row.subject_category, english) ?? row.subject_category)
+                : t('orders.none'),
           },
           { key: 'holder', title: t('orders.column.holder'), render: (_, row) => <HolderName row={row} /> },
           {

@@ -7,7 +7,26 @@ import { useTranslation } from 'react-i18next';
 import { isChinese } from '@/lib/i18n';
 import type { OrderDto } from '../api/order';
 import { useReasons } from '../api/reasons';
+import { EscalatedTag } from './inbox-table';
 import { DueDate, StateTag, conclusionText, formatDate, formatYuan, label } from './labels';
+import type { components } from '@/api/schema';
+
+type CategoryRef = components['schemas']['CategoryRef'];
+
+/** A taxonomy code by its names now (group › leaf), marked when retired; the code as sent otherwise. */
+function CategoryName({ value }: { value: CategoryRef }) {
+  const { t, i18n } = useTranslation();
+  const zh = isChinese(i18n.language);
+  const name = (zh ? value.name_zh : value.name_en) ?? value.name_zh ?? value.code;
+  const group = value.group ? ((zh ? value.group.name_zh : value.group.name_en) ?? value.group.code) : null;
+  return (
+    <Space size={4} wrap>
+      <span>{group ? `${group} › ${name}` : name}</span>
+      <Typography.Text type="secondary">{value.code}</Typography.Text>
+      {value.active ? null : <Tag>{t('orders.retired')}</Tag>}
+    </Space>
+  );
+}
 
 type Item = { key: string; label: string; children: ReactNode };
 
@@ -43,7 +62,12 @@ export function OrderSummaryDetails({ order }: { order: OrderDto }) {
         {
           key: 'due',
           label: t('orders.field.due'),
-          children: <DueDate due={order.due_on} provisional={order.due_provisional} overdue={order.overdue} />,
+          children: (
+            <Space size={4} wrap>
+              <DueDate due={order.due_on} provisional={order.due_provisional} overdue={order.overdue} />
+              <EscalatedTag at={order.escalated_at} />
+            </Space>
+          ),
         },
         { key: 'holder', label: t('orders.field.holder'), children: order.holder_name },
         {
@@ -95,6 +119,12 @@ export function AppealDetails({ order }: { order: OrderDto }) {
         text('platformDivision', 'platformDivision', a.platform_division),
         text('conductDivision', 'conductDivision', a.conduct_division),
         text('category', 'category', a.category),
+        a.subject_category
+          ? { key: 'subject', label: t('orders.field.subjectCategory'), children: <CategoryName value={a.subject_category} /> }
+          : null,
+        a.problem_type
+          ? { key: 'problem', label: t('orders.field.problemType'), children: <CategoryName value={a.problem_type} /> }
+          : null,
         text('item', 'item', a.item),
         a.bought_on ? { key: 'bought', label: t('orders.field.boughtOn'), children: formatDate(a.bought_on, i18n.language) } : null,
         a.amount_fen != null ? { key: 'amount', label: t('orders.field.amount'), children: formatYuan(a.amount_fen, i18n.language) } : null,

@@ -1,11 +1,13 @@
 // 工单: the inbox of the user's unit or of a unit below it. The unit and every filter live in
-// the address (?org=&state=&q=&overdue=), so a filtered view can be reloaded or shared.
+// the address (?org=&state=&kind=&category=&q=&...), so a filtered view can be reloaded or
+// shared. Above the list, the open orders per state for the same filters.
 import { Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { UnitPicker } from '@/components/unit-picker';
 import { useMe } from '@/lib/auth';
-import { apiFilters, readFilters, writeFilters } from '../api/inbox';
+import { apiFilters, countFilters, readFilters, writeFilters } from '../api/inbox';
+import { InboxCounts } from '../components/inbox-counts';
 import { InboxFilters } from '../components/inbox-filters';
 import { InboxTable } from '../components/inbox-table';
 
@@ -19,6 +21,11 @@ export function InboxPage() {
   const filters = readFilters(params);
   const orgId = filters.org ?? rootId;
   const search = writeFilters(filters).toString();
+  const query = apiFilters(filters);
+  const setState = (state: string | undefined) => {
+    const { state: _old, ...values } = filters.values;
+    setParams(writeFilters({ org: filters.org, values: state ? { ...values, state } : values }));
+  };
 
   return (
     <Flex vertical gap={16}>
@@ -42,7 +49,8 @@ export function InboxPage() {
             />
           </Flex>
           <InboxFilters values={filters.values} onSearch={(values) => setParams(writeFilters({ org: filters.org, values }))} />
-          <InboxTable orgId={orgId} query={apiFilters(filters)} search={search ? `?${search}` : ''} />
+          <InboxCounts orgId={orgId} query={countFilters(query)} state={filters.values.state} onState={setState} />
+          <InboxTable orgId={orgId} query={query} search={search ? `?${search}` : ''} />
         </Flex>
       </Card>
     </Flex>

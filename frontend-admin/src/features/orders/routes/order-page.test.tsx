@@ -32,6 +32,9 @@ const order = (extra: object = {}) => ({
   version: 3,
   view: 'staff',
   available_actions: ['record_consent', 'settle', 'terminate'],
+  attachments: [],
+  signals: [],
+  escalated_at: null,
   appeal: {
     business_name: '深圳市某餐饮有限公司',
     business_division: '440305',
@@ -100,6 +103,60 @@ describe('OrderPage', () => {
     expect(events[1]!.textContent).toContain('待受理');
     expect(events[1]!.textContent).toContain('符合受理条件');
     await waitFor(() => expect(events[1]!.textContent).toContain('深圳市南山区市场监督管理局'));
+  });
+
+  it('shows the evidence as download links, the categories by name, 督办 and the Art. 17 signals as hints only', async () => {
+    page({
+      [ORDER]: {
+        body: order({
+          escalated_at: '2026-11-28T01:00:00Z',
+          attachments: [
+            { id: 5, file_name: '发票.jpg', media_type: 'image/jpeg', size_bytes: 204800 },
+            { id: 6, file_name: '合同.pdf', media_type: 'application/pdf', size_bytes: 900 },
+          ],
+          signals: [
+            {
+              kind: 'frequent_complainant',
+              observed: 12,
+              threshold: 10,
+              text: '12 complaints by the same complainant within 30 days.',
+              text_zh: '同一投诉人 30 日内投诉 12 件。',
+            },
+          ],
+          appeal: {
+            ...order().appeal,
+            subject_category: {
+              code: 'S0101',
+              name_zh: '餐饮服务',
+              name_en: 'Catering',
+              active: true,
+              group: { code: 'S01', name_zh: '生活服务', name_en: 'Living services' },
+            },
+            problem_type: { code: 'P03', name_zh: '食品安全', name_en: 'Food safety', active: false },
+          },
+        }),
+      },
+    });
+    const files = await screen.findByTestId('order-attachments');
+    const link = within(files).getByRole('link', { name: '下载 发票.jpg' });
+    expect(link.getAttribute('href')).toBe('/api/v1/orders/10/attachments/5');
+    expect(files.textContent).toContain('200 KB');
+    expect(within(files).getByRole('link', { name: '下载 合同.pdf' }).getAttribute('href')).toBe('/api/v1/orders/10/attachments/6');
+    const appeal = screen.getByTestId('order-appeal');
+    expect(appeal.textContent).toContain('生活服务 › 餐饮服务');
+    expect(appeal.textContent).toContain('食品安全');
+    expect(appeal.textContent).toContain('已停用');
+    expect(within(screen.getByTestId('order-summary')).getByTestId('escalated').textContent).toBe('督办');
+    const signals = screen.getByRole('region', { name: /第十七条提示/ });
+    expect(signals.textContent).toContain('提示，不作为决定依据');
+    expect(within(signals).getAllByTestId('signal').map((s) => s.textContent)).toEqual(['同一投诉人 30 日内投诉 12 件。']);
+  });
+
+  it('shows no signals panel when the server sends none, and says when there is no evidence', async () => {
+    page({ [ORDER]: { body: order() } });
+    expect(await screen.findByText('没有证据材料。')).toBeTruthy();
+    expect(screen.queryByTestId('order-signals')).toBeNull();
+    expect(screen.queryByTestId('escalated')).toBeNull();
   });
 
   it('the panel shows exactly the actions the API lists, in its order', async () => {

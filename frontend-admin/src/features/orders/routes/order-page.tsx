@@ -12,6 +12,7 @@ import { useOrder, type OrderDto } from '../api/order';
 import { ActionPanel } from '../components/action-panel';
 import { AppealDetails, DeadlineList, FilerDetails, OrderSummaryDetails } from '../components/order-details';
 import { OrderTimeline } from '../components/order-timeline';
+import { AttachmentList, SignalsPanel } from '../components/order-extras';
 import { label } from '../components/labels';
 
 export function OrderPage() {
@@ -74,8 +75,12 @@ function OrderBody({ order }: { order: OrderDto }) {
             <Card title={<h2 className="wq-card-title">{t('orders.section.summary')}</h2>}>
               <OrderSummaryDetails order={order} />
             </Card>
+            <SignalsPanel order={order} />
             <Card title={<h2 className="wq-card-title">{t('orders.section.appeal')}</h2>}>
               <AppealDetails order={order} />
+            </Card>
+            <Card title={<h2 className="wq-card-title">{t('orders.section.attachments')}</h2>}>
+              <AttachmentList order={order} />
             </Card>
             <Card title={<h2 className="wq-card-title">{t('orders.section.timeline')}</h2>}>
               <OrderTimeline events={order.timeline} />
