@@ -45,7 +45,7 @@ async function staffPage(browser: Browser, login: string): Promise<Page> {
 async function openFromInbox(page: Page, number: string) {
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '工单' }).click();
   await expect(page).toHaveURL(/\/admin\/orders/);
-  await page.getByLabel('工单编号').fill(number);
+  await page.getByLabel('关键词').fill(number);
   await page.getByRole('button', { name: /查\s*询/ }).click();
   const row = page.getByTestId('order-row');
   await expect(row).toHaveCount(1);
