@@ -74,7 +74,7 @@ describe('/apply', () => {
     await user.type(screen.getByLabelText('统一社会信用代码'), '123');
     await user.click(screen.getByRole('button', { name: /提交申请/ }));
     expect(await screen.findByText(/请输入 18 位统一社会信用代码/)).toBeTruthy();
-    expect(screen.getByText('请选择到区县一级。')).toBeTruthy();
+    expect(await screen.findByText('请选择到区县一级。')).toBeTruthy();
     expect(calls.some((c) => c.startsWith('POST'))).toBe(false);
   });
 
