@@ -807,3 +807,54 @@ async fn idempotency_keys_answer_retries_for_a_day_and_are_pruned_after() {
     assert_eq!(keys(&app), 0);
     assert_eq!(count(&app, "SELECT count(*) AS n FROM orders"), 1);
 }
+
+#[actix_web::test]
+async fn refused_looks_at_and_actions_on_orders_are_audited() {
+    let app = TestApp::spawn().await;
+    let consumer = app.sign_in(app.create_consumer("13700000129"), false).await;
+    let (status, receipt) = file(&app, &consumer, &complaint("440305")).await;
+    assert_eq!(status, 201, "{receipt}");
+    let id = receipt["orders"][0]["id"].as_i64().unwrap();
+    let futian = app
+        .sign_in(
+            app.create_member(app.bureau(Some("440304")), "ft.audit", &[Role::Handler]),
+            false,
+        )
+        .await;
+    let refusals = |app: &TestApp| {
+        count(
+            app,
+            &format!(
+                "SELECT count(*) AS n FROM audit_log WHERE action = 'access_denied' \
+                 AND subject = 'order:{id}'"
+            ),
+        )
+    };
+    assert_eq!(refusals(&app), 0);
+    // Another county's handler: 404 for the order and for an action on it, both recorded.
+    assert_eq!(
+        get(&app, &futian, &format!("/api/v1/orders/{id}")).await.0,
+        404
+    );
+    assert_eq!(
+        act(&app, &futian, id, 1, &json!({"action": "accept"}))
+            .await
+            .0,
+        404
+    );
+    assert_eq!(refusals(&app), 2);
+    // The consumer trying a staff action: refused (403) and recorded; their own look is not.
+    assert_eq!(
+        get(&app, &consumer, &format!("/api/v1/orders/{id}"))
+            .await
+            .0,
+        200
+    );
+    assert_eq!(
+        act(&app, &consumer, id, 1, &json!({"action": "accept"}))
+            .await
+            .0,
+        403
+    );
+    assert_eq!(refusals(&app), 3);
+}

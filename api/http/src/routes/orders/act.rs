@@ -195,9 +195,17 @@ pub async fn act(
         .as_ref()
         .map(|r| r.trim().to_owned())
         .filter(|r| !r.is_empty());
-    let version = orders::act(&state.deps, &caller.actor, id, version, input, reason)
-        .await
-        .map_err(order_error)?;
+    let version = match orders::act(&state.deps, &caller.actor, id, version, input, reason).await {
+        Ok(version) => version,
+        Err(e) => {
+            let action = format!(
+                "order_action:{}",
+                weiquan_db::orders::name_of(&body.action).unwrap_or_default()
+            );
+            super::audit_order_refusal(&state, &caller, &req, &action, id, &e).await;
+            return Err(order_error(e));
+        }
+    };
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, format!("\"{version}\"")))
         .json(ActionResult { id, version }))

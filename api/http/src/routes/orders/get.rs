@@ -1,7 +1,7 @@
 //! `GET /api/v1/orders/{id}`
 
 use actix_web::http::header;
-use actix_web::{HttpResponse, get, web};
+use actix_web::{HttpRequest, HttpResponse, get, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -294,13 +294,19 @@ impl From<OrderDetail> for OrderDto {
 #[get("/orders/{id}")]
 pub async fn get(
     state: web::Data<AppState>,
+    req: HttpRequest,
     caller: Caller,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     caller.signed_in()?;
-    let detail = orders::get(&state.deps, &caller.actor, id.into_inner())
-        .await
-        .map_err(order_error)?;
+    let id = id.into_inner();
+    let detail = match orders::get(&state.deps, &caller.actor, id).await {
+        Ok(detail) => detail,
+        Err(e) => {
+            super::audit_order_refusal(&state, &caller, &req, "view_order", id, &e).await;
+            return Err(order_error(e));
+        }
+    };
     let dto = OrderDto::from(detail);
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, format!("\"{}\"", dto.version)))

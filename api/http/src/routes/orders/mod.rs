@@ -197,6 +197,27 @@ fn classification_error(field: &str, refusal: CodeRefusal) -> FieldError {
 }
 
 /// The problem for a use-case error.
+/// Records a refused look at or action on an order in the audit log (`access_denied`): an
+/// order outside the caller's reach (answered 404 like a missing one) or an action the rules
+/// do not let this caller take. Other failures (stale version, wrong state, bad fields) are
+/// not refusals of access and are not recorded.
+pub async fn audit_order_refusal(
+    state: &crate::state::AppState,
+    caller: &crate::auth::Caller,
+    req: &actix_web::HttpRequest,
+    action: &str,
+    id: i64,
+    e: &OrderError,
+) {
+    let reason = match e {
+        OrderError::NotFound => "not_visible".to_owned(),
+        OrderError::Denied(d) => d.to_string(),
+        OrderError::Refused(Refusal::NotAllowed) => "not_allowed".to_owned(),
+        _ => return,
+    };
+    crate::auth::audit_refusal(state, caller, req, action, format!("order:{id}"), reason).await;
+}
+
 pub fn order_error(e: OrderError) -> ApiError {
     match e {
         OrderError::NotFound => not_found(),
