@@ -257,10 +257,10 @@ pub enum Denied {
     Forbidden,
 }
 
-/// The one decision function. Members of an organisation act within its subtree; only
-/// administrators change membership and clients; a second factor is demanded where the rules
-/// require it before anything but viewing one's own organisation.
-pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
+/// The member behind `actor`, with their unit and roles, once they have passed the second
+/// factor their unit and roles demand: anyone else is refused here (one place for both
+/// decision functions below).
+fn acting_member(actor: &Actor) -> Result<(&OrgRef, &[Role]), Denied> {
     let (org, roles, passed_second_factor) = match actor {
         Actor::Anonymous => return Err(Denied::SignInRequired),
         Actor::Consumer { .. } | Actor::Client { .. } => return Err(Denied::Forbidden),
@@ -274,6 +274,14 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
     if second_factor_required(org.kind, roles) && !passed_second_factor {
         return Err(Denied::SecondFactorRequired);
     }
+    Ok((org, roles))
+}
+
+/// The one decision function. Members of an organisation act within its subtree; only
+/// administrators change membership and clients; a second factor is demanded where the rules
+/// require it before anything but viewing one's own organisation.
+pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
+    let (org, roles) = acting_member(actor)?;
     let admin = roles.contains(&Role::OrgAdmin);
     let allowed = match action {
         Action::ViewOrg(target) => target.is_within(org),
@@ -343,19 +351,7 @@ pub enum CalendarAction {
 
 /// The decision on the holiday calendar.
 pub fn authorize_calendar(actor: &Actor, action: CalendarAction) -> Result<(), Denied> {
-    let (org, roles, passed_second_factor) = match actor {
-        Actor::Anonymous => return Err(Denied::SignInRequired),
-        Actor::Consumer { .. } | Actor::Client { .. } => return Err(Denied::Forbidden),
-        Actor::Member {
-            org,
-            roles,
-            second_factor,
-            ..
-        } => (org, roles.as_slice(), *second_factor),
-    };
-    if second_factor_required(org.kind, roles) && !passed_second_factor {
-        return Err(Denied::SecondFactorRequired);
-    }
+    let (org, roles) = acting_member(actor)?;
     let staff = org.kind.is_government() || org.kind == OrgKind::Association;
     let allowed = match action {
         CalendarAction::View => staff,
