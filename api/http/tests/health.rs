@@ -120,3 +120,19 @@ async fn the_server_starts_while_both_dependencies_are_down_and_comes_up_with_th
     redis.restore();
     wait_for(&app, "/api/health/ready", 200).await;
 }
+
+/// Concurrent requests share the one Redis connection without waiting on each other: none
+/// may be turned away as "connecting" because another request was reading the handle (a
+/// 503 the fault test caught under two concurrent actions).
+#[actix_web::test]
+async fn concurrent_requests_never_see_redis_as_unavailable() {
+    let app = TestApp::spawn().await;
+    wait_for(&app, "/api/health/ready", 200).await;
+    let client = reqwest::Client::new();
+    for _ in 0..5 {
+        let calls = (0..64).map(|_| client.get(app.url("/api/health/ready")).send());
+        for answer in futures_util::future::join_all(calls).await {
+            assert_eq!(answer.unwrap().status(), 200);
+        }
+    }
+}

@@ -23,7 +23,11 @@ pub struct RedisOptions {
 pub struct RedisStore {
     client: redis::Client,
     options: Arc<RedisOptions>,
-    manager: Arc<Mutex<Option<ConnectionManager>>>,
+    /// The connection once made; read without waiting (a plain mutex, never held across an
+    /// `.await`), so that concurrent requests never queue or fail behind each other.
+    manager: Arc<std::sync::Mutex<Option<ConnectionManager>>>,
+    /// Held by the one task that is making the connection.
+    connecting: Arc<Mutex<()>>,
 }
 
 fn unavailable(detail: impl std::fmt::Display) -> ServiceError {
@@ -49,7 +53,8 @@ impl RedisStore {
         Ok(Self {
             client,
             options: Arc::new(options),
-            manager: Arc::new(Mutex::new(None)),
+            manager: Arc::new(std::sync::Mutex::new(None)),
+            connecting: Arc::new(Mutex::new(())),
         })
     }
 
@@ -62,14 +67,25 @@ impl RedisStore {
         &self.options.key_prefix
     }
 
-    /// A connection handle, connecting first if needed. While one task connects, others fail
-    /// fast rather than queue behind it.
+    fn current(&self) -> Option<ConnectionManager> {
+        self.manager
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// A connection handle, connecting first if needed. While one task makes the first
+    /// connection, others fail fast rather than queue behind it; once it is made, every task
+    /// gets it at once (the manager reconnects by itself after that).
     pub async fn connection(&self) -> Result<ConnectionManager, ServiceError> {
-        let Ok(mut slot) = self.manager.try_lock() else {
+        if let Some(manager) = self.current() {
+            return Ok(manager);
+        }
+        let Ok(_connecting) = self.connecting.try_lock() else {
             return Err(unavailable("connecting"));
         };
-        if let Some(manager) = slot.as_ref() {
-            return Ok(manager.clone());
+        if let Some(manager) = self.current() {
+            return Ok(manager);
         }
         let config = ConnectionManagerConfig::new()
             .set_connection_timeout(Some(self.options.timeout))
@@ -83,7 +99,10 @@ impl RedisStore {
         .await
         .map_err(|_| unavailable("connect timed out"))?
         .map_err(unavailable)?;
-        *slot = Some(manager.clone());
+        *self
+            .manager
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(manager.clone());
         Ok(manager)
     }
 
