@@ -22,7 +22,7 @@ mod visibility;
 pub use deadlines::{Deadline, DeadlineKind, deadlines, rules_for};
 pub use escalation::{escalation_due, supervisor};
 pub use machine::{By, Command, CommandKind, Context, Refusal, apply, available, permits};
-pub use odr::{Outcome, outcome_of};
+pub use odr::{Outcome, outcome_of, settlement_rate};
 pub use reasons::{NotAcceptedGround, OTHER_ROUTES_EN, OTHER_ROUTES_ZH, TerminationReason};
 pub use visibility::{View, lacks_write_scope, view};
 
