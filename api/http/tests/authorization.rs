@@ -576,6 +576,29 @@ fn cases() -> Vec<Case> {
             None,
             ORG_VIEW,
         ),
+        // An ODR enterprise's inbox (the complaints about it) and its statistics: its own
+        // members and staff of the bureaus above it.
+        case(
+            M::GET,
+            "/api/v1/organisations/{id}/orders",
+            "/api/v1/organisations/{enterprise}/orders",
+            None,
+            ODR_ENTERPRISE,
+        ),
+        case(
+            M::GET,
+            "/api/v1/organisations/{id}/orders/counts",
+            "/api/v1/organisations/{enterprise}/orders/counts",
+            None,
+            ODR_ENTERPRISE,
+        ),
+        case(
+            M::GET,
+            "/api/v1/organisations/{id}/odr-stats",
+            "/api/v1/organisations/{enterprise}/odr-stats?from=2026-01-01&to=2026-12-31",
+            None,
+            ODR_ENTERPRISE,
+        ),
         // Upper levels and the county's leaders: a county handler sees 南山区 but may not
         // supervise it.
         case(
@@ -722,6 +745,19 @@ const SUPERVISE: Expect = [
     (404, Some("not_found")),
     (200, None),
     (404, Some("not_found")),
+    (404, Some("not_found")),
+    (404, Some("not_found")),
+];
+
+/// An ODR enterprise under 南山区: its own user and the bureaus above it.
+const ODR_ENTERPRISE: Expect = [
+    (401, Some("unauthorized")),
+    (404, Some("not_found")),
+    (404, Some("not_found")),
+    (200, None),
+    (404, Some("not_found")),
+    (200, None),
+    (200, None),
     (404, Some("not_found")),
     (404, Some("not_found")),
 ];

@@ -1,5 +1,5 @@
 //! Every action of the work-order life cycle, through the HTTP API with the real services:
-//! each of the 28 `CommandKind`s is taken at least once by the actor the rules name, on an
+//! each of the 30 `CommandKind`s is taken at least once by the actor the rules name, on an
 //! order brought to the state it needs, and the order's state, holder or outcome afterwards
 //! is checked through `GET /api/v1/orders/{id}`. (Who may not act, and in which states, is
 //! tested exhaustively in the domain crate; conflicts and refusals in `orders.rs`.)
@@ -65,6 +65,7 @@ struct World {
     futian: SignedIn,
     shenzhen_reviewer: SignedIn,
     association: SignedIn,
+    enterprise: SignedIn,
     handler_id: i64,
     station_id: i64,
     association_id: i64,
@@ -91,13 +92,19 @@ impl World {
         let shenzhen = app.bureau(Some("440300"));
         let station_id = insert_org(&app, nanshan, "station", "南山区某市场监管所", None);
         let association_id = insert_org(&app, shenzhen, "association", "某消费者委员会", None);
-        insert_org(
+        let enterprise_id = insert_org(
             &app,
             nanshan,
             "enterprise",
             "深圳某电商有限公司",
             Some(&enterprise()),
         );
+        let enterprise_handler = app
+            .sign_in(
+                app.create_member(OrgId(enterprise_id), "t.ent", &[Role::Handler]),
+                false,
+            )
+            .await;
         let handler_user = app.create_member(nanshan, "t.handler", &[Role::Handler]);
         let handler = app.sign_in(handler_user, false).await;
         let reviewer = app
@@ -132,6 +139,7 @@ impl World {
             futian: futian_handler,
             shenzhen_reviewer,
             association,
+            enterprise: enterprise_handler,
             handler_id: handler_user.0,
             station_id,
             association_id,
@@ -223,6 +231,7 @@ impl World {
             Who::Futian => &self.futian,
             Who::ShenzhenReviewer => &self.shenzhen_reviewer,
             Who::Association => &self.association,
+            Who::Enterprise => &self.enterprise,
         }
     }
 }
@@ -235,6 +244,7 @@ enum Who {
     Futian,
     ShenzhenReviewer,
     Association,
+    Enterprise,
 }
 
 fn complaint(credit: Option<&str>, enterprise_first: bool) -> Value {
@@ -412,14 +422,41 @@ async fn every_action_of_the_life_cycle_works_through_the_api() {
     assert_eq!(o["holder_org_id"], w.station_id);
     let f = w.file(complaint(Some(&enterprise()), true)).await;
     assert_eq!(w.view(&w.consumer, f).await["state"], "with_enterprise");
+    w.act(
+        Enterprise,
+        f,
+        json!({"action": "propose_settlement", "remedy": "refund", "amount_fen": 50_000,
+               "terms": "全额退款，三个工作日内原路退回。"}),
+    )
+    .await;
     let o = w
         .act(
             Consumer,
             f,
-            json!({"action": "accept_enterprise_settlement", "recovered_fen": 50_000}),
+            json!({"action": "accept_enterprise_settlement"}),
         )
         .await;
     assert_eq!(o["state"], "concluded");
+    assert_eq!(o["conclusion"]["recovered_fen"], 50_000);
+    assert_eq!(o["odr"]["outcome"], "settled");
+    // Another sent first: the consumer rejects the proposal, and the county has it back.
+    let r = w.file(complaint(Some(&enterprise()), true)).await;
+    w.act(
+        Enterprise,
+        r,
+        json!({"action": "propose_settlement", "remedy": "repair", "terms": "免费上门维修。"}),
+    )
+    .await;
+    let o = w
+        .act(
+            Consumer,
+            r,
+            json!({"action": "reject_settlement", "reason": "要求退货退款，不接受维修。"}),
+        )
+        .await;
+    assert_eq!(o["state"], "received");
+    assert_eq!(o["holder_org_id"], w.nanshan_id);
+    assert_eq!(o["odr"]["outcome"], "rejected");
 
     // Reports: accepted, the check extended, new facts merged, decided; another not accepted.
     let g = w.file(report()).await;
@@ -465,7 +502,9 @@ async fn every_action_of_the_life_cycle_works_through_the_api() {
         "take_over",
         "decline_referral",
         "dispatch_to_enterprise",
+        "propose_settlement",
         "accept_enterprise_settlement",
+        "reject_settlement",
         "return_from_enterprise",
         "record_consent",
         "delegate",
