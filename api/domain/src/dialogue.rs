@@ -15,7 +15,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::access::{Actor, ClientScope, Denied, OrgKind, Role, UserId};
+use crate::access::{
+    Actor, ClientScope, Denied, OrgId, OrgKind, OrgRef, Role, UserId, second_factor_required,
+};
+use crate::evidence::{SelectionProblem, UploadState};
 use crate::workflow::{AppealKind, Order, State, View, view};
 
 /// Longest message body, in characters, after trimming.
@@ -225,6 +228,68 @@ pub fn shows_consumer_identity(reader: Party, anonymous: bool) -> bool {
         Party::Consumer => true,
         Party::Mediator => !anonymous,
         Party::Business | Party::System => false,
+    }
+}
+
+/// Whether a message may carry an upload (`None`: no such upload): any upload of the author's
+/// own, new or already part of an appeal or another message (sharing one's evidence again
+/// is the point of a dialogue); never someone else's (one answer for both, so ids cannot be
+/// probed). The form checks (at most [`MAX_ATTACHMENTS`], no duplicates) are
+/// [`crate::evidence::check_selection`]'s.
+pub fn may_share(upload: Option<UploadState>) -> Result<(), SelectionProblem> {
+    match upload {
+        Some(UploadState {
+            uploaded_by_caller: true,
+            ..
+        }) => Ok(()),
+        _ => Err(SelectionProblem::NotYours),
+    }
+}
+
+/// Which dialogues a caller follows for unread counts: the orders they filed, the complaints
+/// about their enterprise, or the open orders their unit holds or mediates. Staff of units
+/// above read their subtree's dialogues when they open them, but are not counted as
+/// followers of every one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Follows {
+    Filed(UserId),
+    Business(OrgId),
+    Unit(OrgRef),
+}
+
+/// What [`Follows`] a caller, with the same roles and second-factor rule as seeing an order
+/// ([`crate::workflow::view`]); `Ok(None)` for callers who take part in no dialogue.
+pub fn follows(actor: &Actor) -> Result<Option<Follows>, Denied> {
+    match actor {
+        Actor::Anonymous => Err(Denied::SignInRequired),
+        Actor::Consumer { user } => Ok(Some(Follows::Filed(*user))),
+        Actor::Client { org, scopes, .. } => Ok((org.kind == OrgKind::Enterprise
+            && (scopes.contains(&ClientScope::OrdersRead)
+                || scopes.contains(&ClientScope::OrdersWrite)))
+        .then(|| Follows::Business(org.id))),
+        Actor::Member {
+            org,
+            roles,
+            second_factor,
+            ..
+        } => {
+            let has = |wanted: &[Role]| wanted.iter().any(|r| roles.contains(r));
+            let follows = if (org.kind.is_government() || org.kind == OrgKind::Association)
+                && has(&[Role::Handler, Role::Reviewer, Role::Analyst])
+            {
+                Some(Follows::Unit(org.clone()))
+            } else if org.kind == OrgKind::Enterprise
+                && has(&[Role::Handler, Role::Reviewer, Role::OrgAdmin])
+            {
+                Some(Follows::Business(org.id))
+            } else {
+                None
+            };
+            if follows.is_some() && second_factor_required(org.kind, roles) && !second_factor {
+                return Err(Denied::SecondFactorRequired);
+            }
+            Ok(follows)
+        }
     }
 }
 

@@ -1,7 +1,8 @@
 use chrono::NaiveDate;
 
 use super::*;
-use crate::access::{BureauLevel, ClientId, OrgId, OrgPath, OrgRef};
+use crate::access::{BureauLevel, ClientId, OrgPath};
+use crate::evidence::{SelectionProblem, UploadState};
 use crate::workflow::{Conclusion, TerminationReason};
 
 fn org(ids: &[i64], kind: OrgKind) -> OrgRef {
@@ -365,4 +366,57 @@ fn party_names_round_trip() {
         assert_eq!(json, p.as_str());
     }
     assert_eq!(Party::parse("enterprise"), None);
+}
+
+#[test]
+fn a_message_carries_only_the_authors_own_uploads_used_or_not() {
+    let own = |attached| UploadState {
+        uploaded_by_caller: true,
+        attached,
+    };
+    assert_eq!(may_share(Some(own(false))), Ok(()));
+    assert_eq!(may_share(Some(own(true))), Ok(()));
+    let theirs = UploadState {
+        uploaded_by_caller: false,
+        attached: false,
+    };
+    assert_eq!(may_share(Some(theirs)), Err(SelectionProblem::NotYours));
+    assert_eq!(may_share(None), Err(SelectionProblem::NotYours));
+}
+
+#[test]
+fn callers_follow_the_dialogues_they_take_part_in() {
+    assert_eq!(
+        follows(&Actor::Consumer { user: FILER }),
+        Ok(Some(Follows::Filed(FILER)))
+    );
+    assert_eq!(follows(&Actor::Anonymous), Err(Denied::SignInRequired));
+    assert_eq!(
+        follows(&member(county(), &[Role::Handler])),
+        Ok(Some(Follows::Unit(county())))
+    );
+    assert_eq!(
+        follows(&member(enterprise(), &[Role::Reviewer])),
+        Ok(Some(Follows::Business(OrgId(50))))
+    );
+    assert_eq!(follows(&member(enterprise(), &[Role::Analyst])), Ok(None));
+    assert_eq!(follows(&member(county(), &[Role::OrgAdmin])), Ok(None));
+    let department = org(&[1, 60], OrgKind::Department);
+    assert_eq!(follows(&member(department, &[Role::Handler])), Ok(None));
+    assert_eq!(
+        follows(&client(enterprise(), &[ClientScope::OrdersRead])),
+        Ok(Some(Follows::Business(OrgId(50))))
+    );
+    assert_eq!(follows(&client(enterprise(), &[])), Ok(None));
+    assert_eq!(
+        follows(&client(county(), &[ClientScope::OrdersRead])),
+        Ok(None)
+    );
+    let province = Actor::Member {
+        user: UserId(5),
+        org: org(&[1, 2], OrgKind::Bureau(BureauLevel::Province)),
+        roles: vec![Role::Analyst],
+        second_factor: false,
+    };
+    assert_eq!(follows(&province), Err(Denied::SecondFactorRequired));
 }
