@@ -67,6 +67,17 @@ impl RedisStore {
         &self.options.key_prefix
     }
 
+    /// The client, for a connection of one's own (the live hub's pub/sub subscriber, which
+    /// cannot share the multiplexed connection).
+    pub fn client(&self) -> &redis::Client {
+        &self.client
+    }
+
+    /// The bound on connecting and on each command.
+    pub fn timeout(&self) -> Duration {
+        self.options.timeout
+    }
+
     fn current(&self) -> Option<ConnectionManager> {
         self.manager
             .lock()
