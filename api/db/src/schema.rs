@@ -372,3 +372,24 @@ diesel::table! {
 
 diesel::joinable!(holidays -> holiday_years (year));
 diesel::allow_tables_to_appear_in_same_query!(holiday_years, holidays);
+
+diesel::table! {
+    notifications (id) {
+        id -> Int8,
+        user_id -> Int8,
+        kind -> Text,
+        order_id -> Nullable<Int8>,
+        params -> Jsonb,
+        created_at -> Timestamptz,
+        read_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    notification_preferences (user_id) {
+        user_id -> Int8,
+        email -> Bool,
+        sms -> Bool,
+        updated_at -> Timestamptz,
+    }
+}

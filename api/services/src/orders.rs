@@ -16,11 +16,9 @@ use diesel::{Connection, PgConnection};
 use serde::{Deserialize, Serialize};
 use weiquan_db::categories::CategoryRow;
 use weiquan_db::orders::{self as db, AppealRow, EventRow, NewEvent, OrderRow, PartyRow};
-use weiquan_db::outbox::{self, NewMessage};
 use weiquan_db::{DbError, categories, divisions, organisations, signals as signal_db, users};
 use weiquan_domain::access::{Access, Action, Actor, Denied, OrgId, OrgRef, UserId};
 use weiquan_domain::calendar::{Clock, HolidayCalendar};
-use weiquan_domain::notify::{Channel as MessageChannel, Locale, Template};
 use weiquan_domain::routing::{Business, Route, route};
 use weiquan_domain::signals::{self, Facts, Signal, Thresholds};
 use weiquan_domain::taxonomy::{self, CategoryCode, CodeRefusal, Known, Level};
@@ -258,28 +256,6 @@ fn rule_name(route: &Route) -> Result<(String, Option<String>), DbError> {
     ))
 }
 
-/// Queues the SMS that tells the consumer of a public step on their order, in the caller's
-/// transaction. Nobody is told about an anonymous report (it has no consumer).
-fn notify(conn: &mut PgConnection, consumer: Option<UserId>, number: &str) -> Result<(), DbError> {
-    let Some(user) = consumer else {
-        return Ok(());
-    };
-    let Some(phone) = users::find(conn, user)?.and_then(|u| u.phone) else {
-        return Ok(());
-    };
-    outbox::enqueue(
-        conn,
-        &NewMessage {
-            channel: MessageChannel::Sms,
-            recipient: phone,
-            locale: Locale::ZhCn,
-            template: Template::OrderProgress,
-            payload: serde_json::json!({ "number": number }),
-        },
-    )?;
-    Ok(())
-}
-
 struct Filer {
     user: UserId,
     display_name: String,
@@ -468,7 +444,19 @@ fn create_one(
             }),
         },
     )?;
-    notify(conn, consumer, &row.number)?;
+    crate::notifications::order_event_in(
+        conn,
+        &crate::notifications::OrderEvent {
+            order_id: row.id,
+            number: &row.number,
+            command: "received",
+            public: true,
+            consumer,
+            by: Some(filer.user),
+            enterprise: odr_enterprise(&order),
+            to_enterprise: matches!(order.state, workflow::State::WithEnterprise { .. }),
+        },
+    )?;
     Ok(Created {
         id: row.id,
         number: row.number,
@@ -981,8 +969,27 @@ pub fn act_in(
                 .map_err(|e| ServiceError::Internal(e.to_string()))?,
         },
     )?;
-    if command.kind().is_public() {
-        notify(conn, next.consumer, &loaded.row.number)?;
-    }
+    crate::notifications::order_event_in(
+        conn,
+        &crate::notifications::OrderEvent {
+            order_id: id,
+            number: &loaded.row.number,
+            command: &db::name_of(&command.kind())?,
+            public: command.kind().is_public(),
+            consumer: next.consumer,
+            by: actor.user(),
+            enterprise: odr_enterprise(&next),
+            to_enterprise: matches!(next.state, workflow::State::WithEnterprise { .. })
+                && !matches!(loaded.order.state, workflow::State::WithEnterprise { .. }),
+        },
+    )?;
     Ok(new_version)
+}
+
+/// The ODR enterprise that sees `order` (a complaint about an approved ODR enterprise; never a
+/// report), to be told of it.
+fn odr_enterprise(order: &Order) -> Option<OrgId> {
+    (order.kind == AppealKind::Complaint && order.business_odr)
+        .then_some(order.business)
+        .flatten()
 }

@@ -55,6 +55,8 @@ pub enum CapabilityDto {
     ViewOrders,
     /// The supervision list 督办 of one's subtree (overdue orders).
     Supervise,
+    /// Parked outgoing messages and requeueing them (national administrators).
+    ManageOutbox,
 }
 
 impl From<Capability> for CapabilityDto {
@@ -71,6 +73,7 @@ impl From<Capability> for CapabilityDto {
             Capability::ManageCalendar => Self::ManageCalendar,
             Capability::ViewOrders => Self::ViewOrders,
             Capability::Supervise => Self::Supervise,
+            Capability::ManageOutbox => Self::ManageOutbox,
         }
     }
 }
