@@ -1,7 +1,7 @@
 // The header's bell: the unread count (polled every 10 s and on window focus) on a button
 // that opens the newest notifications; opening one marks it read and goes to its order.
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, Flex, List, Popover, Spin, Typography } from 'antd';
+import { Badge, Button, Empty, Flex, Popover, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -101,19 +101,25 @@ function NotificationList({ onNavigate }: { onNavigate: () => void }) {
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
       ) : (
-        <List
-          size="small"
-          style={{ maxHeight: 360, overflowY: 'auto' }}
-          dataSource={items}
-          renderItem={(n) => (
-            <List.Item
+        <ul className="wq-bell-list" style={{ maxHeight: 360, overflowY: 'auto', listStyle: 'none', margin: 0, padding: 0 }}>
+          {items.map((n) => (
+            <li
               key={n.id}
               data-testid="notification"
               data-unread={n.read_at ? 'false' : 'true'}
-              actions={[
-                n.read_at ? null : (
+              style={{ padding: '8px 0', borderTop: '1px solid rgba(5, 5, 5, 0.06)' }}
+            >
+              <Flex justify="space-between" align="start" gap={8}>
+                <Button
+                  type="link"
+                  style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
+                  onClick={() => open(n)}
+                >
+                  {n.read_at ? n.title : <strong>{n.title}</strong>}
+                  {n.read_at ? null : <span className="wq-bell-hidden">{t('notifications.unreadMark')}</span>}
+                </Button>
+                {n.read_at ? null : (
                   <Button
-                    key="read"
                     size="small"
                     type="link"
                     aria-label={t('notifications.markReadOne', { title: n.title })}
@@ -121,28 +127,15 @@ function NotificationList({ onNavigate }: { onNavigate: () => void }) {
                   >
                     {t('notifications.markRead')}
                   </Button>
-                ),
-              ].filter(Boolean)}
-            >
-              <List.Item.Meta
-                title={
-                  <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => open(n)}>
-                    {n.read_at ? n.title : <strong>{n.title}</strong>}
-                    {n.read_at ? null : <span className="wq-bell-hidden">{t('notifications.unreadMark')}</span>}
-                  </Button>
-                }
-                description={
-                  <>
-                    <div>{n.body}</div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {dateTime.format(new Date(n.created_at))}
-                    </Typography.Text>
-                  </>
-                }
-              />
-            </List.Item>
-          )}
-        />
+                )}
+              </Flex>
+              <div>{n.body}</div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {dateTime.format(new Date(n.created_at))}
+              </Typography.Text>
+            </li>
+          ))}
+        </ul>
       )}
     </Flex>
   );

@@ -56,7 +56,7 @@ describe('NotificationBell', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: '消息通知' })).toBeTruthy());
     expect(calls).toContain('POST /api/v1/notifications/read');
     expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ ids: [12] });
-  });
+  }, 60_000);
 
   it('marks all read at once and shows an empty list', async () => {
     let items = [accepted, { ...accepted, id: 13 }];
@@ -76,7 +76,7 @@ describe('NotificationBell', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: '消息通知' })).toBeTruthy());
     expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ all: true });
     expect(screen.getByRole('button', { name: '全部标为已读' }).hasAttribute('disabled')).toBe(true);
-  });
+  }, 60_000);
 
   it('says so when there is nothing', async () => {
     mockFetch({
