@@ -14,6 +14,7 @@ pub mod inbox;
 pub mod invitations;
 pub mod migrate;
 pub mod odr;
+pub mod notifications;
 pub mod orders;
 pub mod organisations;
 pub mod outbox;

@@ -452,3 +452,24 @@ diesel::allow_tables_to_appear_in_same_query!(
 diesel::allow_tables_to_appear_in_same_query!(order_messages, orders);
 diesel::allow_tables_to_appear_in_same_query!(order_message_attachments, orders);
 diesel::allow_tables_to_appear_in_same_query!(dialogue_reads, orders);
+
+diesel::table! {
+    notifications (id) {
+        id -> Int8,
+        user_id -> Int8,
+        kind -> Text,
+        order_id -> Nullable<Int8>,
+        params -> Jsonb,
+        created_at -> Timestamptz,
+        read_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    notification_preferences (user_id) {
+        user_id -> Int8,
+        email -> Bool,
+        sms -> Bool,
+        updated_at -> Timestamptz,
+    }
+}

@@ -426,6 +426,18 @@ pub fn authorize_calendar(actor: &Actor, action: CalendarAction) -> Result<(), D
     }
 }
 
+/// The decision on the outbox (a national resource: one queue of outgoing SMS and email for
+/// the whole platform): administrators of the national bureau see parked messages, with their
+/// recipients, and queue them again.
+pub fn authorize_outbox(actor: &Actor) -> Result<(), Denied> {
+    let (org, roles) = acting_member(actor)?;
+    if org.kind == OrgKind::Bureau(BureauLevel::National) && roles.contains(&Role::OrgAdmin) {
+        Ok(())
+    } else {
+        Err(Denied::Forbidden)
+    }
+}
+
 impl Action<'_> {
     /// The organisation the action concerns.
     pub fn target(&self) -> &OrgRef {
@@ -526,6 +538,8 @@ pub enum Capability {
     /// ODR settlement statistics: of one's own enterprise, or of the enterprises below one's
     /// bureau ([`Action::ViewOdrStats`]).
     ViewOdrStats,
+    /// See parked outgoing messages (SMS, email) and queue them again ([`authorize_outbox`]).
+    ManageOutbox,
 }
 
 impl Capability {
@@ -542,6 +556,7 @@ impl Capability {
         Self::ViewOrders,
         Self::Supervise,
         Self::ViewOdrStats,
+        Self::ManageOutbox,
     ];
 }
 
@@ -570,6 +585,7 @@ pub fn capabilities(actor: &Actor) -> Vec<Capability> {
                 Capability::ViewOrders => Action::ViewOrders(org),
                 Capability::Supervise => Action::Supervise(org),
                 Capability::ViewOdrStats => Action::ViewOdrStats(org),
+                Capability::ManageOutbox => return authorize_outbox(actor).is_ok(),
             };
             authorize(actor, action).is_ok()
         })
@@ -1360,5 +1376,49 @@ mod tests {
             authorize_calendar(&unverified, CalendarAction::Enter),
             Err(Denied::SecondFactorRequired)
         );
+    }
+
+    #[test]
+    fn only_national_administrators_with_a_second_factor_manage_the_outbox() {
+        let t = tree();
+        let all = [
+            &t.national,
+            &t.guangdong,
+            &t.shenzhen,
+            &t.nanshan,
+            &t.station,
+            &t.enterprise,
+            &t.department,
+            &t.international,
+            &t.association,
+        ];
+        for org in all {
+            for roles in [
+                vec![Role::Handler],
+                vec![Role::Analyst],
+                vec![Role::Reviewer],
+                vec![Role::OrgAdmin],
+            ] {
+                let actor = member(org, &roles);
+                let national_admin = org.id == t.national.id && roles.contains(&Role::OrgAdmin);
+                assert_eq!(authorize_outbox(&actor).is_ok(), national_admin, "{org:?} {roles:?}");
+                assert_eq!(
+                    capabilities(&actor).contains(&Capability::ManageOutbox),
+                    national_admin
+                );
+            }
+        }
+        assert_eq!(authorize_outbox(&Actor::Anonymous), Err(Denied::SignInRequired));
+        assert_eq!(
+            authorize_outbox(&Actor::Consumer { user: UserId(1) }),
+            Err(Denied::Forbidden)
+        );
+        let unverified = Actor::Member {
+            user: UserId(7),
+            org: t.national.clone(),
+            roles: vec![Role::OrgAdmin],
+            second_factor: false,
+        };
+        assert_eq!(authorize_outbox(&unverified), Err(Denied::SecondFactorRequired));
     }
 }

@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub mod in_app;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
@@ -79,10 +81,13 @@ pub enum Template {
     /// To the handler (or the holding unit's handlers): an order passed its due date and was
     /// escalated to the upper level's supervision list.
     OrderOverdue,
+    /// To an organisation's users (an enterprise): an order needs their action (it arrived for
+    /// self-settlement, or the consumer answered their proposal).
+    OrderNeedsAction,
 }
 
 impl Template {
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 11] = [
         Self::OtpRegister,
         Self::OtpSignIn,
         Self::OtpResetPassword,
@@ -93,6 +98,7 @@ impl Template {
         Self::ApplicationRejected,
         Self::OrderProgress,
         Self::OrderOverdue,
+        Self::OrderNeedsAction,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -107,6 +113,7 @@ impl Template {
             Self::ApplicationRejected => "application_rejected",
             Self::OrderProgress => "order_progress",
             Self::OrderOverdue => "order_overdue",
+            Self::OrderNeedsAction => "order_needs_action",
         }
     }
 
@@ -125,6 +132,7 @@ impl Template {
             Self::ApplicationRejected => &["org_name", "bureau", "reason"],
             Self::OrderProgress => &["number"],
             Self::OrderOverdue => &["number", "due_on"],
+            Self::OrderNeedsAction => &["number"],
         }
     }
 
@@ -138,7 +146,8 @@ impl Template {
                     | Self::ApplicationReceived
                     | Self::ApplicationApproved
                     | Self::ApplicationRejected
-                    | Self::OrderOverdue,
+                    | Self::OrderOverdue
+                    | Self::OrderNeedsAction,
                 Channel::Sms
             )
         )
@@ -297,6 +306,14 @@ fn text(template: Template, locale: Locale) -> (&'static str, &'static str) {
         (Template::OrderOverdue, En) => (
             "Order {number} is overdue and escalated",
             "The order {number} held by your unit was due on {due_on} and is not concluded; it is now on the upper level's supervision list. Sign in to the Weiquan platform to handle it.",
+        ),
+        (Template::OrderNeedsAction, ZhCn) => (
+            "工单 {number} 需要贵单位处理",
+            "工单（编号 {number}）有新情况需要贵单位处理，请登录全国维权平台查看。",
+        ),
+        (Template::OrderNeedsAction, En) => (
+            "Order {number} needs your action",
+            "There is news on the order {number} that needs your organisation's action. Sign in to the Weiquan platform to see it.",
         ),
     }
 }

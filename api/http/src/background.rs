@@ -6,7 +6,10 @@ use std::sync::Arc;
 
 use tokio::sync::watch;
 use weiquan_db::PoolOptions;
-use weiquan_services::outbox::{LoggingSender, RelayOptions, run_relay};
+use weiquan_integrations::ByChannel;
+use weiquan_integrations::sms::SmsGatewaySender;
+use weiquan_integrations::smtp::SmtpSender;
+use weiquan_services::outbox::{LoggingSender, RelayOptions, Sender, run_relay};
 use weiquan_services::{Db, ServiceError};
 
 use crate::config::{Config, Environment};
@@ -41,8 +44,46 @@ pub fn relay_options(config: &Config) -> RelayOptions {
     }
 }
 
-/// Starts the outbox relay on the current runtime. Messages go to the log until a real sender
-/// (SMTP, SMS gateway) is configured; only in development does the log show their text.
+/// The sender the configuration asks for: email over SMTP when `SMTP_URL` is set, SMS
+/// through the gateway when `SMS_GATEWAY_URL` is set, the log for whatever is not (only in
+/// development does the log show the text).
+pub fn sender_for(config: &Config) -> Result<Arc<dyn Sender>, ServiceError> {
+    let development = config.environment == Environment::Development;
+    let log: Arc<dyn Sender> = Arc::new(LoggingSender {
+        reveal_text: development,
+    });
+    let timeout = RelayOptions::default().send_timeout;
+    let email: Arc<dyn Sender> = match &config.senders.smtp {
+        Some((url, from)) => Arc::new(
+            SmtpSender::new(url, from, timeout).map_err(ServiceError::Internal)?,
+        ),
+        None => log.clone(),
+    };
+    let sms: Arc<dyn Sender> = match &config.senders.sms_gateway {
+        Some((url, token)) => Arc::new(
+            SmsGatewaySender::new(url, token.clone(), timeout).map_err(ServiceError::Internal)?,
+        ),
+        None => log.clone(),
+    };
+    if !development && (config.senders.smtp.is_none() || config.senders.sms_gateway.is_none()) {
+        log::warn!(
+            "outgoing {} only logged: set SMTP_URL / SMS_GATEWAY_URL",
+            match (&config.senders.smtp, &config.senders.sms_gateway) {
+                (None, None) => "email and SMS are",
+                (None, Some(_)) => "email is",
+                _ => "SMS are",
+            }
+        );
+    }
+    log::info!(
+        "outbox senders: email by {}, SMS by {}",
+        email.name(),
+        sms.name()
+    );
+    Ok(Arc::new(ByChannel { email, sms }))
+}
+
+/// Starts the outbox relay on the current runtime with [`sender_for`]'s sender.
 pub fn spawn_relay(config: &Config) -> Result<Relay, ServiceError> {
     let pool = weiquan_db::build_pool(
         &config.database_url,
@@ -51,13 +92,7 @@ pub fn spawn_relay(config: &Config) -> Result<Relay, ServiceError> {
             connection_timeout: config.database_timeout,
         },
     )?;
-    let development = config.environment == Environment::Development;
-    if !development {
-        log::warn!("no SMS or email sender is configured: outgoing messages are only logged");
-    }
-    let sender = Arc::new(LoggingSender {
-        reveal_text: development,
-    });
+    let sender = sender_for(config)?;
     let (stop, shutdown) = watch::channel(false);
     let task = actix_web::rt::spawn(run_relay(
         Db::new(pool),

@@ -223,6 +223,26 @@ pub const VARS: &[VarSpec] = &[
         help: "Attempts to send a message (with exponential backoff, 1 s up to 1 h) before it is parked for administrators.",
     },
     VarSpec {
+        name: "SMTP_URL",
+        default: "",
+        help: "Send email through this SMTP server: smtps://user:password@host:465 (implicit TLS) or smtp://user:password@host:587?tls=required (STARTTLS). Unset: email goes to the log. A secret: set it in the environment only.",
+    },
+    VarSpec {
+        name: "SMTP_FROM",
+        default: "",
+        help: "The sender of email, e.g. 全国维权平台 <noreply@12315.example.gov.cn>; required with SMTP_URL.",
+    },
+    VarSpec {
+        name: "SMS_GATEWAY_URL",
+        default: "",
+        help: "Send SMS by POSTing JSON to this HTTP gateway (2xx sent, other 4xx parked, 408/429/5xx retried). Unset: SMS go to the log.",
+    },
+    VarSpec {
+        name: "SMS_GATEWAY_TOKEN",
+        default: "",
+        help: "Bearer token for SMS_GATEWAY_URL (a secret: set it in the environment only).",
+    },
+    VarSpec {
         name: "RUST_LOG",
         default: "info",
         help: "Log filter (env_logger syntax), e.g. info or warn,weiquan_http=debug.",
@@ -274,6 +294,26 @@ pub struct Config {
     /// Application status look-ups per address per hour.
     pub application_status_limit: weiquan_services::rate_limit::Limit,
     pub oauth: OAuthConfig,
+    /// Where the outbox relay sends email and SMS (each `None`: to the log).
+    pub senders: SenderConfig,
+}
+
+/// The configured senders of outgoing messages. Debug hides the URLs and token (credentials).
+#[derive(Clone, Default)]
+pub struct SenderConfig {
+    /// (`SMTP_URL`, `SMTP_FROM`).
+    pub smtp: Option<(String, String)>,
+    /// (`SMS_GATEWAY_URL`, `SMS_GATEWAY_TOKEN`).
+    pub sms_gateway: Option<(String, Option<String>)>,
+}
+
+impl std::fmt::Debug for SenderConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SenderConfig")
+            .field("smtp", &self.smtp.as_ref().map(|_| "<set>"))
+            .field("sms_gateway", &self.sms_gateway.as_ref().map(|_| "<set>"))
+            .finish()
+    }
 }
 
 /// How API clients' bearer tokens are signed and how long they live, and the limits on failed
@@ -529,7 +569,36 @@ impl Config {
         parse("ATTACHMENT_MAX_BYTES", MAX_BYTES)(
             (1..=104_857_600).contains(&attachment_max_bytes),
         )?;
+        let smtp_url = get("SMTP_URL");
+        let smtp = if smtp_url.trim().is_empty() {
+            None
+        } else {
+            let hidden = |expected: &'static str| ConfigError {
+                name: "SMTP_URL",
+                value: "(hidden)".into(),
+                expected,
+            };
+            if !(smtp_url.starts_with("smtp://") || smtp_url.starts_with("smtps://")) {
+                return Err(hidden("an smtp:// or smtps:// URL"));
+            }
+            let from = get("SMTP_FROM");
+            parse("SMTP_FROM", "a mail address such as noreply@example.gov.cn (required with SMTP_URL)")(
+                from.contains('@'),
+            )?;
+            Some((smtp_url, from))
+        };
+        let sms_url = get("SMS_GATEWAY_URL");
+        let sms_gateway = if sms_url.trim().is_empty() {
+            None
+        } else {
+            parse("SMS_GATEWAY_URL", "an http:// or https:// URL")(
+                sms_url.starts_with("http://") || sms_url.starts_with("https://"),
+            )?;
+            let token = get("SMS_GATEWAY_TOKEN");
+            Some((sms_url, (!token.trim().is_empty()).then_some(token)))
+        };
         Ok(Self {
+            senders: SenderConfig { smtp, sms_gateway },
             public_base_url,
             oauth,
             signin_limits,

@@ -42,6 +42,8 @@ use crate::error::{ErrorCode, FieldError, Problem};
         (name = "workflow", description = "The closed lists of the regulation (grounds, termination reasons, decisions) with their texts"),
         (name = "oauth", description = "Integrations: the OAuth2 client-credentials token endpoint and what a bearer token says"),
         (name = "calendar", description = "The holiday calendar periods are counted on: entered years, their dates, entering a year"),
+        (name = "notifications", description = "The signed-in user's notification centre (the bell) and their SMS/email channel preferences"),
+        (name = "outbox", description = "Outgoing SMS and email the relay gave up on (parked), for national administrators"),
     ),
     modifiers(&SecuritySchemes)
 )]

@@ -700,6 +700,57 @@ fn cases() -> Vec<Case> {
             ]})),
             signed_in((403, Some("forbidden"))),
         ),
+        // The notification centre: every signed-in user has their own (the table's users
+        // all pass a second factor); only national administrators (none here) see the outbox.
+        case(
+            M::GET,
+            "/api/v1/notifications",
+            "/api/v1/notifications?limit=10",
+            None,
+            signed_in((200, None)),
+        ),
+        case(
+            M::GET,
+            "/api/v1/notifications/unread-count",
+            "/api/v1/notifications/unread-count",
+            None,
+            signed_in((200, None)),
+        ),
+        case(
+            M::POST,
+            "/api/v1/notifications/read",
+            "/api/v1/notifications/read",
+            Some(json!({"all": true})),
+            signed_in((204, None)),
+        ),
+        case(
+            M::GET,
+            "/api/v1/me/notification-preferences",
+            "/api/v1/me/notification-preferences",
+            None,
+            signed_in((200, None)),
+        ),
+        case(
+            M::PUT,
+            "/api/v1/me/notification-preferences",
+            "/api/v1/me/notification-preferences",
+            Some(json!({"email": true, "sms": false})),
+            signed_in((200, None)),
+        ),
+        case(
+            M::GET,
+            "/api/v1/outbox/parked",
+            "/api/v1/outbox/parked",
+            None,
+            signed_in((403, Some("forbidden"))),
+        ),
+        case(
+            M::POST,
+            "/api/v1/outbox/{id}/requeue",
+            "/api/v1/outbox/1/requeue",
+            None,
+            signed_in((403, Some("forbidden"))),
+        ),
         // The regulation's closed lists: any member of an organisation; consumers 403.
         case(
             M::GET,

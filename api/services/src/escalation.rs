@@ -1,7 +1,8 @@
 //! The overdue job: open orders past their due date are escalated to the upper level's
 //! supervision list (督办) once per overdue period, with a non-public order event (`escalate`,
-//! actor kind `scheduler`) and an email to the handler, or to the holding unit's handlers
-//! when none is assigned, queued in the outbox in the same transaction.
+//! actor kind `scheduler`) and a notification to the handler, or to the holding unit's
+//! handlers when none is assigned (in the app, and by email through the outbox as their
+//! preferences allow: `crate::notifications`), in the same transaction.
 //!
 //! One instance cluster-wide: each batch runs in a transaction that first takes
 //! `pg_try_advisory_xact_lock`; an instance that does not get it skips the round (another one
@@ -15,10 +16,9 @@ use chrono::{NaiveDate, Utc};
 use diesel::{Connection, PgConnection, RunQueryDsl};
 use tokio::sync::watch;
 use weiquan_db::orders::{self as db, NewEvent};
-use weiquan_db::outbox::{self, NewMessage};
 use weiquan_db::{DbError, users};
-use weiquan_domain::access::Role;
-use weiquan_domain::notify::{Channel, Locale, Template};
+use weiquan_domain::access::{Role, UserId};
+use weiquan_domain::notify::in_app::Kind;
 use weiquan_domain::workflow::{escalation_due, supervisor};
 
 use crate::{Db, ServiceError};
@@ -100,35 +100,36 @@ fn batch(
                 },
             )?;
             escalated += 1;
-            let recipients = match order.handler {
+            // The handler, or the holding unit's handlers when none is assigned (or the
+            // assigned one left): in the app, and by email as their preferences allow.
+            let handler = match order.handler {
                 Some(handler) => users::find(conn, handler)?
                     .filter(|u| u.status == "active")
-                    .and_then(|u| u.email)
-                    .into_iter()
-                    .collect(),
-                None => Vec::new(),
+                    .map(|u| UserId(u.id)),
+                None => None,
             };
-            let recipients = if recipients.is_empty() {
-                users::emails_with_role(conn, row.holder_org_id, Role::Handler)?
-            } else {
-                recipients
-            };
-            for email in recipients {
-                outbox::enqueue(
+            let recipients = match handler {
+                Some(handler) => vec![handler],
+                None => weiquan_db::notifications::members_with_roles(
                     conn,
-                    &NewMessage {
-                        channel: Channel::Email,
-                        recipient: email,
-                        locale: Locale::ZhCn,
-                        template: Template::OrderOverdue,
-                        payload: serde_json::json!({
-                            "number": row.number,
-                            "due_on": due.format("%Y-%m-%d").to_string(),
-                        }),
-                    },
-                )?;
-                notified += 1;
-            }
+                    row.holder_org_id,
+                    &[Role::Handler],
+                )?
+                .into_iter()
+                .map(UserId)
+                .collect(),
+            };
+            let sent = crate::notifications::notify_in(
+                conn,
+                &recipients,
+                Kind::OrderOverdue,
+                Some(row.id),
+                &serde_json::json!({
+                    "number": row.number,
+                    "due_on": due.format("%Y-%m-%d").to_string(),
+                }),
+            )?;
+            notified += sent.email;
         }
         Ok(Some((escalated, notified, more)))
     })

@@ -23,6 +23,7 @@ pub mod invitations;
 pub mod live;
 pub mod members;
 pub mod odr;
+pub mod notifications;
 pub mod orders;
 pub mod outbox;
 pub mod random;

@@ -246,7 +246,19 @@ fn batch(
                 None,
                 &calendar,
             )?;
-            crate::orders::notify_progress(conn, next.consumer, &row.number)?;
+            crate::notifications::order_event_in(
+                conn,
+                &crate::notifications::OrderEvent {
+                    order_id: row.id,
+                    number: &row.number,
+                    command: "return_from_enterprise",
+                    public: true,
+                    consumer: next.consumer,
+                    by: None,
+                    enterprise: crate::orders::odr_enterprise(&next),
+                    to_enterprise: false,
+                },
+            )?;
             returned += 1;
         }
         Ok(Some((returned, rows.len(), more)))

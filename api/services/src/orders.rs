@@ -16,11 +16,9 @@ use diesel::{Connection, PgConnection};
 use serde::{Deserialize, Serialize};
 use weiquan_db::categories::CategoryRow;
 use weiquan_db::orders::{self as db, AppealRow, EventRow, NewEvent, OrderRow, PartyRow};
-use weiquan_db::outbox::{self, NewMessage};
 use weiquan_db::{DbError, categories, divisions, organisations, signals as signal_db, users};
 use weiquan_domain::access::{Actor, Denied, OrgId, OrgRef, UserId};
 use weiquan_domain::calendar::{Clock, HolidayCalendar};
-use weiquan_domain::notify::{Channel as MessageChannel, Locale, Template};
 use weiquan_domain::routing::{Business, Route, route};
 use weiquan_domain::signals::{self, Facts, Signal, Thresholds};
 use weiquan_domain::taxonomy::{self, CategoryCode, CodeRefusal, Known, Level};
@@ -261,32 +259,6 @@ fn rule_name(route: &Route) -> Result<(String, Option<String>), DbError> {
     ))
 }
 
-/// Queues the SMS that tells the consumer of a public step on their order, in the caller's
-/// transaction. Nobody is told about an anonymous report (it has no consumer).
-pub(crate) fn notify_progress(
-    conn: &mut PgConnection,
-    consumer: Option<UserId>,
-    number: &str,
-) -> Result<(), DbError> {
-    let Some(user) = consumer else {
-        return Ok(());
-    };
-    let Some(phone) = users::find(conn, user)?.and_then(|u| u.phone) else {
-        return Ok(());
-    };
-    outbox::enqueue(
-        conn,
-        &NewMessage {
-            channel: MessageChannel::Sms,
-            recipient: phone,
-            locale: Locale::ZhCn,
-            template: Template::OrderProgress,
-            payload: serde_json::json!({ "number": number }),
-        },
-    )?;
-    Ok(())
-}
-
 struct Filer {
     user: UserId,
     display_name: String,
@@ -476,7 +448,19 @@ fn create_one(
         },
     )?;
     crate::odr::opened_in(conn, row.id, &order, calendar)?;
-    notify_progress(conn, consumer, &row.number)?;
+    crate::notifications::order_event_in(
+        conn,
+        &crate::notifications::OrderEvent {
+            order_id: row.id,
+            number: &row.number,
+            command: "received",
+            public: true,
+            consumer,
+            by: Some(filer.user),
+            enterprise: odr_enterprise(&order),
+            to_enterprise: matches!(order.state, workflow::State::WithEnterprise { .. }),
+        },
+    )?;
     Ok(Created {
         id: row.id,
         number: row.number,
@@ -1025,8 +1009,27 @@ pub fn act_in(
             data,
         },
     )?;
-    if command.kind().is_public() {
-        notify_progress(conn, next.consumer, &loaded.row.number)?;
-    }
+    crate::notifications::order_event_in(
+        conn,
+        &crate::notifications::OrderEvent {
+            order_id: id,
+            number: &loaded.row.number,
+            command: &db::name_of(&command.kind())?,
+            public: command.kind().is_public(),
+            consumer: next.consumer,
+            by: actor.user(),
+            enterprise: odr_enterprise(&next),
+            to_enterprise: matches!(next.state, workflow::State::WithEnterprise { .. })
+                && !matches!(loaded.order.state, workflow::State::WithEnterprise { .. }),
+        },
+    )?;
     Ok(new_version)
+}
+
+/// The ODR enterprise that sees `order` (a complaint about an approved ODR enterprise; never a
+/// report), to be told of it.
+pub(crate) fn odr_enterprise(order: &Order) -> Option<OrgId> {
+    (order.kind == AppealKind::Complaint && order.business_odr)
+        .then_some(order.business)
+        .flatten()
 }

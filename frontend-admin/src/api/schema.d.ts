@@ -542,6 +542,30 @@ export interface paths {
         patch: operations["me_update"];
         trace?: never;
     };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's notification channels (both on until changed). Any signed-in user; API
+         *     clients have none (403).
+         */
+        get: operations["notification_preferences_get"];
+        /**
+         * Chooses the caller's notification channels; later notifications follow them. Any
+         *     signed-in user; API clients have none (403).
+         */
+        put: operations["notification_preferences_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/orders": {
         parameters: {
             query?: never;
@@ -691,6 +715,68 @@ export interface paths {
          *     upgrades this session as having passed the second factor. Any signed-in account.
          */
         post: operations["me_totp_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's notifications, newest first, rendered in the request's language
+         *     (`Accept-Language`). Any signed-in user (consumers and members); API clients have none
+         *     (403).
+         */
+        get: operations["notifications_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Marks notifications read. Only the caller's own change: ids of other users'
+         *     notifications are ignored (no error, so ids cannot be probed). Marking read twice changes
+         *     nothing. Any signed-in user; API clients have none (403).
+         */
+        post: operations["notifications_mark_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many of the caller's notifications are unread: what the bell polls (one indexed
+         *     count). Any signed-in user; API clients have none (403).
+         */
+        get: operations["notifications_unread_count"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1079,6 +1165,44 @@ export interface paths {
         get: operations["orders_supervision"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox/parked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Parked outgoing messages, newest first. National administrators only (`manage_outbox`). */
+        get: operations["outbox_parked_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox/{id}/requeue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queues a parked message again with a fresh count of attempts (after the cause was fixed:
+         *     a wrong address corrected, the provider back). National administrators only
+         *     (`manage_outbox`); 404 when the message is not parked.
+         */
+        post: operations["outbox_requeue"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1643,7 +1767,7 @@ export interface components {
          * @description What the admin SPA may show: menus and routes come from this list.
          * @enum {string}
          */
-        CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit" | "manage_taxonomy" | "view_calendar" | "manage_calendar" | "view_orders" | "supervise";
+        CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit" | "manage_taxonomy" | "view_calendar" | "manage_calendar" | "view_orders" | "supervise" | "manage_outbox";
         /** @description Goods (商品) or services (服务). */
         CategoryBranch: {
             /** @description `goods` or `services`; group codes start with `G` or `S`. */
@@ -1984,6 +2108,11 @@ export interface components {
             /** @description Well-formed codes that name no division. */
             missing: string[];
         };
+        /** @description Which notifications to mark read: `ids` (1 to 500 of the caller's own), or `all: true`. */
+        MarkReadRequest: {
+            all?: boolean | null;
+            ids?: number[] | null;
+        };
         Me: {
             capabilities: components["schemas"]["CapabilityDto"][];
             /** @description Send this in `X-CSRF-Token` with every state-changing request. */
@@ -2057,6 +2186,51 @@ export interface components {
              * @description Order among its siblings; after the last one when omitted.
              */
             position?: number | null;
+        };
+        /**
+         * @description One notification, its text in the language of the request (`Accept-Language`: English when
+         *     it starts with `en`, Chinese otherwise).
+         */
+        NotificationDto: {
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int64 */
+            id: number;
+            /**
+             * @description What happened, e.g. `order_accepted`, `settlement_proposed`, `order_overdue`,
+             *     `new_message` (texts: `domain/src/notify/in_app.rs`).
+             */
+            kind: string;
+            /**
+             * Format: int64
+             * @description The order it is about, to link to.
+             */
+            order_id?: number | null;
+            /**
+             * Format: date-time
+             * @description When the user marked it read; null while unread.
+             */
+            read_at?: string | null;
+            title: string;
+        };
+        /** @description A page of notifications with the unread count. */
+        NotificationPage: {
+            /** @description Newest first. */
+            items: components["schemas"]["NotificationDto"][];
+            /**
+             * Format: int64
+             * @description Unread notifications in all (not only on this page).
+             */
+            unread: number;
+        };
+        /**
+         * @description The channels the user wants besides the app (which is always on). Messages go to the
+         *     account's email address or mobile number, when it has one.
+         */
+        NotificationPreferences: {
+            email: boolean;
+            sms: boolean;
         };
         /**
          * @description An approved ODR enterprise: it receives complaints about itself and tries to settle them
@@ -2323,6 +2497,29 @@ export interface components {
         OrganisationList: {
             items: components["schemas"]["Organisation"][];
         };
+        /** @description A message the relay gave up on. */
+        ParkedMessage: {
+            /** Format: int32 */
+            attempts: number;
+            /** @description `sms` or `email`. */
+            channel: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: date-time
+             * @description When the last attempt was due.
+             */
+            last_attempt_at: string;
+            /** @description The last failure as the sender reported it. */
+            last_error?: string | null;
+            locale: string;
+            /** @description The recipient, masked (`138****5678`, `z***@example.com`). */
+            recipient: string;
+            /** @description The template id, e.g. `order_progress`. */
+            template: string;
+        };
         PasswordChange: {
             current_password: string;
             new_password: string;
@@ -2545,6 +2742,11 @@ export interface components {
              * @example WQ-7K3M-Q9TD-2XHC-R4PA
              */
             tracking_code: string;
+        };
+        /** @description How many notifications are unread. */
+        UnreadCount: {
+            /** Format: int64 */
+            unread: number;
         };
         /** @description The form: exactly one part, `file`. */
         UploadForm: {
@@ -4068,6 +4270,95 @@ export interface operations {
             };
         };
     };
+    notification_preferences_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's channels */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API client */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    notification_preferences_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferences"];
+            };
+        };
+        responses: {
+            /** @description Stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API client */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or non-boolean fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     orders_mine: {
         parameters: {
             query?: {
@@ -4431,6 +4722,145 @@ export interface operations {
             };
             /** @description Too many wrong codes */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    notifications_list: {
+        parameters: {
+            query?: {
+                /** @description Only notifications older than this id (the last `id` of the previous page). */
+                before?: number;
+                /** @description 1 to 100, default 20. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's notifications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API client */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad paging parameters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    notifications_mark_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkReadRequest"];
+            };
+        };
+        responses: {
+            /** @description Marked read */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API client */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neither `ids` nor `all: true`, both, or too many ids */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    notifications_unread_count: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The unread count */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API client */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5639,6 +6069,106 @@ export interface operations {
             };
             /** @description Bad page */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    outbox_parked_list: {
+        parameters: {
+            query?: {
+                /** @description Only messages older than this id (the last `id` of the previous page). */
+                before?: number;
+                /** @description 1 to 200, default 50. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Parked messages */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParkedMessage"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a national administrator, or second factor required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad paging parameters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    outbox_requeue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The parked message */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a national administrator, or second factor required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No parked message with this id */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

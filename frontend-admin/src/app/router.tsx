@@ -5,6 +5,7 @@ import { RouterProvider } from 'react-router/dom';
 import { AdminLayout } from '@/components/layouts/admin-layout';
 import { PageSpinner } from '@/components/page-spinner';
 import { RouteError } from '@/components/route-error';
+import { NotificationBellSlot } from './notification-bell-slot';
 
 export const BASENAME = '/admin';
 
@@ -26,7 +27,7 @@ export const routes: RouteObject[] = [
   },
   {
     path: '/',
-    element: <AdminLayout />,
+    element: <AdminLayout signedInExtras={<NotificationBellSlot />} />,
     errorElement: <RouteError />,
     hydrateFallbackElement: <PageSpinner />,
     children: [
@@ -162,6 +163,19 @@ export const routes: RouteObject[] = [
           {
             index: true,
             lazy: () => import('@/features/holidays/routes/calendar-page').then((m) => ({ Component: m.CalendarPage })),
+          },
+        ],
+      },
+      {
+        path: 'outbox',
+        lazy: () =>
+          import('@/components/require-auth').then((m) => ({
+            element: <m.RequireAuth capability="manage_outbox" />,
+          })),
+        children: [
+          {
+            index: true,
+            lazy: () => import('@/features/outbox/routes/outbox-page').then((m) => ({ Component: m.OutboxPage })),
           },
         ],
       },

@@ -44,6 +44,7 @@ describe('what the console shows, from me alone', () => {
       'sessions',
     ]);
     expect(navigationFor({ ...orgAdmin, capabilities: ['view_calendar'] })).toEqual(['status', 'calendar', 'sessions']);
+    expect(navigationFor({ ...orgAdmin, capabilities: ['manage_outbox'] })).toEqual(['status', 'outbox', 'sessions']);
   });
 
   it('a consumer session is not a staff sign-in', () => {

@@ -36,12 +36,13 @@ export type NavigationKey =
   | 'audit'
   | 'taxonomy'
   | 'calendar'
+  | 'outbox'
   | 'sessions';
 
 /**
  * The side menu's entries, in order. 系统状态 is public; 工单 needs `view_orders`; 督办 `supervise`; 组织机构 needs `view_org_tree`,
  * 人员管理 `manage_members`, 入驻审核 `review_applications`, 接口客户端 `manage_api_clients`,
- * 审计日志 `search_audit`, 分类目录 `manage_taxonomy`, 节假日安排 `view_calendar`; 登录设备 needs only a
+ * 审计日志 `search_audit`, 分类目录 `manage_taxonomy`, 节假日安排 `view_calendar`, 消息投递 `manage_outbox`; 登录设备 needs only a
  * completed sign-in.
  */
 export function navigationFor(me: Me | null | undefined): NavigationKey[] {
@@ -55,6 +56,7 @@ export function navigationFor(me: Me | null | undefined): NavigationKey[] {
   if (can(me, 'search_audit')) keys.push('audit');
   if (can(me, 'manage_taxonomy')) keys.push('taxonomy');
   if (can(me, 'view_calendar')) keys.push('calendar');
+  if (can(me, 'manage_outbox')) keys.push('outbox');
   if (isStaffSignedIn(me)) keys.push('sessions');
   return keys;
 }

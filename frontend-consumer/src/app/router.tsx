@@ -5,11 +5,12 @@ import { RouterProvider } from 'react-router/dom';
 import { SiteLayout } from '@/components/layouts/site-layout';
 import { PageSpinner } from '@/components/page-spinner';
 import { RouteError } from '@/components/route-error';
+import { NotificationBellSlot } from './notification-bell-slot';
 
 export const routes: RouteObject[] = [
   {
     path: '/',
-    element: <SiteLayout />,
+    element: <SiteLayout signedInExtras={<NotificationBellSlot />} />,
     errorElement: <RouteError />,
     hydrateFallbackElement: <PageSpinner />,
     children: [

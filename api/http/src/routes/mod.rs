@@ -17,9 +17,11 @@ pub mod health;
 pub mod invitations;
 pub mod me;
 pub mod members;
+pub mod notifications;
 pub mod oauth;
 pub mod orders;
 pub mod organisations;
+pub mod outbox;
 pub mod sessions;
 pub mod workflow;
 
@@ -102,6 +104,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(calendar::list::list)
             .service(calendar::get::get)
             .service(calendar::enter::enter)
-            .service(workflow::reasons::reasons),
+            .service(workflow::reasons::reasons)
+            .service(notifications::list::list)
+            .service(notifications::unread::unread)
+            .service(notifications::read::mark_read)
+            .service(notifications::preferences::get)
+            .service(notifications::preferences::put)
+            .service(outbox::parked::list)
+            .service(outbox::requeue::requeue),
     );
 }

@@ -4,6 +4,7 @@
 //! sent, retried after a backoff with jitter, or parked after the last attempt (or at once on
 //! a permanent failure) for administrators to see.
 
+pub mod parked;
 mod sender;
 
 use std::collections::BTreeMap;

@@ -9,6 +9,7 @@ import {
   LaptopOutlined,
   LoginOutlined,
   LogoutOutlined,
+  MailOutlined,
   TagsOutlined,
   ProfileOutlined,
   TeamOutlined,
@@ -35,10 +36,12 @@ const ICONS: Record<NavigationKey, ReactNode> = {
   audit: <AuditOutlined aria-hidden="true" />,
   taxonomy: <TagsOutlined aria-hidden="true" />,
   calendar: <CalendarOutlined aria-hidden="true" />,
+  outbox: <MailOutlined aria-hidden="true" />,
   sessions: <LaptopOutlined aria-hidden="true" />,
 };
 
-export function AdminLayout() {
+/** `signedInExtras` (the app's notification bell) shows in the header once signed in. */
+export function AdminLayout({ signedInExtras }: { signedInExtras?: ReactNode } = {}) {
   const { t } = useTranslation();
   const location = useLocation();
   const me = useMe();
@@ -59,7 +62,7 @@ export function AdminLayout() {
         <Brand />
         <div className="wq-header-actions">
           <LanguageSwitch />
-          <Account />
+          <Account signedInExtras={signedInExtras} />
         </div>
       </Layout.Header>
       <Layout hasSider>
@@ -79,7 +82,7 @@ export function AdminLayout() {
 }
 
 /** The header's account corner: who is signed in and 退出登录, or 登录. */
-function Account() {
+function Account({ signedInExtras }: { signedInExtras?: ReactNode }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const me = useMe();
@@ -94,6 +97,7 @@ function Account() {
   }
   return (
     <>
+      <Suspense fallback={null}>{signedInExtras}</Suspense>
       <span className="wq-header-user" data-testid="signed-in-user">
         <span className="wq-header-user-name">{me.data.display_name}</span>
         {me.data.org ? <span className="wq-header-user-org">{me.data.org.name}</span> : null}

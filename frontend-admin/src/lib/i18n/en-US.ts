@@ -1,3 +1,4 @@
+import { notifyEn } from './notify.en';
 import { calendarEn } from './calendar.en';
 import { ordersEn } from './orders.en';
 import { identityEn } from './identity.en';
@@ -9,6 +10,7 @@ export const enUS: Translation = {
   ...taxonomyEn,
   ...calendarEn,
   ...ordersEn,
+  ...notifyEn,
   app: {
     name: 'Weiquan',
     console: 'Staff console',
@@ -36,6 +38,7 @@ export const enUS: Translation = {
     calendar: 'Holiday calendar',
     orders: 'Work orders',
     supervision: 'Supervision',
+    outbox: 'Message delivery',
     signIn: 'Sign in',
     signOut: 'Sign out',
   },

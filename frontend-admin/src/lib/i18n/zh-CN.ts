@@ -1,3 +1,4 @@
+import { notifyZh } from './notify.zh';
 import { calendarZh } from './calendar.zh';
 import { ordersZh } from './orders.zh';
 import { identityZh } from './identity.zh';
@@ -9,6 +10,7 @@ export const zhCN = {
   ...taxonomyZh,
   ...calendarZh,
   ...ordersZh,
+  ...notifyZh,
   app: {
     name: '维权',
     console: '管理后台',
@@ -36,6 +38,7 @@ export const zhCN = {
     calendar: '节假日安排',
     orders: '工单',
     supervision: '督办',
+    outbox: '消息投递',
     signIn: '登录',
     signOut: '退出登录',
   },

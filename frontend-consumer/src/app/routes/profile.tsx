@@ -1,6 +1,7 @@
 import { Card, Descriptions, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { NotificationPreferencesForm } from '@/features/notifications/components/notification-preferences';
 import { ChangePasswordForm } from '@/features/profile/components/change-password-form';
 import { ProfileForm } from '@/features/profile/components/profile-form';
 import { useMe } from '@/lib/auth';
@@ -29,6 +30,9 @@ export function ProfileRoute() {
           ]}
         />
         <ProfileForm me={me} />
+      </Card>
+      <Card title={<h2 className="wq-card-title">{t('notifications.prefsTitle')}</h2>}>
+        <NotificationPreferencesForm />
       </Card>
       <Card title={<h2 className="wq-card-title">{t('profile.passwordTitle')}</h2>}>
         <Typography.Paragraph type="secondary">{t('profile.passwordIntro')}</Typography.Paragraph>

@@ -1,6 +1,6 @@
 // The header's account corner: 登录 / 注册 when signed out, the user's name with a menu
 // (profile, devices, sign out) when signed in.
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useMe } from '@/lib/auth';
@@ -9,7 +9,7 @@ const SignedInMenu = lazy(() => import('./signed-in-menu').then((m) => ({ defaul
 
 const AUTH_PAGES = ['/login', '/register', '/forgot-password'];
 
-export function AccountMenu() {
+export function AccountMenu({ signedInExtras }: { signedInExtras?: ReactNode } = {}) {
   const { t } = useTranslation();
   const me = useMe();
   const location = useLocation();
@@ -34,6 +34,7 @@ export function AccountMenu() {
 
   return (
     <Suspense fallback={null}>
+      {signedInExtras}
       <SignedInMenu me={me.data} />
     </Suspense>
   );

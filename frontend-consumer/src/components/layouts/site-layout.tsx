@@ -1,5 +1,5 @@
 import { Layout, Typography } from 'antd';
-import { Suspense } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useNavigation } from 'react-router';
 import { LanguageSwitch } from '@/components/language-switch';
@@ -7,7 +7,8 @@ import { PageSpinner } from '@/components/page-spinner';
 import { AccountMenu } from './account-menu';
 import './site-layout.css';
 
-export function SiteLayout() {
+/** `signedInExtras` (the app's notification bell) shows in the header for signed-in users. */
+export function SiteLayout({ signedInExtras }: { signedInExtras?: ReactNode } = {}) {
   const { t } = useTranslation();
   const navigation = useNavigation();
   return (
@@ -27,7 +28,7 @@ export function SiteLayout() {
         </Link>
         <div className="wq-header-actions">
           <LanguageSwitch />
-          <AccountMenu />
+          <AccountMenu signedInExtras={signedInExtras} />
         </div>
       </Layout.Header>
       <Layout.Content id="main" className="wq-main" tabIndex={-1}>

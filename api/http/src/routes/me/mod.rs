@@ -58,6 +58,8 @@ pub enum CapabilityDto {
     /// ODR settlement statistics: one's own enterprise's, or those of the enterprises below
     /// one's bureau (`GET /organisations/{id}/odr-stats`).
     ViewOdrStats,
+    /// Parked outgoing messages and requeueing them (national administrators).
+    ManageOutbox,
 }
 
 impl From<Capability> for CapabilityDto {
@@ -75,6 +77,7 @@ impl From<Capability> for CapabilityDto {
             Capability::ViewOrders => Self::ViewOrders,
             Capability::Supervise => Self::Supervise,
             Capability::ViewOdrStats => Self::ViewOdrStats,
+            Capability::ManageOutbox => Self::ManageOutbox,
         }
     }
 }
