@@ -29,6 +29,7 @@ pub mod second_factor;
 pub mod sessions;
 pub mod sign_in;
 pub mod stations;
+pub mod targets;
 pub mod verification;
 
 pub use db::Db;

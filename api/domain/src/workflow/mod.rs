@@ -16,6 +16,7 @@ mod deadlines;
 mod escalation;
 mod machine;
 mod reasons;
+pub mod targets;
 mod visibility;
 
 pub use deadlines::{Deadline, DeadlineKind, deadlines, rules_for};

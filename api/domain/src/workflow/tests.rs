@@ -531,10 +531,12 @@ fn handlers_take_orders_themselves_and_reviewers_assign_anyone_in_the_unit() {
     let own = Command::AssignHandler {
         handler: UserId(1),
         handler_org: nanshan().id,
+        handler_roles: vec![Role::Handler],
     };
     let other = Command::AssignHandler {
         handler: UserId(77),
         handler_org: nanshan().id,
+        handler_roles: vec![Role::Handler],
     };
     assert_eq!(
         w.ok(&complaint(), &c.handler, own, "2026-11-03").handler,
@@ -557,7 +559,8 @@ fn handlers_take_orders_themselves_and_reviewers_assign_anyone_in_the_unit() {
             &c.reviewer,
             Command::AssignHandler {
                 handler: UserId(4),
-                handler_org: futian().id
+                handler_org: futian().id,
+                handler_roles: vec![Role::Handler, Role::Reviewer],
             },
             "2026-11-03"
         ),
@@ -566,6 +569,25 @@ fn handlers_take_orders_themselves_and_reviewers_assign_anyone_in_the_unit() {
             ..
         }
     ));
+    // An analyst (or a disabled account, which holds no roles in effect) cannot handle.
+    for roles in [vec![Role::Analyst], Vec::new()] {
+        assert_eq!(
+            w.refused(
+                &complaint(),
+                &c.reviewer,
+                Command::AssignHandler {
+                    handler: UserId(3),
+                    handler_org: nanshan().id,
+                    handler_roles: roles,
+                },
+                "2026-11-03"
+            ),
+            Refusal::Invalid {
+                field: "handler",
+                reason: "must be a handler or reviewer of the holding unit"
+            }
+        );
+    }
 }
 
 #[test]

@@ -90,6 +90,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(orders::counts::counts)
             .service(orders::supervision::supervision)
             .service(orders::act::act)
+            .service(orders::targets::list)
             .service(orders::attachment::download)
             .service(calendar::list::list)
             .service(calendar::get::get)
