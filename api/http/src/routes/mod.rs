@@ -69,6 +69,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(invitations::resend::resend)
             .service(invitations::revoke::revoke)
             .service(organisations::stations::create)
+            .service(organisations::associations::create)
             .service(api_clients::list::list)
             .service(api_clients::create::create)
             .service(api_clients::change::rotate)

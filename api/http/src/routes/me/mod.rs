@@ -55,6 +55,8 @@ pub enum CapabilityDto {
     ViewOrders,
     /// The supervision list 督办 of one's subtree (overdue orders).
     Supervise,
+    /// Create a consumer association 消协 under one's city or county bureau.
+    CreateAssociation,
 }
 
 impl From<Capability> for CapabilityDto {
@@ -71,6 +73,7 @@ impl From<Capability> for CapabilityDto {
             Capability::ManageCalendar => Self::ManageCalendar,
             Capability::ViewOrders => Self::ViewOrders,
             Capability::Supervise => Self::Supervise,
+            Capability::CreateAssociation => Self::CreateAssociation,
         }
     }
 }
