@@ -22,6 +22,7 @@ pub mod pool;
 pub mod reference;
 pub mod schema;
 pub mod signals;
+pub mod targets;
 pub mod totp;
 pub mod users;
 

@@ -226,6 +226,9 @@ pub enum Action<'a> {
     ManageMembers(&'a OrgRef),
     /// Create a station under a county bureau.
     CreateStation(&'a OrgRef),
+    /// Create a consumer association 消协 of a city or county bureau's area, under that bureau
+    /// (the unit to which it may delegate mediation, Art. 19).
+    CreateAssociation(&'a OrgRef),
     /// Approve or reject an application whose competent bureau is this one.
     ReviewApplication(&'a OrgRef),
     /// Register, rotate and revoke an organisation's API clients.
@@ -294,6 +297,14 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
         Action::ManageMembers(target) => admin && target.is_within(org),
         Action::CreateStation(county) => {
             admin && county.id == org.id && county.kind == OrgKind::Bureau(BureauLevel::County)
+        }
+        Action::CreateAssociation(bureau) => {
+            admin
+                && bureau.id == org.id
+                && matches!(
+                    bureau.kind,
+                    OrgKind::Bureau(BureauLevel::City | BureauLevel::County)
+                )
         }
         Action::ReviewApplication(competent) => {
             org.kind.is_government()
@@ -445,6 +456,7 @@ impl Action<'_> {
             Self::ViewOrg(o)
             | Self::ManageMembers(o)
             | Self::CreateStation(o)
+            | Self::CreateAssociation(o)
             | Self::ReviewApplication(o)
             | Self::ManageApiClients(o)
             | Self::SearchAudit(o)
@@ -540,6 +552,9 @@ pub enum Capability {
     ViewOdrStats,
     /// See parked outgoing messages (SMS, email) and queue them again ([`authorize_outbox`]).
     ManageOutbox,
+    /// Create a consumer association under one's city or county bureau
+    /// ([`Action::CreateAssociation`]).
+    CreateAssociation,
 }
 
 impl Capability {
@@ -557,6 +572,7 @@ impl Capability {
         Self::Supervise,
         Self::ViewOdrStats,
         Self::ManageOutbox,
+        Self::CreateAssociation,
     ];
 }
 
@@ -586,6 +602,7 @@ pub fn capabilities(actor: &Actor) -> Vec<Capability> {
                 Capability::Supervise => Action::Supervise(org),
                 Capability::ViewOdrStats => Action::ViewOdrStats(org),
                 Capability::ManageOutbox => return authorize_outbox(actor).is_ok(),
+                Capability::CreateAssociation => Action::CreateAssociation(org),
             };
             authorize(actor, action).is_ok()
         })
@@ -669,6 +686,7 @@ mod tests {
             Action::ViewOrg(&t.nanshan),
             Action::ManageMembers(&t.nanshan),
             Action::CreateStation(&t.nanshan),
+            Action::CreateAssociation(&t.nanshan),
             Action::ReviewApplication(&t.nanshan),
             Action::ManageApiClients(&t.enterprise),
             Action::SearchAudit(&t.nanshan),
@@ -1082,7 +1100,8 @@ mod tests {
                 CreateStation,
                 ReviewApplications,
                 SearchAudit,
-                ViewCalendar
+                ViewCalendar,
+                CreateAssociation
             ]
         );
         assert_eq!(
@@ -1220,6 +1239,7 @@ mod tests {
                 Action::ViewOrg(target),
                 Action::ManageMembers(target),
                 Action::CreateStation(target),
+                Action::CreateAssociation(target),
                 Action::ReviewApplication(target),
                 Action::ManageApiClients(target),
                 Action::SearchAudit(target),
@@ -1260,6 +1280,57 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn associations_are_created_by_the_administrators_of_their_own_city_or_county_bureau() {
+        let t = tree();
+        let every_unit = [
+            &t.national,
+            &t.guangdong,
+            &t.shenzhen,
+            &t.nanshan,
+            &t.futian,
+            &t.station,
+            &t.enterprise,
+            &t.department,
+            &t.international,
+            &t.association,
+        ];
+        for unit in every_unit {
+            for role in Role::ALL {
+                let actor = member(unit, &[role]);
+                let own_city_or_county =
+                    unit.id == t.shenzhen.id || unit.id == t.nanshan.id || unit.id == t.futian.id;
+                for target in every_unit {
+                    let want = role == Role::OrgAdmin && own_city_or_county && target.id == unit.id;
+                    assert_eq!(
+                        authorize(&actor, Action::CreateAssociation(target)).is_ok(),
+                        want,
+                        "{:?} {role:?} on {:?}",
+                        unit.id,
+                        target.id
+                    );
+                }
+            }
+        }
+        // A city administrator does not create one for a county below it: the county's own
+        // administrators do (403, the county is in the city's subtree).
+        assert_eq!(
+            access(
+                &member(&t.shenzhen, &[Role::OrgAdmin]),
+                Action::CreateAssociation(&t.nanshan)
+            ),
+            Access::Denied(Denied::Forbidden)
+        );
+        assert!(
+            capabilities(&member(&t.shenzhen, &[Role::OrgAdmin]))
+                .contains(&Capability::CreateAssociation)
+        );
+        assert!(
+            !capabilities(&member(&t.guangdong, &[Role::OrgAdmin]))
+                .contains(&Capability::CreateAssociation)
+        );
     }
 
     #[test]

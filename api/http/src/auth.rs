@@ -271,6 +271,7 @@ pub async fn require_audited(
             Action::ViewOrg(_) => "view_org",
             Action::ManageMembers(_) => "manage_members",
             Action::CreateStation(_) => "create_station",
+            Action::CreateAssociation(_) => "create_association",
             Action::ReviewApplication(_) => "review_application",
             Action::ManageApiClients(_) => "manage_api_clients",
             Action::SearchAudit(_) => "search_audit",

@@ -427,6 +427,14 @@ fn cases() -> Vec<Case> {
             Some(json!({"name": "授权测试所{n}"})),
             MEMBER_ADMIN,
         ),
+        // Nobody in the table administers 南山区: those who see it 403, the rest 404.
+        case(
+            M::POST,
+            "/api/v1/organisations/{id}/associations",
+            "/api/v1/organisations/{nanshan}/associations",
+            Some(json!({"name": "授权测试消费者协会{n}"})),
+            MEMBER_ADMIN,
+        ),
         case(
             M::GET,
             "/api/v1/organisations/{id}/api-clients",
@@ -675,6 +683,15 @@ fn cases() -> Vec<Case> {
             headers: &[("If-Match", "\"99\"")],
             expect: ORDER_ACT_STALE,
         },
+        // What a transfer may name: the handler of the holding county; the filer and the
+        // provincial analyst see the order but may not transfer it; the rest do not see it.
+        case(
+            M::GET,
+            "/api/v1/orders/{id}/targets",
+            "/api/v1/orders/{order}/targets?action=transfer&q=福田",
+            None,
+            ORDER_TARGETS,
+        ),
         // The holiday calendar: staff of government units read it; only national
         // administrators (none in the table) enter a year.
         case(
@@ -872,6 +889,18 @@ const ODR_ENTERPRISE: Expect = [
     (404, Some("not_found")),
     (200, None),
     (200, None),
+    (404, Some("not_found")),
+    (404, Some("not_found")),
+];
+
+const ORDER_TARGETS: Expect = [
+    (401, Some("unauthorized")),
+    (403, Some("forbidden")),
+    (404, Some("not_found")),
+    (200, None),
+    (404, Some("not_found")),
+    (403, Some("forbidden")),
+    (404, Some("not_found")),
     (404, Some("not_found")),
     (404, Some("not_found")),
 ];

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod api_clients;
 pub mod applications;
+pub mod associations;
 pub mod attachments;
 pub mod audit;
 pub mod calendar;
@@ -33,6 +34,8 @@ pub mod second_factor;
 pub mod sessions;
 pub mod sign_in;
 pub mod stations;
+pub mod targets;
+pub mod units;
 pub mod verification;
 
 pub use db::Db;

@@ -31,7 +31,7 @@ use crate::{Deps, ServiceError};
 
 /// The holiday calendar stored in the database (`crate::calendar`), as cached by `deps`'s
 /// `Db`; for use inside `Db::run`.
-fn calendar_in(
+pub(crate) fn calendar_in(
     conn: &mut PgConnection,
     cache: &crate::calendar::CalendarCache,
 ) -> Result<Arc<HolidayCalendar>, DbError> {
@@ -891,12 +891,21 @@ fn resolve(
             None => return missing("association_id"),
         },
         CommandInput::AssignHandler { handler } => {
-            match users::find(conn, UserId(*handler))?.and_then(|u| u.org_id) {
-                Some(org) => Command::AssignHandler {
-                    handler: UserId(*handler),
-                    handler_org: OrgId(org),
-                },
-                None => return missing("handler_id"),
+            let Some((user, org)) =
+                users::find(conn, UserId(*handler))?.and_then(|u| u.org_id.map(|org| (u, org)))
+            else {
+                return missing("handler_id");
+            };
+            // A disabled account holds no roles in effect: the rules refuse to name it.
+            let handler_roles = if user.status == "active" {
+                users::roles(conn, UserId(user.id))?
+            } else {
+                Vec::new()
+            };
+            Command::AssignHandler {
+                handler: UserId(*handler),
+                handler_org: OrgId(org),
+                handler_roles,
             }
         }
     }))

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     AppealKind, CaseDecision, Clue, Conclusion, NotAcceptedGround, Order, Party, Proposal, Remedy,
-    State, TerminationReason, deadlines,
+    State, TerminationReason, deadlines, targets,
 };
 use crate::access::{Actor, BureauLevel, ClientScope, OrgKind, OrgPath, OrgRef, Role, UserId};
 use crate::calendar::{Clock, HolidayCalendar, Pause};
@@ -39,6 +39,9 @@ pub enum Command {
     AssignHandler {
         handler: UserId,
         handler_org: crate::access::OrgId,
+        /// The roles the named member holds in effect (none when their account is disabled).
+        #[serde(default)]
+        handler_roles: Vec<Role>,
     },
     /// 移送: to the unit with jurisdiction, before acceptance. A unit that was sent an order
     /// may not pass it on (Art. 41).
@@ -229,7 +232,7 @@ pub enum Refusal {
 
 /// The roles `by` holds as a member of `org`, if it is one and has passed the second factor
 /// where one is required.
-fn roles_in<'a>(by: By<'a>, org: &OrgRef) -> Option<&'a [Role]> {
+pub(super) fn roles_in<'a>(by: By<'a>, org: &OrgRef) -> Option<&'a [Role]> {
     match by {
         By::Actor(Actor::Member {
             org: own,
@@ -251,11 +254,11 @@ fn works_on(roles: Option<&[Role]>) -> bool {
     roles.is_some_and(|r| r.contains(&Role::Handler) || r.contains(&Role::Reviewer))
 }
 
-fn leads(roles: Option<&[Role]>) -> bool {
+pub(super) fn leads(roles: Option<&[Role]>) -> bool {
     roles.is_some_and(|r| r.contains(&Role::Reviewer))
 }
 
-fn parent_path(path: &OrgPath) -> Option<OrgPath> {
+pub(super) fn parent_path(path: &OrgPath) -> Option<OrgPath> {
     let (_, parent) = path.0.split_last()?;
     (!parent.is_empty()).then(|| OrgPath(parent.to_vec()))
 }
@@ -503,6 +506,7 @@ impl Refusal {
             }
             "must be a station of the holding county" => "须为承办县级局所属的派出机构。",
             "must be a member of the holding unit" => "须为承办单位的工作人员。",
+            "must be a handler or reviewer of the holding unit" => "须为承办单位的承办人或审核人。",
             "a handler may only take the order themselves" => "承办人只能将工单分配给自己。",
             "must be another market-regulation bureau" => "须为其他市场监督管理部门。",
             "must be the bureau directly above" => "须为上一级市场监督管理部门。",
@@ -560,9 +564,7 @@ pub fn apply(
             conclude(&mut next, Conclusion::NotAccepted { ground: *ground });
         }
         Command::AssignStation { station } => {
-            if station.kind != OrgKind::Station
-                || parent_path(&station.path).as_ref() != Some(&order.holder.path)
-            {
+            if !targets::eligible_station(order, station) {
                 return Err(invalid(
                     "station",
                     "must be a station of the holding county",
@@ -575,21 +577,19 @@ pub fn apply(
         Command::AssignHandler {
             handler,
             handler_org,
+            handler_roles,
         } => {
-            if *handler_org != order.holder.id {
-                return Err(invalid("handler", "must be a member of the holding unit"));
-            }
-            let self_only = !leads(roles_in(by, &order.holder));
-            if self_only && Some(*handler) != by_user(by) {
-                return Err(invalid(
-                    "handler",
-                    "a handler may only take the order themselves",
-                ));
-            }
+            let candidate = targets::HandlerCandidate {
+                user: *handler,
+                org: *handler_org,
+                roles: handler_roles,
+            };
+            targets::eligible_handler(order, by, candidate)
+                .map_err(|reason| invalid("handler", reason))?;
             next.handler = Some(*handler);
         }
         Command::Transfer { to } => {
-            if to.id == order.holder.id || !matches!(to.kind, OrgKind::Bureau(_)) {
+            if !targets::eligible_transfer(order, to) {
                 return Err(invalid("to", "must be another market-regulation bureau"));
             }
             next.sender = Some(order.holder.clone());
@@ -608,9 +608,7 @@ pub fn apply(
             }
         }
         Command::ReferUp { to } => {
-            if !matches!(to.kind, OrgKind::Bureau(_))
-                || parent_path(&order.holder.path).as_ref() != Some(&to.path)
-            {
+            if !targets::eligible_refer_up(order, to) {
                 return Err(invalid("to", "must be the bureau directly above"));
             }
             next.referral = Some(to.clone());
@@ -688,9 +686,7 @@ pub fn apply(
             }
         }
         Command::Delegate { association } => {
-            let hangs_above_or_at_holder = parent_path(&association.path)
-                .is_some_and(|parent| order.holder.path.is_within(&parent));
-            if association.kind != OrgKind::Association || !hangs_above_or_at_holder {
+            if !targets::eligible_delegate(order, association) {
                 return Err(invalid(
                     "association",
                     "must be a consumer association of the holding unit's area",
@@ -776,11 +772,4 @@ pub fn apply(
         }
     }
     Ok(next)
-}
-
-fn by_user(by: By<'_>) -> Option<UserId> {
-    match by {
-        By::Actor(actor) => actor.user(),
-        By::Scheduler => None,
-    }
 }

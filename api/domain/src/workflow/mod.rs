@@ -17,6 +17,7 @@ mod escalation;
 mod machine;
 mod odr;
 mod reasons;
+pub mod targets;
 mod visibility;
 
 pub use deadlines::{Deadline, DeadlineKind, deadlines, rules_for};

@@ -727,10 +727,12 @@ fn handlers_take_orders_themselves_and_reviewers_assign_anyone_in_the_unit() {
     let own = Command::AssignHandler {
         handler: UserId(1),
         handler_org: nanshan().id,
+        handler_roles: vec![Role::Handler],
     };
     let other = Command::AssignHandler {
         handler: UserId(77),
         handler_org: nanshan().id,
+        handler_roles: vec![Role::Handler],
     };
     assert_eq!(
         w.ok(&complaint(), &c.handler, own, "2026-11-03").handler,
@@ -753,7 +755,8 @@ fn handlers_take_orders_themselves_and_reviewers_assign_anyone_in_the_unit() {
             &c.reviewer,
             Command::AssignHandler {
                 handler: UserId(4),
-                handler_org: futian().id
+                handler_org: futian().id,
+                handler_roles: vec![Role::Handler, Role::Reviewer],
             },
             "2026-11-03"
         ),
@@ -762,6 +765,25 @@ fn handlers_take_orders_themselves_and_reviewers_assign_anyone_in_the_unit() {
             ..
         }
     ));
+    // An analyst (or a disabled account, which holds no roles in effect) cannot handle.
+    for roles in [vec![Role::Analyst], Vec::new()] {
+        assert_eq!(
+            w.refused(
+                &complaint(),
+                &c.reviewer,
+                Command::AssignHandler {
+                    handler: UserId(3),
+                    handler_org: nanshan().id,
+                    handler_roles: roles,
+                },
+                "2026-11-03"
+            ),
+            Refusal::Invalid {
+                field: "handler",
+                reason: "must be a handler or reviewer of the holding unit"
+            }
+        );
+    }
 }
 
 #[test]
@@ -1608,7 +1630,13 @@ fn every_invalid_reason_has_a_chinese_text() {
             reasons.push(reason);
         }
     }
-    assert!(reasons.len() >= 12, "{reasons:?}");
+    // And those of the target rules `apply` checks (`Err("reason")` in targets.rs).
+    for call in include_str!("targets.rs").split("Err(\"").skip(1) {
+        if let Some(reason) = call.split('"').next() {
+            reasons.push(reason);
+        }
+    }
+    assert!(reasons.len() >= 13, "{reasons:?}");
     for reason in reasons {
         let zh = Refusal::Invalid {
             field: "field",

@@ -60,6 +60,8 @@ pub enum CapabilityDto {
     ViewOdrStats,
     /// Parked outgoing messages and requeueing them (national administrators).
     ManageOutbox,
+    /// Create a consumer association 消协 under one's city or county bureau.
+    CreateAssociation,
 }
 
 impl From<Capability> for CapabilityDto {
@@ -78,6 +80,7 @@ impl From<Capability> for CapabilityDto {
             Capability::Supervise => Self::Supervise,
             Capability::ViewOdrStats => Self::ViewOdrStats,
             Capability::ManageOutbox => Self::ManageOutbox,
+            Capability::CreateAssociation => Self::CreateAssociation,
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod inbox;
 pub mod mine;
 pub mod submit;
 pub mod supervision;
+pub mod targets;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;

@@ -1,5 +1,6 @@
 //! The organisation tree, as far as the caller may see it (their own subtree).
 
+pub mod associations;
 pub mod children;
 pub mod get;
 pub mod odr_stats;

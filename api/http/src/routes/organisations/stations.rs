@@ -22,7 +22,7 @@ pub struct StationCreate {
     pub name_en: Option<String>,
 }
 
-fn check_name(field: &str, value: &str, required: bool) -> Option<FieldError> {
+pub(super) fn check_name(field: &str, value: &str, required: bool) -> Option<FieldError> {
     let n = value.trim().chars().count();
     let bad = (required && n == 0) || n > 200 || value.chars().any(char::is_control);
     bad.then(|| {
