@@ -201,7 +201,10 @@ def run_actor(actor: Actor, args: argparse.Namespace, junit: Path, out: Path) ->
     log(f"{actor.name}: st run ... ({args.max_examples} examples per operation, seed {args.seed})")
     started = time.monotonic()
     with out.open("w") as f:
-        rc = subprocess.call(cmd, stdout=f, stderr=subprocess.STDOUT, env={**os.environ, "NO_COLOR": "1"})
+        # In the report directory: st keeps replay data in ./.schemathesis.
+        rc = subprocess.call(
+            cmd, stdout=f, stderr=subprocess.STDOUT, cwd=out.parent, env={**os.environ, "NO_COLOR": "1"}
+        )
     text = out.read_text(errors="replace")
     summary = [line for line in text.splitlines()[-40:] if line.strip()]
     tail = "\n".join(summary[-6:])

@@ -110,7 +110,8 @@ pub fn document() -> Document {
 /// server can send (the contract tests in `tests/contract` hold it to that):
 ///
 /// - 400 `malformed_request`: a path parameter that does not parse (an id past `i64`), a body
-///   that is not valid JSON (`extract.rs`);
+///   that is not valid JSON (`extract.rs`), a malformed header, or a session cookie and a
+///   bearer token in one request (`auth.rs`): every operation but the health checks;
 /// - 413 `payload_too_large` and 415 `unsupported_media_type`: any operation with a body;
 /// - 422 `validation_failed`: a query string or a body of the wrong shape;
 /// - 503 `service_unavailable` with `Retry-After`: every operation but liveness (sessions live
@@ -141,8 +142,11 @@ impl Modify for StandardResponses {
                         .entry(status.to_owned())
                         .or_insert_with(|| problem_response(description).into());
                 };
-                if path.contains('{') || has_body {
-                    add("400", "Malformed path parameter or body");
+                if !path.starts_with("/api/health/") {
+                    add(
+                        "400",
+                        "Malformed path parameter, header or body, or both a session cookie and a bearer token",
+                    );
                 }
                 if has_body {
                     add("413", "The body is too large");
