@@ -4,9 +4,12 @@
 use std::path::{Path, PathBuf};
 
 use actix_files::NamedFile;
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::Method;
 use actix_web::http::header::{self, CacheControl, CacheDirective};
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::middleware::Next;
+use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
 use utoipa::openapi::OpenApi;
 
 use crate::error::{ApiError, ErrorCode};
@@ -46,23 +49,61 @@ impl RouteTable {
         Self { routes }
     }
 
-    /// The methods that `path` accepts, if it names an API route at all.
+    /// The methods that `path` accepts, if it names an API route at all. As in OpenAPI, a
+    /// concrete path wins over a templated one (`/divisions/lookup` is not
+    /// `/divisions/{code}`), segment by segment from the left.
     pub fn allowed(&self, path: &str) -> Option<Vec<&'static str>> {
         let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+        let mut best: Option<Vec<bool>> = None;
         let mut allowed: Vec<&'static str> = Vec::new();
         for (template, methods) in &self.routes {
-            let matches = template.len() == segments.len()
-                && template.iter().zip(&segments).all(|(t, s)| {
-                    (t.starts_with('{') && t.ends_with('}') && !s.is_empty()) || t == s
-                });
-            if matches {
-                allowed.extend(methods);
+            if template.len() != segments.len() {
+                continue;
             }
+            let mut literal = Vec::with_capacity(template.len());
+            let matches = template.iter().zip(&segments).all(|(t, s)| {
+                let is_param = t.starts_with('{') && t.ends_with('}');
+                literal.push(!is_param);
+                (is_param && !s.is_empty()) || t == s
+            });
+            if !matches {
+                continue;
+            }
+            match &best {
+                Some(b) if *b > literal => continue,
+                Some(b) if *b == literal => {}
+                _ => {
+                    allowed.clear();
+                    best = Some(literal);
+                }
+            }
+            allowed.extend(methods);
         }
         allowed.sort_unstable();
         allowed.dedup();
         (!allowed.is_empty()).then_some(allowed)
     }
+}
+
+/// Middleware: a request whose method the document does not list for its path is answered
+/// 405 with `Allow` before routing, so that a templated route cannot take a request meant
+/// for a concrete path under another method (actix would hand `GET /divisions/lookup` to
+/// `GET /divisions/{code}`). Paths the document does not know pass through.
+pub async fn enforce_methods(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    let refused = req.path().starts_with("/api/").then(|| {
+        let table = req.app_data::<web::Data<RouteTable>>()?;
+        let allow = table.allowed(req.path())?;
+        let method = req.method().as_str();
+        (!allow.contains(&method)).then_some(allow)
+    });
+    if let Some(Some(allow)) = refused {
+        let response = ResponseError::error_response(&ApiError::method_not_allowed(&allow));
+        return Ok(req.into_response(response).map_into_right_body());
+    }
+    Ok(next.call(req).await?.map_into_left_body())
 }
 
 /// The default service.
@@ -186,9 +227,10 @@ mod tests {
         let table = RouteTable::from_document(&crate::openapi::document());
         assert_eq!(table.allowed("/api/v1/divisions"), Some(vec!["GET"]));
         assert_eq!(table.allowed("/api/v1/divisions/440305"), Some(vec!["GET"]));
+        // The concrete path wins over /divisions/{code}.
         assert_eq!(
             table.allowed("/api/v1/divisions/lookup"),
-            Some(vec!["GET", "POST"])
+            Some(vec!["POST"])
         );
         assert_eq!(table.allowed("/api/v1/nothing"), None);
         assert_eq!(table.allowed("/api/v1/divisions/1/2"), None);

@@ -4,9 +4,13 @@
 
 use actix_web::App;
 use utoipa::openapi::OpenApi as Document;
+use utoipa::openapi::header::Header;
+use utoipa::openapi::path::ParameterIn;
+use utoipa::openapi::schema::{ObjectBuilder, Type};
 use utoipa::openapi::security::{
     ClientCredentials, Flow, HttpAuthScheme, HttpBuilder, OAuth2, Scopes, SecurityScheme,
 };
+use utoipa::openapi::{Content, Ref, RefOr, Response, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::{AppExt, scope};
 
@@ -95,12 +99,102 @@ impl Modify for SecuritySchemes {
 
 /// The full document, built from the same registration the server uses.
 pub fn document() -> Document {
-    let (_, doc) = App::new()
+    let (_, mut doc) = App::new()
         .into_utoipa_app()
         .openapi(BaseDoc::openapi())
         .service(scope::scope("/api").configure(crate::routes::configure))
         .split_for_parts();
+    StandardResponses.modify(&mut doc);
     doc
+}
+
+/// The problems that the shared layers answer for every operation of a kind, added to each
+/// operation that does not document them itself, so that the document lists every status the
+/// server can send (the contract tests in `tests/contract` hold it to that):
+///
+/// - 400 `malformed_request`: a path parameter that does not parse (an id past `i64`), a body
+///   that is not valid JSON (`extract.rs`), a malformed header, or a session cookie and a
+///   bearer token in one request (`auth.rs`): every operation but the health checks;
+/// - 413 `payload_too_large` and 415 `unsupported_media_type`: any operation with a body;
+/// - 422 `validation_failed`: a query string or a body of the wrong shape;
+/// - 503 `service_unavailable` with `Retry-After`: every operation but liveness (sessions live
+///   in Redis, everything else in PostgreSQL);
+/// - `Retry-After` on every 429 and 503.
+struct StandardResponses;
+
+impl Modify for StandardResponses {
+    fn modify(&self, openapi: &mut Document) {
+        for (path, item) in &mut openapi.paths.paths {
+            let operations = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ];
+            for operation in operations.into_iter().flatten() {
+                let has_query = operation
+                    .parameters
+                    .iter()
+                    .flatten()
+                    .any(|p| matches!(p, RefOr::T(p) if p.parameter_in == ParameterIn::Query));
+                let has_body = operation.request_body.is_some();
+                let responses = &mut operation.responses.responses;
+                let mut add = |status: &str, description: &str| {
+                    responses
+                        .entry(status.to_owned())
+                        .or_insert_with(|| problem_response(description).into());
+                };
+                if !path.starts_with("/api/health/") {
+                    add(
+                        "400",
+                        "Malformed path parameter, header or body, or both a session cookie and a bearer token",
+                    );
+                }
+                if has_body {
+                    add("413", "The body is too large");
+                    add("415", "The body is not of the documented media type");
+                }
+                if has_query || has_body {
+                    add("422", "Invalid query parameters or fields");
+                }
+                if path != "/api/health/live" {
+                    add(
+                        "503",
+                        "PostgreSQL or Redis is down; retry after Retry-After seconds",
+                    );
+                }
+                for status in ["429", "503"] {
+                    if let Some(RefOr::T(response)) = responses.get_mut(status) {
+                        response
+                            .headers
+                            .entry("Retry-After".to_owned())
+                            .or_insert_with(retry_after);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn problem_response(description: &str) -> Response {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            crate::error::PROBLEM_JSON,
+            Content::new(Some(Ref::from_schema_name("Problem"))),
+        )
+        .build()
+}
+
+fn retry_after() -> RefOr<Header> {
+    let mut header = Header::new(
+        ObjectBuilder::new()
+            .schema_type(Type::Integer)
+            .minimum(Some(0)),
+    );
+    header.description = Some("Seconds to wait before trying again".to_owned());
+    RefOr::T(header)
 }
 
 /// The committed form: pretty JSON with a trailing newline.

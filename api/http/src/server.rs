@@ -4,13 +4,13 @@ use std::net::TcpListener;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse};
-use actix_web::middleware::{Compress, DefaultHeaders, Logger};
+use actix_web::middleware::{Compress, DefaultHeaders, Logger, from_fn};
 use actix_web::{App, HttpServer, web};
 use utoipa_actix_web::{AppExt, scope};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::config::Config;
-use crate::fallback::{RouteTable, fallback};
+use crate::fallback::{RouteTable, enforce_methods, fallback};
 use crate::state::AppState;
 use crate::{extract, openapi, routes};
 
@@ -76,6 +76,7 @@ pub fn app(
         .service(scope::scope("/api").configure(routes::configure))
         .split_for_parts();
     app.default_service(web::to(fallback))
+        .wrap(from_fn(enforce_methods))
         .wrap(Compress::default())
         .wrap(headers)
         .wrap(Logger::new(r#"%a "%r" %s %b %Dms"#).exclude("/api/health/live"))

@@ -42,7 +42,7 @@ pub struct EnteredYear {
 #[utoipa::path(
     tag = "calendar",
     operation_id = "calendar_years_put",
-    params(("year" = i32, Path, description = "The year, 2000 to 2100")),
+    params(("year" = i32, Path, description = "The year, 2000 to 2100", minimum = 2000, maximum = 2100)),
     request_body = YearSchedule,
     responses(
         (status = OK, description = "Entered; due dates recomputed", body = EnteredYear),

@@ -13,7 +13,7 @@ use crate::state::AppState;
 #[utoipa::path(
     tag = "calendar",
     operation_id = "calendar_years_get",
-    params(("year" = i32, Path, description = "The year, 2000 to 2100")),
+    params(("year" = i32, Path, description = "The year, 2000 to 2100", minimum = 2000, maximum = 2100)),
     responses(
         (status = OK, description = "The year", body = CalendarYear),
         (status = UNAUTHORIZED, description = "Not signed in", body = Problem, content_type = "application/problem+json"),

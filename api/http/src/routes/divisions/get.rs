@@ -21,7 +21,8 @@ pub struct DivisionDetail {
 #[utoipa::path(
     tag = "divisions",
     operation_id = "divisions_get",
-    params(("code" = String, Path, description = "Six-digit GB/T 2260 code", example = "440305")),
+    params(("code" = String, Path, description = "Six-digit GB/T 2260 code", example = "440305",
+        pattern = "^[0-9]{6}$")),
     responses(
         (status = OK, description = "The division and its ancestors", body = DivisionDetail),
         (status = NOT_FOUND, description = "No such division", body = Problem,

@@ -49,7 +49,7 @@ fn malformed(e: CreditCodeError) -> ApiError {
     tag = "enterprises",
     operation_id = "enterprises_odr_get",
     params(("credit_code" = String, Path, description = "Unified social credit code (18 characters)",
-        example = "91440305MA5FWQ001Q")),
+        example = "91440305MA5FWQ001Q", pattern = "^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}$")),
     responses(
         (status = OK, description = "An approved ODR enterprise", body = OdrEnterprise),
         (status = NOT_FOUND, description = "No approved ODR enterprise has this code", body = Problem,
