@@ -1,3 +1,4 @@
+import { odrEn } from './odr.en';
 import { calendarEn } from './calendar.en';
 import { ordersEn } from './orders.en';
 import { identityEn } from './identity.en';
@@ -9,6 +10,7 @@ export const enUS: Translation = {
   ...taxonomyEn,
   ...calendarEn,
   ...ordersEn,
+  ...odrEn,
   app: {
     name: 'Weiquan',
     console: 'Staff console',
@@ -36,6 +38,9 @@ export const enUS: Translation = {
     calendar: 'Holiday calendar',
     orders: 'Work orders',
     supervision: 'Supervision',
+    'odr-stats': 'Settlement statistics',
+    enterpriseOrders: 'Complaints about us',
+    associationOrders: 'Delegated mediation',
     signIn: 'Sign in',
     signOut: 'Sign out',
   },

@@ -1,3 +1,4 @@
+import { odrZh } from './odr.zh';
 import { calendarZh } from './calendar.zh';
 import { ordersZh } from './orders.zh';
 import { identityZh } from './identity.zh';
@@ -9,6 +10,7 @@ export const zhCN = {
   ...taxonomyZh,
   ...calendarZh,
   ...ordersZh,
+  ...odrZh,
   app: {
     name: '维权',
     console: '管理后台',
@@ -36,6 +38,9 @@ export const zhCN = {
     calendar: '节假日安排',
     orders: '工单',
     supervision: '督办',
+    'odr-stats': '企业统计',
+    enterpriseOrders: '企业工单',
+    associationOrders: '委托调解',
     signIn: '登录',
     signOut: '退出登录',
   },

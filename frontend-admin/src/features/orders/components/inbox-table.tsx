@@ -7,11 +7,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '@/components/query-error';
 import { useErrorMessage } from '@/lib/problem';
+import type { InboxKind } from '@/lib/access';
 import { useInbox, type InboxQuery, type OrderSummary } from '../api/inbox';
 import { useUnit } from '../api/choices';
 import { categoryName, useCategoryTree } from '../api/categories';
 import { BulkAssign, type Selected } from './bulk-assign';
 import { DueDate, StateTag, formatDate, formatTime, label } from './labels';
+import { WorkingDaysLeft } from './odr-block';
 
 /** A row as the table reads it (the holder is looked up when the server leaves its name out). */
 type Row = OrderSummary;
@@ -34,7 +36,19 @@ function HolderName({ row }: { row: Row }) {
   return <>{row.holder_name ?? unit.data?.name ?? t('orders.unknownUnit', { id: row.holder_org_id })}</>;
 }
 
-export function InboxTable({ orgId, query, search }: { orgId: number; query: InboxQuery; search: string }) {
+type InboxTableProps = {
+  orgId: number;
+  query: InboxQuery;
+  search: string;
+  /**
+   * Whose inbox: staff select rows for 批量分派; an enterprise (which only sees complaints
+   * about itself and assigns nobody) sees the working days left instead; an association
+   * (holding nothing of its own to assign) neither selects.
+   */
+  variant?: InboxKind;
+};
+
+export function InboxTable({ orgId, query, search, variant = 'staff' }: InboxTableProps) {
   const { t, i18n } = useTranslation();
   const message = useErrorMessage();
   const inbox = useInbox(orgId, query);
@@ -49,8 +63,12 @@ export function InboxTable({ orgId, query, search }: { orgId: number; query: Inb
   }
   const rows: Row[] = inbox.data?.pages.flatMap((page) => page.items) ?? [];
 
+  const staff = variant === 'staff';
+  const enterprise = variant === 'enterprise';
+
   return (
     <Flex vertical gap={12}>
+      {staff ? (
       <Flex gap={12} align="center" wrap>
         <Typography.Text aria-live="polite">{t('orders.bulk.selected', { count: selected.length })}</Typography.Text>
         <BulkAssign orgId={orgId} selected={selected} onDone={() => setSelected([])} />
@@ -64,9 +82,10 @@ export function InboxTable({ orgId, query, search }: { orgId: number; query: Inb
           <Button onClick={() => setSelected([])}>{t('orders.bulk.clear')}</Button>
         ) : null}
       </Flex>
+      ) : null}
       <Table<Row>
         rowKey="id"
-        rowSelection={{
+        rowSelection={!staff ? undefined : {
           // No select-all checkbox in the header: antd copies column titles into an
           // aria-hidden measuring row, where a checkbox would be focusable (axe
           // aria-hidden-focus). 全选 above the table does it instead.
@@ -97,13 +116,19 @@ export function InboxTable({ orgId, query, search }: { orgId: number; query: Inb
               </Flex>
             ),
           },
-          { key: 'kind', title: t('orders.column.kind'), render: (_, row) => label(t, 'kind', row.kind) },
+          ...(enterprise
+            ? []
+            : [{ key: 'kind', title: t('orders.column.kind'), render: (_: unknown, row: Row) => label(t, 'kind', row.kind) }]),
           { key: 'state', title: t('orders.column.state'), render: (_, row) => <StateTag state={row.state} /> },
-          {
-            key: 'business',
-            title: t('orders.column.business'),
-            render: (_, row) => row.business_name ?? t('orders.none'),
-          },
+          ...(enterprise
+            ? []
+            : [
+                {
+                  key: 'business',
+                  title: t('orders.column.business'),
+                  render: (_: unknown, row: Row) => row.business_name ?? t('orders.none'),
+                },
+              ]),
           {
             key: 'category',
             title: t('orders.column.category'),
@@ -118,6 +143,22 @@ export function InboxTable({ orgId, query, search }: { orgId: number; query: Inb
             title: t('orders.column.due'),
             render: (_, row) => <DueDate due={row.due_on} provisional={row.due_provisional} overdue={row.overdue} />,
           },
+          ...(enterprise
+            ? [
+                {
+                  key: 'left',
+                  title: t('odr.inbox.daysLeft'),
+                  render: (_: unknown, row: Row) =>
+                    row.due_on && row.state === 'with_enterprise' && !row.overdue ? (
+                      <WorkingDaysLeft due={row.due_on} />
+                    ) : row.overdue ? (
+                      <Typography.Text type="danger">{t('orders.overdue')}</Typography.Text>
+                    ) : (
+                      t('orders.none')
+                    ),
+                },
+              ]
+            : []),
           {
             key: 'received',
             title: t('orders.column.received'),
