@@ -1,3 +1,4 @@
+import { odrZh } from './odr.zh';
 import { ordersZh } from './orders.zh';
 import { applyZh } from './apply.zh';
 
@@ -5,6 +6,7 @@ import { applyZh } from './apply.zh';
 export const zhCN = {
   ...applyZh,
   ...ordersZh,
+  ...odrZh,
   app: {
     name: '维权',
     tagline: '全国消费者投诉举报平台',
