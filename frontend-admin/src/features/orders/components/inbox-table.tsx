@@ -1,7 +1,7 @@
 // The inbox: one row per order, by due date (the server's order); 加载更多 fetches the next
 // keyset page. The number links to the order page; an escalated order carries 督办. Rows can
 // be selected for 批量分派 (the selection is cleared when the filters change).
-import { Button, Flex, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Flex, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -65,37 +65,40 @@ export function InboxTable({ orgId, query, search, variant = 'staff' }: InboxTab
 
   const staff = variant === 'staff';
   const enterprise = variant === 'enterprise';
+  const selection: TableProps<Row>['rowSelection'] = staff
+    ? {
+        // No select-all checkbox in the header: antd copies column titles into an
+        // aria-hidden measuring row, where a checkbox would be focusable (axe
+        // aria-hidden-focus). 全选 above the table does it instead.
+        hideSelectAll: true,
+        columnTitle: <span className="wq-visually-hidden">{t('orders.bulk.select')}</span>,
+        selectedRowKeys: selected.map((s) => s.id),
+        onChange: (_keys, chosen) =>
+          setSelected(chosen.map((row) => ({ id: row.id, number: row.number, version: row.version }))),
+        getCheckboxProps: (row) => ({ 'aria-label': row.number }) as object,
+      }
+    : undefined;
 
   return (
     <Flex vertical gap={12}>
       {staff ? (
-      <Flex gap={12} align="center" wrap>
-        <Typography.Text aria-live="polite">{t('orders.bulk.selected', { count: selected.length })}</Typography.Text>
-        <BulkAssign orgId={orgId} selected={selected} onDone={() => setSelected([])} />
-        <Button
-          disabled={rows.length === 0 || selected.length === rows.length}
-          onClick={() => setSelected(rows.map((row) => ({ id: row.id, number: row.number, version: row.version })))}
-        >
-          {t('orders.bulk.selectAll')}
-        </Button>
-        {selected.length > 0 ? (
-          <Button onClick={() => setSelected([])}>{t('orders.bulk.clear')}</Button>
-        ) : null}
-      </Flex>
+        <Flex gap={12} align="center" wrap>
+          <Typography.Text aria-live="polite">{t('orders.bulk.selected', { count: selected.length })}</Typography.Text>
+          <BulkAssign orgId={orgId} selected={selected} onDone={() => setSelected([])} />
+          <Button
+            disabled={rows.length === 0 || selected.length === rows.length}
+            onClick={() => setSelected(rows.map((row) => ({ id: row.id, number: row.number, version: row.version })))}
+          >
+            {t('orders.bulk.selectAll')}
+          </Button>
+          {selected.length > 0 ? (
+            <Button onClick={() => setSelected([])}>{t('orders.bulk.clear')}</Button>
+          ) : null}
+        </Flex>
       ) : null}
       <Table<Row>
         rowKey="id"
-        rowSelection={!staff ? undefined : {
-          // No select-all checkbox in the header: antd copies column titles into an
-          // aria-hidden measuring row, where a checkbox would be focusable (axe
-          // aria-hidden-focus). 全选 above the table does it instead.
-          hideSelectAll: true,
-          columnTitle: <span className="wq-visually-hidden">{t('orders.bulk.select')}</span>,
-          selectedRowKeys: selected.map((s) => s.id),
-          onChange: (_keys, chosen) =>
-            setSelected(chosen.map((row) => ({ id: row.id, number: row.number, version: row.version }))),
-          getCheckboxProps: (row) => ({ 'aria-label': row.number }) as object,
-        }}
+        rowSelection={selection}
         loading={inbox.isPending}
         dataSource={rows}
         pagination={false}

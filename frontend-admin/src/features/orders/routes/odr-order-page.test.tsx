@@ -3,22 +3,16 @@
 // filer card for an enterprise.
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { setMe, type Me } from '@/lib/auth';
 import { mockFetch, type MockRoutes } from '@/testing/fetch-mock';
-import { handler } from '@/testing/me-data';
+import { enterpriseHandler, handler } from '@/testing/me-data';
 import { createTestQueryClient, renderRoutes } from '@/testing/render';
 import { OrderPage } from './order-page';
 
-export const enterpriseHandler: Me = {
-  ...handler,
-  user_id: 31,
-  display_name: '企业承办人',
-  username: 'enterprise.handler',
-  org: { id: 4001, name: '深圳维权演示科技有限公司', kind: 'enterprise', bureau_level: null, division_code: '440305' },
-  roles: ['handler'],
-  capabilities: ['view_orders', 'view_odr_stats' as never],
-};
+// The first test of a file loads antd and the routes: slow on a busy 2-core machine.
+vi.setConfig({ testTimeout: 60_000 });
+
 
 const odr = (extra: object = {}) => ({
   enterprise_org_id: 4001,
@@ -128,7 +122,7 @@ describe('OrderPage of an ODR order', () => {
     expect(screen.queryByTestId('order-filer')).toBeNull();
   });
 
-  it('refuses a refund without an amount, then sends the proposal in fen with If-Match', { timeout: 60_000 }, async () => {
+  it('refuses a refund without an amount, then sends the proposal in fen with If-Match', async () => {
     let loads = 0;
     const { user, requests } = page({
       [ORDER]: () => {
@@ -172,7 +166,7 @@ describe('OrderPage of an ODR order', () => {
     expect(within(proposal).getByTestId('odr-proposal-status').textContent).toBe('等待消费者确认');
   });
 
-  it('lets a repair go without an amount (sent as null)', { timeout: 60_000 }, async () => {
+  it('lets a repair go without an amount (sent as null)', async () => {
     const { user, requests } = page({
       [ORDER]: { body: order() },
       [`POST ${ORDER}/actions`]: { body: { id: 12, version: 3 } },
