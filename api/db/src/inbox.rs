@@ -21,11 +21,24 @@ use crate::DbError;
 use crate::orders::OrderRow;
 use crate::schema::{order_appeals, orders, organisations};
 
+/// Which orders an inbox starts from (`weiquan_domain::access::inbox_scope`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// Those held in the subtree of [`InboxFilter::path`] (`orders_inbox_due_idx`).
+    #[default]
+    Subtree,
+    /// The complaints about this approved ODR enterprise (`orders_business_inbox_idx`).
+    Business(i64),
+    /// Those whose mediation was delegated to this association (`orders_mediator_inbox_idx`).
+    Mediator(i64),
+}
+
 /// What an inbox is filtered by. Every field is optional (`Default` is the whole subtree).
 #[derive(Debug, Clone, Default)]
 pub struct InboxFilter {
-    /// The organisation's `path`: its whole subtree.
+    /// The organisation's `path`: its whole subtree (when `scope` is [`Scope::Subtree`]).
     pub path: String,
+    pub scope: Scope,
     /// Any of these states (none: every state).
     pub states: Vec<String>,
     /// Only open orders ([`State::OPEN_NAMES`]), stated so that the partial indexes apply.
@@ -107,8 +120,16 @@ const SEARCH_TEXT: &str =
 macro_rules! filtered {
     ($query:expr, $filter:expr) => {{
         let f: &InboxFilter = $filter;
-        let mut query =
-            $query.filter(orders::holder_path.like(format!("{}%", like_escape(&f.path))));
+        let mut query = match f.scope {
+            Scope::Subtree => {
+                $query.filter(orders::holder_path.like(format!("{}%", like_escape(&f.path))))
+            }
+            Scope::Business(org) => $query
+                .filter(orders::business_org_id.eq(org))
+                .filter(orders::kind.eq("complaint"))
+                .filter(orders::business_odr.eq(true)),
+            Scope::Mediator(org) => $query.filter(orders::mediator_org_id.eq(org)),
+        };
         if !f.states.is_empty() {
             query = query.filter(orders::state.eq_any(f.states.clone()));
         }

@@ -12,6 +12,7 @@ pub mod holidays;
 pub mod inbox;
 pub mod invitations;
 pub mod migrate;
+pub mod odr;
 pub mod orders;
 pub mod organisations;
 pub mod outbox;

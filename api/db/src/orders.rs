@@ -215,6 +215,7 @@ impl OrderRow {
             self.sender_org_id,
             self.referral_org_id,
             self.mediator_org_id,
+            self.business_org_id,
         ]
         .into_iter()
         .flatten()
@@ -269,6 +270,11 @@ impl OrderRow {
             referral: orgs.get(id, self.referral_org_id, "referral")?,
             business: self.business_org_id.map(OrgId),
             business_odr: self.business_odr,
+            business_path: self
+                .business_org_id
+                .and_then(|b| orgs.0.iter().find(|o| o.id.0 == b).map(|o| o.path.clone())),
+            // Loaded beside the order where the rules need it (`weiquan_db::odr::pending`).
+            proposal: None,
             mediator: orgs.get(id, self.mediator_org_id, "mediator")?,
             consent: from_json::<Consent>(id, "consent", &self.consent)?,
             accepted_on: self.accepted_on,

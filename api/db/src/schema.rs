@@ -372,3 +372,37 @@ diesel::table! {
 
 diesel::joinable!(holidays -> holiday_years (year));
 diesel::allow_tables_to_appear_in_same_query!(holiday_years, holidays);
+
+diesel::table! {
+    settlement_proposals (id) {
+        id -> Int8,
+        order_id -> Int8,
+        proposed_by_user -> Nullable<Int8>,
+        proposed_by_client -> Nullable<Int8>,
+        enterprise_org_id -> Int8,
+        remedy -> Text,
+        amount_fen -> Nullable<Int8>,
+        terms -> Text,
+        status -> Text,
+        created_at -> Timestamptz,
+        decided_at -> Nullable<Timestamptz>,
+        reject_reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    odr_cases (order_id) {
+        order_id -> Int8,
+        enterprise_org_id -> Int8,
+        dispatched_on -> Date,
+        due_on -> Nullable<Date>,
+        first_answer_at -> Nullable<Timestamptz>,
+        dispatched_at -> Timestamptz,
+        outcome -> Nullable<Text>,
+        ended_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::joinable!(settlement_proposals -> orders (order_id));
+diesel::joinable!(odr_cases -> orders (order_id));
+diesel::allow_tables_to_appear_in_same_query!(orders, settlement_proposals, odr_cases);

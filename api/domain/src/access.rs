@@ -233,8 +233,14 @@ pub enum Action<'a> {
     /// Search the audit log of an organisation's subtree.
     SearchAudit(&'a OrgRef),
     /// List the work orders held in an organisation's subtree (the inbox): handlers,
-    /// reviewers and analysts of government units and consumer associations.
+    /// reviewers and analysts of government units and consumer associations; for an ODR
+    /// enterprise its own handlers, reviewers and administrators (the complaints about it,
+    /// see [`inbox_scope`]).
     ViewOrders(&'a OrgRef),
+    /// An ODR enterprise's settlement statistics: its own handlers, reviewers and
+    /// administrators, and staff (handlers, reviewers, analysts) of the government units
+    /// above it.
+    ViewOdrStats(&'a OrgRef),
     /// The overdue supervision list of an organisation's subtree 督办: members of bureaus
     /// above the county who may view orders, and a county bureau's own leaders (reviewers).
     Supervise(&'a OrgRef),
@@ -307,11 +313,20 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
             (admin || roles.contains(&Role::Analyst)) && target.is_within(org)
         }
         Action::ViewOrders(target) => {
-            (org.kind.is_government() || org.kind == OrgKind::Association)
+            let staff = (org.kind.is_government() || org.kind == OrgKind::Association)
                 && [Role::Handler, Role::Reviewer, Role::Analyst]
                     .iter()
                     .any(|r| roles.contains(r))
-                && target.is_within(org)
+                && target.is_within(org);
+            staff || enterprise_own(org, roles, target)
+        }
+        Action::ViewOdrStats(target) => {
+            let staff = org.kind.is_government()
+                && [Role::Handler, Role::Reviewer, Role::Analyst]
+                    .iter()
+                    .any(|r| roles.contains(r))
+                && target.is_within(org);
+            staff || enterprise_own(org, roles, target)
         }
         Action::Supervise(target) => {
             let order_roles = [Role::Handler, Role::Reviewer, Role::Analyst]
@@ -334,6 +349,51 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
         Ok(())
     } else {
         Err(Denied::Forbidden)
+    }
+}
+
+/// A handler, reviewer or administrator of the enterprise `target` itself.
+fn enterprise_own(org: &OrgRef, roles: &[Role], target: &OrgRef) -> bool {
+    org.kind == OrgKind::Enterprise
+        && target.id == org.id
+        && [Role::Handler, Role::Reviewer, Role::OrgAdmin]
+            .iter()
+            .any(|r| roles.contains(r))
+}
+
+/// Which orders an organisation's inbox lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InboxScope {
+    /// The orders held in its subtree (bureaus and stations).
+    Subtree,
+    /// An ODR enterprise: the complaints about it that it may see.
+    AboutEnterprise,
+    /// A consumer association: the orders whose mediation was delegated to it.
+    DelegatedTo,
+}
+
+/// What `target`'s inbox lists.
+pub fn inbox_scope(target: &OrgRef) -> InboxScope {
+    match target.kind {
+        OrgKind::Enterprise => InboxScope::AboutEnterprise,
+        OrgKind::Association => InboxScope::DelegatedTo,
+        _ => InboxScope::Subtree,
+    }
+}
+
+/// Whether `actor` may read `target`'s inbox (and its counts): [`access`] with
+/// [`Action::ViewOrders`] for people; an enterprise's API client with `orders:read` or
+/// `orders:write` reads its own enterprise's inbox, and nothing else exists for a client.
+pub fn inbox_access(actor: &Actor, target: &OrgRef) -> Access {
+    match actor {
+        Actor::Client { org, scopes, .. } => {
+            if org.kind == OrgKind::Enterprise && org.id == target.id && !scopes.is_empty() {
+                Access::Allowed
+            } else {
+                Access::NotFound
+            }
+        }
+        _ => access(actor, Action::ViewOrders(target)),
     }
 }
 
@@ -377,6 +437,7 @@ impl Action<'_> {
             | Self::ManageApiClients(o)
             | Self::SearchAudit(o)
             | Self::ViewOrders(o)
+            | Self::ViewOdrStats(o)
             | Self::Supervise(o)
             | Self::ManageTaxonomy(o) => o,
         }
@@ -462,10 +523,13 @@ pub enum Capability {
     ViewOrders,
     /// The supervision list 督办 of one's subtree ([`Action::Supervise`]).
     Supervise,
+    /// ODR settlement statistics: of one's own enterprise, or of the enterprises below one's
+    /// bureau ([`Action::ViewOdrStats`]).
+    ViewOdrStats,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 11] = [
+    pub const ALL: [Capability; 12] = [
         Self::ViewOrgTree,
         Self::ManageMembers,
         Self::CreateStation,
@@ -477,6 +541,7 @@ impl Capability {
         Self::ManageCalendar,
         Self::ViewOrders,
         Self::Supervise,
+        Self::ViewOdrStats,
     ];
 }
 
@@ -504,6 +569,7 @@ pub fn capabilities(actor: &Actor) -> Vec<Capability> {
                 }
                 Capability::ViewOrders => Action::ViewOrders(org),
                 Capability::Supervise => Action::Supervise(org),
+                Capability::ViewOdrStats => Action::ViewOdrStats(org),
             };
             authorize(actor, action).is_ok()
         })
@@ -925,6 +991,68 @@ mod tests {
     }
 
     #[test]
+    fn inboxes_are_scoped_by_the_kind_of_organisation() {
+        let t = tree();
+        assert_eq!(inbox_scope(&t.nanshan), InboxScope::Subtree);
+        assert_eq!(inbox_scope(&t.station), InboxScope::Subtree);
+        assert_eq!(inbox_scope(&t.enterprise), InboxScope::AboutEnterprise);
+        assert_eq!(inbox_scope(&t.association), InboxScope::DelegatedTo);
+        let own = member(&t.enterprise, &[Role::Handler]);
+        assert_eq!(inbox_access(&own, &t.enterprise), Access::Allowed);
+        assert_eq!(inbox_access(&own, &t.nanshan), Access::NotFound);
+        let supervisor = member(&t.shenzhen, &[Role::Handler]);
+        assert_eq!(inbox_access(&supervisor, &t.enterprise), Access::Allowed);
+        assert_eq!(
+            inbox_access(&member(&t.futian, &[Role::Handler]), &t.enterprise),
+            Access::NotFound
+        );
+        let client = |scopes: Vec<ClientScope>, org: &OrgRef| Actor::Client {
+            client: ClientId(1),
+            org: org.clone(),
+            scopes,
+        };
+        for scopes in [
+            vec![ClientScope::OrdersRead],
+            vec![ClientScope::OrdersWrite],
+        ] {
+            assert_eq!(
+                inbox_access(&client(scopes.clone(), &t.enterprise), &t.enterprise),
+                Access::Allowed
+            );
+            assert_eq!(
+                inbox_access(&client(scopes.clone(), &t.enterprise), &t.nanshan),
+                Access::NotFound
+            );
+            assert_eq!(
+                inbox_access(&client(scopes, &t.department), &t.department),
+                Access::NotFound,
+                "a department's clients have no inbox here"
+            );
+        }
+        assert_eq!(
+            authorize(
+                &member(&t.enterprise, &[Role::Handler]),
+                Action::ViewOdrStats(&t.enterprise)
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(
+                &member(&t.shenzhen, &[Role::Analyst]),
+                Action::ViewOdrStats(&t.enterprise)
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(
+                &member(&t.association, &[Role::Handler]),
+                Action::ViewOdrStats(&t.enterprise)
+            ),
+            Err(Denied::Forbidden)
+        );
+    }
+
+    #[test]
     fn capabilities_follow_the_decisions() {
         let t = tree();
         use Capability::*;
@@ -943,7 +1071,7 @@ mod tests {
         );
         assert_eq!(
             capabilities(&member(&t.nanshan, &[Role::Handler])),
-            vec![ViewOrgTree, ViewCalendar, ViewOrders]
+            vec![ViewOrgTree, ViewCalendar, ViewOrders, ViewOdrStats]
         );
         assert_eq!(
             capabilities(&member(&t.nanshan, &[Role::Reviewer])),
@@ -952,17 +1080,40 @@ mod tests {
                 ReviewApplications,
                 ViewCalendar,
                 ViewOrders,
-                Supervise
+                Supervise,
+                ViewOdrStats
             ],
             "a county's leaders supervise"
         );
         assert_eq!(
             capabilities(&member(&t.guangdong, &[Role::Handler])),
-            vec![ViewOrgTree, ViewCalendar, ViewOrders, Supervise]
+            vec![
+                ViewOrgTree,
+                ViewCalendar,
+                ViewOrders,
+                Supervise,
+                ViewOdrStats
+            ]
         );
         assert_eq!(
             capabilities(&member(&t.enterprise, &[Role::OrgAdmin])),
-            vec![ViewOrgTree, ManageMembers, ManageApiClients, SearchAudit]
+            vec![
+                ViewOrgTree,
+                ManageMembers,
+                ManageApiClients,
+                SearchAudit,
+                ViewOrders,
+                ViewOdrStats
+            ]
+        );
+        assert_eq!(
+            capabilities(&member(&t.enterprise, &[Role::Handler])),
+            vec![ViewOrgTree, ViewOrders, ViewOdrStats],
+            "the enterprise console: its inbox and its statistics"
+        );
+        assert_eq!(
+            capabilities(&member(&t.association, &[Role::Handler])),
+            vec![ViewOrgTree, ViewCalendar, ViewOrders]
         );
         let pending = Actor::Member {
             user: UserId(1),
@@ -1057,6 +1208,7 @@ mod tests {
                 Action::ManageApiClients(target),
                 Action::SearchAudit(target),
                 Action::ViewOrders(target),
+                Action::ViewOdrStats(target),
                 Action::Supervise(target),
             ];
             for action in actions {

@@ -275,6 +275,7 @@ pub async fn require_audited(
             Action::ManageApiClients(_) => "manage_api_clients",
             Action::SearchAudit(_) => "search_audit",
             Action::ViewOrders(_) => "view_orders",
+            Action::ViewOdrStats(_) => "view_odr_stats",
             Action::Supervise(_) => "supervise",
             Action::ManageTaxonomy(_) => "manage_taxonomy",
         };

@@ -115,6 +115,8 @@ pub fn spawn_pruner(config: &Config) -> Result<Relay, ServiceError> {
 pub struct Escalator {
     stop: watch::Sender<bool>,
     task: tokio::task::JoinHandle<()>,
+    /// The ODR expiry job (`weiquan_services::odr::run_expirer`), on the same interval.
+    odr: tokio::task::JoinHandle<()>,
 }
 
 impl Escalator {
@@ -123,11 +125,16 @@ impl Escalator {
         if let Err(e) = self.task.await {
             log::error!("overdue escalation ended abnormally: {e}");
         }
+        if let Err(e) = self.odr.await {
+            log::error!("ODR expiry ended abnormally: {e}");
+        }
     }
 }
 
-/// Starts the overdue escalation job (its own one-connection pool) unless the configuration
-/// turns it off. Every instance runs one; an advisory lock lets one at a time work.
+/// Starts the overdue escalation job and the ODR expiry job (complaints an enterprise did not
+/// settle in time go back to the bureau) on one interval, with their own two-connection pool,
+/// unless the configuration turns them off. Every instance runs them; advisory locks let one
+/// instance at a time work.
 pub fn spawn_escalator(config: &Config) -> Result<Option<Escalator>, ServiceError> {
     let Some(interval) = config.escalation_interval else {
         log::info!("overdue escalation is off (ESCALATION_INTERVAL_SECS=0)");
@@ -136,15 +143,19 @@ pub fn spawn_escalator(config: &Config) -> Result<Option<Escalator>, ServiceErro
     let pool = weiquan_db::build_pool(
         &config.database_url,
         &PoolOptions {
-            max_size: 1,
+            max_size: 2,
             connection_timeout: config.database_timeout,
         },
     )?;
     let (stop, shutdown) = watch::channel(false);
-    let task = actix_web::rt::spawn(weiquan_services::escalation::run_escalator(
-        Db::new(pool),
+    let db = Db::new(pool);
+    let odr = actix_web::rt::spawn(weiquan_services::odr::run_expirer(
+        db.clone(),
         interval,
-        shutdown,
+        shutdown.clone(),
     ));
-    Ok(Some(Escalator { stop, task }))
+    let task = actix_web::rt::spawn(weiquan_services::escalation::run_escalator(
+        db, interval, shutdown,
+    ));
+    Ok(Some(Escalator { stop, task, odr }))
 }

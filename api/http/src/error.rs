@@ -39,6 +39,9 @@ pub enum ErrorCode {
     /// A state-changing request without the session's `X-CSRF-Token`.
     CsrfTokenInvalid,
     Forbidden,
+    /// An API client's token lacks the scope this request needs (e.g. `orders:write` to act
+    /// on an order it may read).
+    InsufficientScope,
     /// The change conflicts with the current state (stale version, illegal transition).
     Conflict,
     /// The user name asked for belongs to another account (`errors` names the field).
@@ -88,6 +91,7 @@ impl ErrorCode {
             Self::SecondFactorRequired => StatusCode::FORBIDDEN,
             Self::CsrfTokenInvalid => StatusCode::FORBIDDEN,
             Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::InsufficientScope => StatusCode::FORBIDDEN,
             Self::Conflict => StatusCode::CONFLICT,
             Self::UsernameTaken => StatusCode::CONFLICT,
             Self::InvitationInvalid => StatusCode::BAD_REQUEST,
@@ -120,6 +124,7 @@ impl ErrorCode {
             Self::SecondFactorRequired => "second_factor_required",
             Self::CsrfTokenInvalid => "csrf_token_invalid",
             Self::Forbidden => "forbidden",
+            Self::InsufficientScope => "insufficient_scope",
             Self::Conflict => "conflict",
             Self::UsernameTaken => "username_taken",
             Self::InvitationInvalid => "invitation_invalid",
@@ -173,6 +178,10 @@ impl ErrorCode {
                 "请求缺少有效的防伪令牌，请刷新页面后重试。",
             ),
             Self::Forbidden => ("You may not do this.", "您无权执行此操作。"),
+            Self::InsufficientScope => (
+                "This client was not granted the scope this request needs (orders:write).",
+                "该客户端未获授予此请求所需的权限范围（orders:write）。",
+            ),
             Self::Conflict => (
                 "This conflicts with the current state; reload and try again.",
                 "操作与当前状态冲突，请刷新后重试。",
@@ -496,6 +505,7 @@ mod tests {
             SecondFactorRequired,
             CsrfTokenInvalid,
             Forbidden,
+            InsufficientScope,
             Conflict,
             ApplicationDuplicate,
             PreconditionFailed,

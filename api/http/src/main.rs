@@ -66,6 +66,9 @@ enum Command {
 enum OrdersCommand {
     /// Escalate every overdue order once (what `serve` does every ESCALATION_INTERVAL_SECS).
     Escalate,
+    /// Return to the bureau every complaint whose ODR enterprise did not settle within its 10
+    /// working days, once (`serve` does it with the escalation job).
+    OdrExpire,
 }
 
 #[derive(Subcommand)]
@@ -126,6 +129,9 @@ fn run(command: Command) -> Result<(), String> {
         Command::Orders {
             command: OrdersCommand::Escalate,
         } => weiquan_http::maintenance::escalate(&config()?),
+        Command::Orders {
+            command: OrdersCommand::OdrExpire,
+        } => weiquan_http::maintenance::odr_expire(&config()?),
     }
 }
 

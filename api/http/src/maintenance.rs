@@ -147,3 +147,15 @@ pub fn escalate(config: &Config) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// `weiquan orders odr-expire`: returns to the bureau, once, every complaint whose ODR
+/// enterprise let its 10 working days run out (the job `serve` runs).
+pub fn odr_expire(config: &Config) -> Result<(), String> {
+    let db = db(config)?;
+    let today = weiquan_services::orders::today();
+    let returned = actix_web::rt::System::new()
+        .block_on(weiquan_services::odr::expire_due(&db, today))
+        .map_err(|e| e.to_string())?;
+    println!("orders odr-expire: {returned} complaint(s) returned to the bureau");
+    Ok(())
+}

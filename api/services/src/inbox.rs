@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use weiquan_db::inbox::{self as db, InboxFilter, StateCount};
 use weiquan_db::orders::{InboxCursor, OrderRow};
 use weiquan_db::organisations;
-use weiquan_domain::access::{Access, Action, Actor, OrgId, OrgRef};
+use weiquan_domain::access::{
+    Access, Action, Actor, InboxScope, OrgId, OrgRef, inbox_access, inbox_scope,
+};
 
 use crate::orders::{self, CommandInput, OrderError};
 use crate::{Deps, ServiceError};
@@ -44,6 +46,24 @@ pub async fn subtree(
     }
 }
 
+/// Whether `actor` may read `target`'s inbox (`access::inbox_access`: 404 outside what they
+/// may see), and which orders it lists (`access::inbox_scope`): the subtree's, the complaints
+/// about an enterprise, or the orders delegated to an association. Sets `filter` to match.
+pub fn scope(actor: &Actor, target: &OrgRef, filter: &mut InboxFilter) -> Result<(), OrderError> {
+    match inbox_access(actor, target) {
+        Access::Allowed => {}
+        Access::NotFound => return Err(OrderError::NotFound),
+        Access::Denied(d) => return Err(OrderError::Denied(d)),
+    }
+    filter.path = target.path.to_sql();
+    filter.scope = match inbox_scope(target) {
+        InboxScope::Subtree => db::Scope::Subtree,
+        InboxScope::AboutEnterprise => db::Scope::Business(target.id.0),
+        InboxScope::DelegatedTo => db::Scope::Mediator(target.id.0),
+    };
+    Ok(())
+}
+
 /// Open orders per state for an inbox's filters (its states ignored), with the overdue ones.
 pub async fn counts(
     deps: &Deps,
@@ -51,8 +71,13 @@ pub async fn counts(
     org: i64,
     mut filter: InboxFilter,
 ) -> Result<Vec<StateCount>, OrderError> {
-    let target = subtree(deps, actor, org, Need::Orders).await?;
-    filter.path = target.path.to_sql();
+    let row = deps
+        .db
+        .run(move |conn| organisations::find(conn, OrgId(org)))
+        .await?
+        .ok_or(OrderError::NotFound)?;
+    let target = row.to_ref().map_err(OrderError::from)?;
+    scope(actor, &target, &mut filter)?;
     let today = orders::today();
     Ok(deps
         .db

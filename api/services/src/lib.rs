@@ -20,6 +20,7 @@ pub mod health;
 pub mod inbox;
 pub mod invitations;
 pub mod members;
+pub mod odr;
 pub mod orders;
 pub mod outbox;
 pub mod random;

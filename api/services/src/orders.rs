@@ -18,7 +18,7 @@ use weiquan_db::categories::CategoryRow;
 use weiquan_db::orders::{self as db, AppealRow, EventRow, NewEvent, OrderRow, PartyRow};
 use weiquan_db::outbox::{self, NewMessage};
 use weiquan_db::{DbError, categories, divisions, organisations, signals as signal_db, users};
-use weiquan_domain::access::{Access, Action, Actor, Denied, OrgId, OrgRef, UserId};
+use weiquan_domain::access::{Actor, Denied, OrgId, OrgRef, UserId};
 use weiquan_domain::calendar::{Clock, HolidayCalendar};
 use weiquan_domain::notify::{Channel as MessageChannel, Locale, Template};
 use weiquan_domain::routing::{Business, Route, route};
@@ -100,6 +100,9 @@ pub enum OrderError {
     /// Attachments the submission may not use, by position in its list.
     #[error("attachments refused")]
     Attachments(Vec<(usize, weiquan_domain::evidence::SelectionProblem)>),
+    /// An API client that may read the order but was not granted `orders:write`.
+    #[error("insufficient scope")]
+    InsufficientScope,
     #[error(transparent)]
     Service(#[from] ServiceError),
 }
@@ -260,7 +263,11 @@ fn rule_name(route: &Route) -> Result<(String, Option<String>), DbError> {
 
 /// Queues the SMS that tells the consumer of a public step on their order, in the caller's
 /// transaction. Nobody is told about an anonymous report (it has no consumer).
-fn notify(conn: &mut PgConnection, consumer: Option<UserId>, number: &str) -> Result<(), DbError> {
+pub(crate) fn notify_progress(
+    conn: &mut PgConnection,
+    consumer: Option<UserId>,
+    number: &str,
+) -> Result<(), DbError> {
     let Some(user) = consumer else {
         return Ok(());
     };
@@ -468,7 +475,8 @@ fn create_one(
             }),
         },
     )?;
-    notify(conn, consumer, &row.number)?;
+    crate::odr::opened_in(conn, row.id, &order, calendar)?;
+    notify_progress(conn, consumer, &row.number)?;
     Ok(Created {
         id: row.id,
         number: row.number,
@@ -647,12 +655,7 @@ pub async fn inbox(
         .await?
         .ok_or(OrderError::NotFound)?;
     let target = row.to_ref().map_err(OrderError::from)?;
-    match weiquan_domain::access::access(actor, Action::ViewOrders(&target)) {
-        Access::Allowed => {}
-        Access::NotFound => return Err(OrderError::NotFound),
-        Access::Denied(d) => return Err(OrderError::Denied(d)),
-    }
-    filter.path = target.path.to_sql();
+    crate::inbox::scope(actor, &target, &mut filter)?;
     Ok(deps
         .db
         .run(move |conn| {
@@ -683,6 +686,8 @@ pub struct OrderDetail {
     pub categories: Vec<CategoryRow>,
     /// Staff viewing a complaint only: the Art. 17 signals (never shown to anyone else).
     pub signals: Vec<Signal>,
+    /// The enterprise self-settlement record, when the complaint ever went to its enterprise.
+    pub odr: Option<crate::odr::Summary>,
 }
 
 /// The Art. 17 thresholds in force.
@@ -761,7 +766,10 @@ pub(crate) fn load(conn: &mut PgConnection, id: i64) -> Result<Option<Loaded>, D
         return Ok(None);
     };
     let orgs = db::org_refs(conn, &row.org_ids())?;
-    let order = row.to_domain(&orgs)?;
+    let mut order = row.to_domain(&orgs)?;
+    if matches!(order.state, workflow::State::WithEnterprise { .. }) {
+        order.proposal = crate::odr::pending_in(conn, id)?;
+    }
     Ok(Some(Loaded { row, order }))
 }
 
@@ -789,7 +797,7 @@ pub async fn get(deps: &Deps, actor: &Actor, id: i64) -> Result<OrderDetail, Ord
     let staff = view == View::Staff;
     let (kind, anonymous) = (loaded.order.kind, is_anonymous(&loaded));
     let order_row = loaded.row.clone();
-    let (appeal, party, events, holder_row, attachments, categories, signals) = deps
+    let (appeal, party, events, holder_row, attachments, categories, signals, odr) = deps
         .db
         .run(move |conn| {
             let appeal = db::appeal(conn, id)?;
@@ -808,6 +816,7 @@ pub async fn get(deps: &Deps, actor: &Actor, id: i64) -> Result<OrderDetail, Ord
                 crate::attachments::listed(conn, id, kind, anonymous, view)?,
                 categories,
                 signals,
+                crate::odr::summary_in(conn, id)?,
             ))
         })
         .await?;
@@ -830,6 +839,7 @@ pub async fn get(deps: &Deps, actor: &Actor, id: i64) -> Result<OrderDetail, Ord
         attachments,
         categories,
         signals,
+        odr,
     })
 }
 
@@ -853,6 +863,12 @@ pub enum CommandInput {
     Delegate {
         association: i64,
     },
+    /// The enterprise's proposal, with its terms in words (kept on the proposal and the event).
+    ProposeSettlement {
+        remedy: workflow::Remedy,
+        amount_fen: Option<i64>,
+        terms: String,
+    },
 }
 
 fn org_ref(conn: &mut PgConnection, id: i64) -> Result<Option<OrgRef>, DbError> {
@@ -868,6 +884,12 @@ fn resolve(
     let missing = |field| Ok(Err(OrderError::UnknownReference { field }));
     Ok(Ok(match input {
         CommandInput::Plain(c) => c.clone(),
+        CommandInput::ProposeSettlement {
+            remedy, amount_fen, ..
+        } => Command::ProposeSettlement {
+            remedy: *remedy,
+            amount_fen: *amount_fen,
+        },
         CommandInput::AssignStation { station } => match org_ref(conn, *station)? {
             Some(station) => Command::AssignStation { station },
             None => return missing("station_id"),
@@ -948,6 +970,9 @@ pub fn act_in(
     let calendar = calendar_in(conn, cache)?;
     let loaded = load(conn, id)?.ok_or(OrderError::NotFound)?;
     visible(actor, &loaded)?;
+    if workflow::lacks_write_scope(actor) {
+        return Err(OrderError::InsufficientScope);
+    }
     if loaded.row.version != version {
         return Err(OrderError::Stale {
             current: loaded.row.version,
@@ -964,6 +989,26 @@ pub fn act_in(
     let new_version = db::update(conn, id, version, &change)?.ok_or(OrderError::Race)?;
     let (actor_kind, actor_user_id, actor_org_id) = actor_fields(actor);
     let seq = db::last_seq(conn, id)? + 1;
+    let terms = match input {
+        CommandInput::ProposeSettlement { terms, .. } => Some(terms.as_str()),
+        _ => None,
+    };
+    let mut data =
+        serde_json::to_value(&command).map_err(|e| ServiceError::Internal(e.to_string()))?;
+    if let (Some(terms), Some(map)) = (terms, data.as_object_mut()) {
+        map.insert("terms".into(), serde_json::Value::String(terms.to_owned()));
+    }
+    crate::odr::recorded_in(
+        conn,
+        id,
+        &loaded.order,
+        &next,
+        &command,
+        By::Actor(actor),
+        terms,
+        reason.as_deref(),
+        &calendar,
+    )?;
     db::insert_event(
         conn,
         &NewEvent {
@@ -977,12 +1022,11 @@ pub fn act_in(
             to_state: change.state.clone(),
             public: command.kind().is_public(),
             reason,
-            data: serde_json::to_value(&command)
-                .map_err(|e| ServiceError::Internal(e.to_string()))?,
+            data,
         },
     )?;
     if command.kind().is_public() {
-        notify(conn, next.consumer, &loaded.row.number)?;
+        notify_progress(conn, next.consumer, &loaded.row.number)?;
     }
     Ok(new_version)
 }

@@ -4,10 +4,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    AppealKind, CaseDecision, Clue, Conclusion, NotAcceptedGround, Order, Party, State,
-    TerminationReason, deadlines,
+    AppealKind, CaseDecision, Clue, Conclusion, NotAcceptedGround, Order, Party, Proposal, Remedy,
+    State, TerminationReason, deadlines,
 };
-use crate::access::{Actor, BureauLevel, OrgKind, OrgPath, OrgRef, Role, UserId};
+use crate::access::{Actor, BureauLevel, ClientScope, OrgKind, OrgPath, OrgRef, Role, UserId};
 use crate::calendar::{Clock, HolidayCalendar, Pause};
 
 /// Who takes an action: a caller, or the platform's scheduler (deadline expiry).
@@ -53,8 +53,17 @@ pub enum Command {
     DeclineReferral,
     /// Send a complaint to the approved ODR enterprise it concerns for self-settlement.
     DispatchToEnterprise,
-    /// The consumer accepts the enterprise's settlement.
-    AcceptEnterpriseSettlement { recovered_fen: i64 },
+    /// The enterprise proposes a settlement (a new one replaces a pending one).
+    ProposeSettlement {
+        remedy: Remedy,
+        amount_fen: Option<i64>,
+    },
+    /// The consumer accepts the enterprise's pending proposal: settled by the enterprise, the
+    /// consumer recovering the proposal's amount (0 for a remedy that is not money).
+    AcceptEnterpriseSettlement,
+    /// The consumer rejects the pending proposal (with a reason, on the event): the complaint
+    /// goes to the bureau's ordinary procedure, its clock starting again.
+    RejectSettlement,
     /// Back from the enterprise to the bureau's ordinary procedure: the consumer rejected the
     /// settlement, the bureau pulled it back, or the period ran out (the scheduler).
     ReturnFromEnterprise,
@@ -106,7 +115,9 @@ pub enum CommandKind {
     TakeOver,
     DeclineReferral,
     DispatchToEnterprise,
+    ProposeSettlement,
     AcceptEnterpriseSettlement,
+    RejectSettlement,
     ReturnFromEnterprise,
     RecordConsent,
     Delegate,
@@ -127,7 +138,7 @@ pub enum CommandKind {
 }
 
 impl CommandKind {
-    pub const ALL: [Self; 28] = [
+    pub const ALL: [Self; 30] = [
         Self::Accept,
         Self::NotAccept,
         Self::AssignStation,
@@ -138,7 +149,9 @@ impl CommandKind {
         Self::TakeOver,
         Self::DeclineReferral,
         Self::DispatchToEnterprise,
+        Self::ProposeSettlement,
         Self::AcceptEnterpriseSettlement,
+        Self::RejectSettlement,
         Self::ReturnFromEnterprise,
         Self::RecordConsent,
         Self::Delegate,
@@ -172,7 +185,9 @@ impl Command {
             Self::TakeOver => CommandKind::TakeOver,
             Self::DeclineReferral => CommandKind::DeclineReferral,
             Self::DispatchToEnterprise => CommandKind::DispatchToEnterprise,
-            Self::AcceptEnterpriseSettlement { .. } => CommandKind::AcceptEnterpriseSettlement,
+            Self::ProposeSettlement { .. } => CommandKind::ProposeSettlement,
+            Self::AcceptEnterpriseSettlement => CommandKind::AcceptEnterpriseSettlement,
+            Self::RejectSettlement => CommandKind::RejectSettlement,
             Self::ReturnFromEnterprise => CommandKind::ReturnFromEnterprise,
             Self::RecordConsent { .. } => CommandKind::RecordConsent,
             Self::Delegate { .. } => CommandKind::Delegate,
@@ -260,10 +275,17 @@ fn upper_leader(order: &Order, by: By<'_>) -> bool {
         && leads(roles_in(by, org))
 }
 
+/// A handler or reviewer of the ODR enterprise the order is about, or its API client with
+/// `orders:write` (a client acts as a member would).
 fn enterprise_member(order: &Order, by: By<'_>) -> bool {
     match (by, order.business) {
         (By::Actor(Actor::Member { org, .. }), Some(business)) => {
             org.id == business && org.kind == OrgKind::Enterprise && works_on(roles_in(by, org))
+        }
+        (By::Actor(Actor::Client { org, scopes, .. }), Some(business)) => {
+            org.id == business
+                && org.kind == OrgKind::Enterprise
+                && scopes.contains(&ClientScope::OrdersWrite)
         }
         _ => false,
     }
@@ -340,7 +362,10 @@ pub fn permits(
             .referral
             .as_ref()
             .is_some_and(|r| leads(roles_in(by, r))),
-        C::AcceptEnterpriseSettlement | C::Withdraw | C::Rate => is_owner(order, by),
+        C::AcceptEnterpriseSettlement | C::RejectSettlement | C::Withdraw | C::Rate => {
+            is_owner(order, by)
+        }
+        C::ProposeSettlement => enterprise_member(order, by),
         C::ReturnFromEnterprise => is_owner(order, by) || handles || matches!(by, By::Scheduler),
         C::RecordConsent => is_owner(order, by) || enterprise_member(order, by) || handles,
         C::Delegate => handles,
@@ -394,7 +419,10 @@ pub fn permits(
                 && order.business_odr
                 && no_referral
         }
-        C::AcceptEnterpriseSettlement => matches!(state, State::WithEnterprise { .. }),
+        C::ProposeSettlement => matches!(state, State::WithEnterprise { .. }),
+        C::AcceptEnterpriseSettlement | C::RejectSettlement => {
+            matches!(state, State::WithEnterprise { .. }) && order.proposal.is_some()
+        }
         C::ReturnFromEnterprise => match (state, by) {
             (State::WithEnterprise { .. }, By::Scheduler) => {
                 current_due(order, ctx, deadlines::DeadlineKind::EnterpriseSettlement)
@@ -485,6 +513,8 @@ impl Refusal {
             "the mediation period has not run out" => "调解期限尚未届满。",
             "no party has refused mediation" => "尚无一方拒绝调解。",
             "must be 1 to 5" => "评分须为 1 至 5 星。",
+            "a refund or compensation needs its amount" => "退款或赔偿须填写金额。",
+            "must be more than zero" => "金额须大于零。",
             _ => "不符合规定。",
         })
     }
@@ -598,16 +628,42 @@ pub fn apply(
         }
         Command::DeclineReferral => next.referral = None,
         Command::DispatchToEnterprise => next.state = State::WithEnterprise { since: today },
-        Command::AcceptEnterpriseSettlement { recovered_fen } => conclude(
-            &mut next,
-            Conclusion::Settled {
-                recovered_fen: amount(*recovered_fen)?,
-                by_enterprise: true,
-            },
-        ),
-        Command::ReturnFromEnterprise => {
+        Command::ProposeSettlement { remedy, amount_fen } => {
+            let amount_fen = match (remedy.needs_amount(), *amount_fen) {
+                (true, None) => {
+                    return Err(invalid(
+                        "amount_fen",
+                        "a refund or compensation needs its amount",
+                    ));
+                }
+                (true, Some(fen)) if fen <= 0 => {
+                    return Err(invalid("amount_fen", "must be more than zero"));
+                }
+                (false, Some(fen)) if fen < 0 => {
+                    return Err(invalid("amount_fen", "must not be negative"));
+                }
+                (_, fen) => fen,
+            };
+            next.proposal = Some(Proposal {
+                remedy: *remedy,
+                amount_fen,
+            });
+        }
+        Command::AcceptEnterpriseSettlement => {
+            let recovered_fen = order.proposal.and_then(|p| p.amount_fen).unwrap_or(0);
+            next.proposal = None;
+            conclude(
+                &mut next,
+                Conclusion::Settled {
+                    recovered_fen: amount(recovered_fen)?,
+                    by_enterprise: true,
+                },
+            );
+        }
+        Command::RejectSettlement | Command::ReturnFromEnterprise => {
             next.state = State::Received;
             next.clock_start = today;
+            next.proposal = None;
         }
         Command::RecordConsent { party, consents } => {
             let consumer_side = is_owner(order, by);
@@ -703,7 +759,10 @@ pub fn apply(
             }
         }
         Command::Answer => conclude(&mut next, Conclusion::Answered),
-        Command::Withdraw => conclude(&mut next, Conclusion::Withdrawn),
+        Command::Withdraw => {
+            next.proposal = None;
+            conclude(&mut next, Conclusion::Withdrawn);
+        }
         Command::Archive => {
             if let State::Concluded(conclusion) = order.state {
                 next.state = State::Archived(conclusion);

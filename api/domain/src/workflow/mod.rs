@@ -15,19 +15,21 @@
 mod deadlines;
 mod escalation;
 mod machine;
+mod odr;
 mod reasons;
 mod visibility;
 
 pub use deadlines::{Deadline, DeadlineKind, deadlines, rules_for};
 pub use escalation::{escalation_due, supervisor};
 pub use machine::{By, Command, CommandKind, Context, Refusal, apply, available, permits};
+pub use odr::{Outcome, outcome_of, settlement_rate};
 pub use reasons::{NotAcceptedGround, OTHER_ROUTES_EN, OTHER_ROUTES_ZH, TerminationReason};
-pub use visibility::{View, view};
+pub use visibility::{View, lacks_write_scope, view};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::access::{OrgId, OrgRef, UserId};
+use crate::access::{OrgId, OrgPath, OrgRef, UserId};
 use crate::calendar::Pause;
 
 /// The four kinds of appeal 诉求.
@@ -193,6 +195,46 @@ pub enum Party {
     Business,
 }
 
+/// What an ODR enterprise offers the consumer 和解方案.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Remedy {
+    /// 退款.
+    Refund,
+    /// 换货.
+    Replacement,
+    /// 维修.
+    Repair,
+    /// 赔偿.
+    Compensation,
+    /// 其他.
+    Other,
+}
+
+impl Remedy {
+    pub const ALL: [Self; 5] = [
+        Self::Refund,
+        Self::Replacement,
+        Self::Repair,
+        Self::Compensation,
+        Self::Other,
+    ];
+
+    /// A refund or a compensation is money: its amount must be stated.
+    pub fn needs_amount(self) -> bool {
+        matches!(self, Self::Refund | Self::Compensation)
+    }
+}
+
+/// The enterprise's settlement proposal that the consumer has not answered yet (the terms in
+/// words are the service's; the rules need only what the consumer would recover).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Proposal {
+    pub remedy: Remedy,
+    /// In fen (1/100 yuan); `None` for a remedy that is not money.
+    pub amount_fen: Option<i64>,
+}
+
 /// A work order as the rules see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Order {
@@ -217,6 +259,11 @@ pub struct Order {
     pub business: Option<OrgId>,
     /// Whether that business is an approved ODR enterprise.
     pub business_odr: bool,
+    /// That business's place in the organisation tree: the bureaus above it supervise its
+    /// ODR orders (`None` when it is not an organisation, or not loaded).
+    pub business_path: Option<OrgPath>,
+    /// The enterprise's pending settlement proposal (only while with the enterprise).
+    pub proposal: Option<Proposal>,
     /// The association to which mediation was delegated (Art. 19).
     pub mediator: Option<OrgRef>,
     pub consent: Consent,
@@ -258,6 +305,8 @@ impl Order {
             referral: None,
             business: business.map(|(id, _)| id),
             business_odr,
+            business_path: None,
+            proposal: None,
             mediator: None,
             consent: Consent::default(),
             accepted_on: None,

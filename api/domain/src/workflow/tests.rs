@@ -336,6 +336,15 @@ fn sample_orders(w: &World) -> Vec<Order> {
         Command::DispatchToEnterprise,
         "2026-11-03",
     );
+    let proposed = w.ok(
+        &with_enterprise,
+        &c.enterprise_handler,
+        Command::ProposeSettlement {
+            remedy: Remedy::Repair,
+            amount_fen: None,
+        },
+        "2026-11-04",
+    );
     let report_checking = w.ok(&report(), &c.handler, Command::Accept, "2026-11-03");
     vec![
         received,
@@ -344,9 +353,196 @@ fn sample_orders(w: &World) -> Vec<Order> {
         settled,
         archived,
         with_enterprise,
+        proposed,
         report(),
         report_checking,
     ]
+}
+
+fn client(org: OrgRef, scopes: &[crate::access::ClientScope]) -> Actor {
+    Actor::Client {
+        client: crate::access::ClientId(1),
+        org,
+        scopes: scopes.to_vec(),
+    }
+}
+
+/// The enterprise's side in every sample state × every action: its handler and its client with
+/// `orders:write` may propose while the complaint is with it (and record the business's
+/// consent when the bureau mediates); a read-only client, another enterprise, and the
+/// enterprise's administrator may do nothing.
+#[test]
+fn the_enterprise_side_proposes_only_while_it_holds_the_complaint() {
+    use crate::access::ClientScope::{OrdersRead, OrdersWrite};
+    let w = World::new();
+    let c = cast();
+    let writer = client(enterprise(), &[OrdersRead, OrdersWrite]);
+    let reader = client(enterprise(), &[OrdersRead]);
+    let other = org(OrgKind::Enterprise, &[1, 44, 4403, 440305, 9299]);
+    let nobodies = [
+        member(20, other.clone(), &[Role::Handler, Role::Reviewer], false),
+        client(other, &[OrdersRead, OrdersWrite]),
+        reader,
+        member(21, enterprise(), &[Role::OrgAdmin], true),
+    ];
+    for order in sample_orders(&w) {
+        let with_enterprise = matches!(order.state, State::WithEnterprise { .. });
+        let expected: Vec<K> = if with_enterprise {
+            vec![K::ProposeSettlement]
+        } else if order.state == State::Accepted && order.kind == AppealKind::Complaint {
+            vec![K::RecordConsent]
+        } else {
+            vec![]
+        };
+        for who in [&c.enterprise_handler, &writer] {
+            assert_eq!(
+                w.can(&order, who, "2026-11-05"),
+                expected,
+                "{who:?} on {:?}",
+                order.state
+            );
+        }
+        for who in &nobodies {
+            for kind in CommandKind::ALL {
+                assert_eq!(
+                    permits(&order, By::Actor(who), kind, &w.ctx("2026-11-05")),
+                    Err(Refusal::NotAllowed),
+                    "{who:?} {kind:?} on {:?}",
+                    order.state
+                );
+            }
+        }
+    }
+    assert!(lacks_write_scope(&client(enterprise(), &[OrdersRead])));
+}
+
+#[test]
+fn a_new_proposal_replaces_the_pending_one_and_money_remedies_state_their_amount() {
+    let w = World::new();
+    let c = cast();
+    let order = w.ok(
+        &complaint(),
+        &c.handler,
+        Command::DispatchToEnterprise,
+        "2026-11-03",
+    );
+    let propose = |remedy, amount_fen| Command::ProposeSettlement { remedy, amount_fen };
+    for (remedy, amount, reason) in [
+        (
+            Remedy::Refund,
+            None,
+            "a refund or compensation needs its amount",
+        ),
+        (
+            Remedy::Compensation,
+            None,
+            "a refund or compensation needs its amount",
+        ),
+        (Remedy::Refund, Some(0), "must be more than zero"),
+        (Remedy::Compensation, Some(-1), "must be more than zero"),
+        (Remedy::Other, Some(-1), "must not be negative"),
+    ] {
+        assert_eq!(
+            w.refused(
+                &order,
+                &c.enterprise_handler,
+                propose(remedy, amount),
+                "2026-11-04"
+            ),
+            Refusal::Invalid {
+                field: "amount_fen",
+                reason
+            },
+            "{remedy:?} {amount:?}"
+        );
+    }
+    let first = w.ok(
+        &order,
+        &c.enterprise_handler,
+        propose(Remedy::Replacement, None),
+        "2026-11-04",
+    );
+    let second = w.ok(
+        &first,
+        &client(enterprise(), &[crate::access::ClientScope::OrdersWrite]),
+        propose(Remedy::Compensation, Some(20_000)),
+        "2026-11-05",
+    );
+    assert_eq!(
+        second.proposal,
+        Some(Proposal {
+            remedy: Remedy::Compensation,
+            amount_fen: Some(20_000)
+        })
+    );
+    assert_eq!(second.state, order.state, "still with the enterprise");
+    // A remedy that is not money settles with nothing recovered.
+    let settled = w.ok(
+        &first,
+        &c.owner,
+        Command::AcceptEnterpriseSettlement,
+        "2026-11-05",
+    );
+    assert_eq!(
+        settled.state,
+        State::Concluded(Conclusion::Settled {
+            recovered_fen: 0,
+            by_enterprise: true
+        })
+    );
+}
+
+#[test]
+fn a_rejected_proposal_sends_the_complaint_to_the_bureaus_ordinary_procedure() {
+    let w = World::new();
+    let c = cast();
+    let order = Order::received(
+        AppealKind::Complaint,
+        d("2026-11-02"),
+        Some(OWNER),
+        nanshan(),
+        Some((enterprise().id, true)),
+        true,
+    );
+    assert_eq!(
+        w.refused(&order, &c.owner, Command::RejectSettlement, "2026-11-03"),
+        Refusal::WrongState,
+        "nothing to reject yet"
+    );
+    let proposed = w.ok(
+        &order,
+        &c.enterprise_handler,
+        Command::ProposeSettlement {
+            remedy: Remedy::Refund,
+            amount_fen: Some(12_800),
+        },
+        "2026-11-04",
+    );
+    for who in [&c.handler, &c.enterprise_handler, &c.other_consumer] {
+        assert_eq!(
+            w.refused(&proposed, who, Command::RejectSettlement, "2026-11-05"),
+            Refusal::NotAllowed,
+            "{who:?}"
+        );
+    }
+    let back = w.ok(&proposed, &c.owner, Command::RejectSettlement, "2026-11-06");
+    assert_eq!(back.state, State::Received);
+    assert_eq!(back.holder, nanshan());
+    assert_eq!(
+        back.clock_start,
+        d("2026-11-06"),
+        "the bureau's 7 days start now"
+    );
+    assert_eq!(back.proposal, None);
+    assert_eq!(
+        w.can(&back, &c.enterprise_handler, "2026-11-06"),
+        Vec::<K>::new(),
+        "the enterprise's time is over"
+    );
+    assert_eq!(
+        outcome_of(proposed.state, K::RejectSettlement, By::Actor(&c.owner)),
+        Some(Outcome::Rejected)
+    );
 }
 
 #[test]
@@ -687,11 +883,12 @@ fn an_odr_enterprise_settles_first_or_the_complaint_returns_to_the_bureau() {
     );
     assert_eq!(
         w.can(&order, &c.owner, "2026-11-05"),
-        [
-            K::AcceptEnterpriseSettlement,
-            K::ReturnFromEnterprise,
-            K::Withdraw
-        ]
+        [K::ReturnFromEnterprise, K::Withdraw],
+        "nothing to accept or reject before the enterprise proposes"
+    );
+    assert_eq!(
+        w.can(&order, &c.enterprise_handler, "2026-11-05"),
+        [K::ProposeSettlement]
     );
     // The scheduler sends it back only when the 10 working days have passed.
     let ctx = w.ctx("2026-11-16");
@@ -712,13 +909,37 @@ fn an_odr_enterprise_settles_first_or_the_complaint_returns_to_the_bureau() {
         d("2026-11-17"),
         "the bureau's 7 days start now"
     );
-    // Accepted by the consumer: settled by the enterprise.
-    let settled = w.ok(
+    // The enterprise proposes; the consumer accepts: settled by the enterprise, recovering
+    // the proposal's amount.
+    let proposed = w.ok(
         &order,
-        &c.owner,
-        Command::AcceptEnterpriseSettlement {
-            recovered_fen: 5_000,
+        &c.enterprise_handler,
+        Command::ProposeSettlement {
+            remedy: Remedy::Refund,
+            amount_fen: Some(5_000),
         },
+        "2026-11-04",
+    );
+    assert_eq!(
+        proposed.proposal,
+        Some(Proposal {
+            remedy: Remedy::Refund,
+            amount_fen: Some(5_000)
+        })
+    );
+    assert_eq!(
+        w.can(&proposed, &c.owner, "2026-11-05"),
+        [
+            K::AcceptEnterpriseSettlement,
+            K::RejectSettlement,
+            K::ReturnFromEnterprise,
+            K::Withdraw
+        ]
+    );
+    let settled = w.ok(
+        &proposed,
+        &c.owner,
+        Command::AcceptEnterpriseSettlement,
         "2026-11-05",
     );
     assert_eq!(
@@ -728,15 +949,17 @@ fn an_odr_enterprise_settles_first_or_the_complaint_returns_to_the_bureau() {
             by_enterprise: true
         })
     );
-    assert!(matches!(
+    assert_eq!(settled.proposal, None);
+    assert_eq!(
         w.refused(
             &order,
             &c.owner,
-            Command::AcceptEnterpriseSettlement { recovered_fen: -1 },
+            Command::AcceptEnterpriseSettlement,
             "2026-11-05"
         ),
-        Refusal::Invalid { .. }
-    ));
+        Refusal::WrongState,
+        "nothing proposed yet"
+    );
     // Not for a business that is not an approved ODR enterprise, never for a report.
     let plain = Order::received(
         AppealKind::Complaint,
@@ -1186,8 +1409,13 @@ fn any_command() -> impl Strategy<Value = Command> {
         Just(Command::TakeOver),
         Just(Command::DeclineReferral),
         Just(Command::DispatchToEnterprise),
-        (-5i64..100_000)
-            .prop_map(|recovered_fen| Command::AcceptEnterpriseSettlement { recovered_fen }),
+        (
+            prop::sample::select(Remedy::ALL.to_vec()),
+            prop::option::of(-5i64..100_000)
+        )
+            .prop_map(|(remedy, amount_fen)| Command::ProposeSettlement { remedy, amount_fen }),
+        Just(Command::AcceptEnterpriseSettlement),
+        Just(Command::RejectSettlement),
         Just(Command::ReturnFromEnterprise),
         (prop::bool::ANY, prop::bool::ANY).prop_map(|(b, consents)| Command::RecordConsent {
             party: if b { Party::Consumer } else { Party::Business },
@@ -1274,6 +1502,12 @@ proptest! {
             if matches!(order.state, State::WithEnterprise { .. }) {
                 prop_assert_eq!(order.kind, AppealKind::Complaint);
                 prop_assert!(order.business_odr);
+            } else {
+                prop_assert!(order.proposal.is_none(), "a proposal pends only with the enterprise");
+            }
+            if let Some(p) = order.proposal {
+                prop_assert!(p.amount_fen.is_none_or(|a| a >= 0));
+                prop_assert!(!p.remedy.needs_amount() || p.amount_fen.is_some_and(|a| a > 0));
             }
             if let Some(Conclusion::Settled { recovered_fen, .. }) = order.state.conclusion() {
                 prop_assert!(recovered_fen >= 0);

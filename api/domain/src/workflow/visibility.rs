@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::{AppealKind, CommandKind, Order};
-use crate::access::{Actor, Denied, OrgKind, Role, UserId, second_factor_required};
+use crate::access::{
+    Actor, ClientScope, Denied, OrgKind, OrgRef, Role, UserId, second_factor_required,
+};
 
 /// How much of an order a caller sees.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -11,12 +13,38 @@ use crate::access::{Actor, Denied, OrgKind, Role, UserId, second_factor_required
 pub enum View {
     /// The consumer who filed it: the appeal, the public timeline.
     Filer,
-    /// Staff of the holding unit or above it, or of the delegated association: everything,
-    /// including who filed it (unless anonymous) and every event.
+    /// Staff of the holding unit or above it, or of the delegated association, or of a bureau
+    /// above the ODR enterprise a complaint is about (it supervises the enterprise's
+    /// settlements): everything, including who filed it (unless anonymous) and every event.
     Staff,
-    /// The ODR enterprise a complaint is about: the appeal and the public timeline, never the
-    /// complainant's identity; never a report.
+    /// The ODR enterprise a complaint is about (its handlers, reviewers and administrators,
+    /// and its API clients with `orders:read` or `orders:write`): the appeal and the public
+    /// timeline, never the complainant's identity; never a report.
     Enterprise,
+}
+
+/// A complaint about the approved ODR enterprise `org`.
+fn about_enterprise(order: &Order, org: &OrgRef) -> bool {
+    org.kind == OrgKind::Enterprise
+        && order.kind == AppealKind::Complaint
+        && order.business == Some(org.id)
+        && order.business_odr
+}
+
+/// A complaint about an approved ODR enterprise that lies in `org`'s subtree.
+fn supervised_enterprise(order: &Order, org: &OrgRef) -> bool {
+    order.kind == AppealKind::Complaint
+        && order.business_odr
+        && order
+            .business_path
+            .as_ref()
+            .is_some_and(|p| p.is_within(&org.path))
+}
+
+/// An API client that may read but not act: what it would be refused is a missing scope
+/// (403 `insufficient_scope`), not a missing right.
+pub fn lacks_write_scope(by: &Actor) -> bool {
+    matches!(by, Actor::Client { scopes, .. } if !scopes.contains(&ClientScope::OrdersWrite))
 }
 
 /// What `by` may see of `order`, filed by the account `filed_by`: `Ok(None)` means the order
@@ -25,7 +53,10 @@ pub fn view(order: &Order, filed_by: UserId, by: &Actor) -> Result<Option<View>,
     match by {
         Actor::Anonymous => Err(Denied::SignInRequired),
         Actor::Consumer { user } => Ok((*user == filed_by).then_some(View::Filer)),
-        Actor::Client { .. } => Ok(None),
+        Actor::Client { org, scopes, .. } => Ok((about_enterprise(order, org)
+            && (scopes.contains(&ClientScope::OrdersRead)
+                || scopes.contains(&ClientScope::OrdersWrite)))
+        .then_some(View::Enterprise)),
         Actor::Member {
             org,
             roles,
@@ -35,14 +66,12 @@ pub fn view(order: &Order, filed_by: UserId, by: &Actor) -> Result<Option<View>,
             let staff_unit = org.kind.is_government() || org.kind == OrgKind::Association;
             let staff = staff_unit
                 && (order.holder.is_within(org)
-                    || order.mediator.as_ref().is_some_and(|m| m.id == org.id))
+                    || order.mediator.as_ref().is_some_and(|m| m.id == org.id)
+                    || (org.kind.is_government() && supervised_enterprise(order, org)))
                 && [Role::Handler, Role::Reviewer, Role::Analyst]
                     .iter()
                     .any(|r| roles.contains(r));
-            let enterprise = org.kind == OrgKind::Enterprise
-                && order.kind == AppealKind::Complaint
-                && order.business == Some(org.id)
-                && order.business_odr
+            let enterprise = about_enterprise(order, org)
                 && [Role::Handler, Role::Reviewer, Role::OrgAdmin]
                     .iter()
                     .any(|r| roles.contains(r));
@@ -71,7 +100,9 @@ impl CommandKind {
             | Self::Transfer
             | Self::TakeOver
             | Self::DispatchToEnterprise
+            | Self::ProposeSettlement
             | Self::AcceptEnterpriseSettlement
+            | Self::RejectSettlement
             | Self::ReturnFromEnterprise
             | Self::RecordConsent
             | Self::Delegate
@@ -198,6 +229,85 @@ mod tests {
     }
 
     #[test]
+    fn the_enterprises_clients_read_with_either_scope_others_see_nothing() {
+        let ent = org(&[1, 2, 3, 4, 50], OrgKind::Enterprise);
+        let other = org(&[1, 2, 3, 4, 51], OrgKind::Enterprise);
+        let client = |org: OrgRef, scopes: &[ClientScope]| Actor::Client {
+            client: crate::access::ClientId(1),
+            org,
+            scopes: scopes.to_vec(),
+        };
+        let complaint = order(AppealKind::Complaint);
+        for scopes in [
+            &[ClientScope::OrdersRead][..],
+            &[ClientScope::OrdersWrite],
+            &[ClientScope::OrdersRead, ClientScope::OrdersWrite],
+        ] {
+            assert_eq!(
+                view(&complaint, UserId(1), &client(ent.clone(), scopes)),
+                Ok(Some(View::Enterprise))
+            );
+            assert_eq!(
+                view(
+                    &order(AppealKind::Report),
+                    UserId(1),
+                    &client(ent.clone(), scopes)
+                ),
+                Ok(None),
+                "never a report"
+            );
+            assert_eq!(
+                view(&complaint, UserId(1), &client(other.clone(), scopes)),
+                Ok(None)
+            );
+        }
+        assert_eq!(
+            view(&complaint, UserId(1), &client(ent.clone(), &[])),
+            Ok(None)
+        );
+        assert!(lacks_write_scope(&client(
+            ent.clone(),
+            &[ClientScope::OrdersRead]
+        )));
+        assert!(!lacks_write_scope(&client(
+            ent,
+            &[ClientScope::OrdersWrite]
+        )));
+        assert!(!lacks_write_scope(&Actor::Consumer { user: UserId(1) }));
+    }
+
+    #[test]
+    fn bureaus_above_the_enterprise_supervise_its_complaints_wherever_held() {
+        // Held by a county elsewhere; the enterprise hangs under county 4 of city 3.
+        let mut o = order(AppealKind::Complaint);
+        o.holder = org(&[1, 7, 8, 9], OrgKind::Bureau(BureauLevel::County));
+        o.business_path = Some(OrgPath(vec![
+            OrgId(1),
+            OrgId(2),
+            OrgId(3),
+            OrgId(4),
+            OrgId(50),
+        ]));
+        let handler = |o: OrgRef| member(o, &[Role::Handler], false);
+        let county = org(&[1, 2, 3, 4], OrgKind::Bureau(BureauLevel::County));
+        let city = org(&[1, 2, 3], OrgKind::Bureau(BureauLevel::City));
+        let sibling = org(&[1, 2, 3, 5], OrgKind::Bureau(BureauLevel::County));
+        let association = org(&[1, 2, 3, 4, 60], OrgKind::Association);
+        assert_eq!(view(&o, UserId(1), &handler(county)), Ok(Some(View::Staff)));
+        assert_eq!(view(&o, UserId(1), &handler(city)), Ok(Some(View::Staff)));
+        assert_eq!(view(&o, UserId(1), &handler(sibling)), Ok(None));
+        assert_eq!(view(&o, UserId(1), &handler(association)), Ok(None));
+        // Not an approved ODR enterprise, or a report: only the holder's line sees it.
+        let mut plain = o.clone();
+        plain.business_odr = false;
+        let county = org(&[1, 2, 3, 4], OrgKind::Bureau(BureauLevel::County));
+        assert_eq!(view(&plain, UserId(1), &handler(county.clone())), Ok(None));
+        let mut report = o;
+        report.kind = AppealKind::Report;
+        assert_eq!(view(&report, UserId(1), &handler(county)), Ok(None));
+    }
+
+    #[test]
     fn departments_and_clients_see_nothing() {
         let dept = org(&[1, 60], OrgKind::Department);
         assert_eq!(
@@ -215,7 +325,7 @@ mod tests {
         assert!(CommandKind::Accept.is_public());
         assert!(!CommandKind::AssignHandler.is_public());
         assert!(
-            CommandKind::ALL.iter().filter(|k| k.is_public()).count() == 19,
+            CommandKind::ALL.iter().filter(|k| k.is_public()).count() == 21,
             "every kind is decided explicitly"
         );
     }

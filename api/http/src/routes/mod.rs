@@ -57,6 +57,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(me::sessions::revoke)
             .service(organisations::get::get)
             .service(organisations::children::children)
+            .service(organisations::odr_stats::odr_stats)
             .service(audit::search::search)
             .service(members::list::list)
             .service(members::change::disable)

@@ -55,6 +55,9 @@ pub enum CapabilityDto {
     ViewOrders,
     /// The supervision list 督办 of one's subtree (overdue orders).
     Supervise,
+    /// ODR settlement statistics: one's own enterprise's, or those of the enterprises below
+    /// one's bureau (`GET /organisations/{id}/odr-stats`).
+    ViewOdrStats,
 }
 
 impl From<Capability> for CapabilityDto {
@@ -71,6 +74,7 @@ impl From<Capability> for CapabilityDto {
             Capability::ManageCalendar => Self::ManageCalendar,
             Capability::ViewOrders => Self::ViewOrders,
             Capability::Supervise => Self::Supervise,
+            Capability::ViewOdrStats => Self::ViewOdrStats,
         }
     }
 }

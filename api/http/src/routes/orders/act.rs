@@ -5,7 +5,7 @@ use actix_web::{HttpRequest, HttpResponse, post, web, web::Json};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use weiquan_domain::workflow::{
-    CaseDecision, Command, CommandKind, NotAcceptedGround, Party, TerminationReason,
+    CaseDecision, Command, CommandKind, NotAcceptedGround, Party, Remedy, TerminationReason,
 };
 use weiquan_services::orders::{self, CommandInput};
 
@@ -17,10 +17,13 @@ use crate::state::AppState;
 /// An action on an order. `action` names it (one of the order's `available_actions`); the
 /// other fields are what that action needs:
 /// `not_accept`: `ground`; `assign_station`: `station_id`; `assign_handler`: `handler_id`;
-/// `transfer`, `refer_up`: `to_id`; `accept_enterprise_settlement`, `settle`:
-/// `recovered_fen`; `record_consent`: `party`, `consents`; `delegate`: `association_id`;
-/// `terminate`: `termination_reason`; `decide_clue`, `decide_report`: `decision`; `rate`:
-/// `score`. `reason` is free text kept on the event.
+/// `transfer`, `refer_up`: `to_id`; `settle`: `recovered_fen`; `record_consent`: `party`,
+/// `consents`; `delegate`: `association_id`; `terminate`: `termination_reason`;
+/// `decide_clue`, `decide_report`: `decision`; `rate`: `score`; `propose_settlement` (the ODR
+/// enterprise): `remedy`, `amount_fen` (required for `refund` and `compensation`), `terms`;
+/// `reject_settlement` (the consumer): `reason`; `accept_enterprise_settlement` (the
+/// consumer) needs nothing: the consumer recovers the pending proposal's amount. `reason` is
+/// free text kept on the event.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActionRequest {
@@ -41,7 +44,15 @@ pub struct ActionRequest {
     #[schema(value_type = Option<String>)]
     pub decision: Option<CaseDecision>,
     pub score: Option<u8>,
-    /// Up to 2000 characters.
+    /// `refund`, `replacement`, `repair`, `compensation` or `other`.
+    #[schema(value_type = Option<String>, example = "refund")]
+    pub remedy: Option<Remedy>,
+    /// The proposal's amount in fen (1/100 yuan).
+    #[schema(example = 128000)]
+    pub amount_fen: Option<i64>,
+    /// The proposal's terms in words, 1 to 2000 characters.
+    pub terms: Option<String>,
+    /// Up to 2000 characters (required to reject a settlement).
     pub reason: Option<String>,
 }
 
@@ -86,8 +97,40 @@ fn command(body: &ActionRequest) -> Result<CommandInput, ApiError> {
         K::TakeOver => plain(Command::TakeOver),
         K::DeclineReferral => plain(Command::DeclineReferral),
         K::DispatchToEnterprise => plain(Command::DispatchToEnterprise),
-        K::AcceptEnterpriseSettlement => need(&mut e, "recovered_fen", body.recovered_fen)
-            .and_then(|recovered_fen| plain(Command::AcceptEnterpriseSettlement { recovered_fen })),
+        K::ProposeSettlement => {
+            let remedy = need(&mut e, "remedy", body.remedy);
+            let terms = body
+                .terms
+                .as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned);
+            let terms = need(&mut e, "terms", terms);
+            if terms.as_ref().is_some_and(|t| t.chars().count() > 2000) {
+                e.push(FieldError::new(
+                    "terms",
+                    "length",
+                    "Use at most 2000 characters.",
+                    "最多 2000 个字符。",
+                ));
+            }
+            remedy
+                .zip(terms)
+                .map(|(remedy, terms)| CommandInput::ProposeSettlement {
+                    remedy,
+                    amount_fen: body.amount_fen,
+                    terms,
+                })
+        }
+        K::AcceptEnterpriseSettlement => plain(Command::AcceptEnterpriseSettlement),
+        K::RejectSettlement => {
+            let reason = body
+                .reason
+                .as_deref()
+                .map(str::trim)
+                .filter(|r| !r.is_empty());
+            need(&mut e, "reason", reason).and_then(|_| plain(Command::RejectSettlement))
+        }
         K::ReturnFromEnterprise => plain(Command::ReturnFromEnterprise),
         K::RecordConsent => {
             let party = need(&mut e, "party", body.party);

@@ -30,7 +30,8 @@ pub struct OrderCounts {
 /// the same filters as the inbox (any `state` is ignored), per state, and how many are
 /// overdue. Concluded and archived orders are not counted: they grow without bound, while
 /// open orders are a bounded set, read in one index-only pass (a province's open orders, not
-/// its history). Same access as the inbox.
+/// its history). Same access and the same orders as the inbox (a subtree's, the complaints
+/// about an ODR enterprise, or the orders delegated to an association).
 #[utoipa::path(
     tag = "orders",
     operation_id = "orders_counts",

@@ -101,6 +101,64 @@ pub struct DeadlineDto {
     pub stopped: bool,
 }
 
+/// The enterprise's settlement proposal (the latest one).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProposalDto {
+    /// `refund`, `replacement`, `repair`, `compensation` or `other`.
+    pub remedy: String,
+    /// In fen (1/100 yuan); null for a remedy that is not money.
+    pub amount_fen: Option<i64>,
+    pub terms: String,
+    pub proposed_at: DateTime<Utc>,
+    /// `pending` (the consumer may accept or reject it), `accepted`, `rejected`, `superseded`
+    /// (a newer proposal replaced it) or `lapsed` (the complaint left the enterprise first).
+    pub status: String,
+    pub decided_at: Option<DateTime<Utc>>,
+    /// The consumer's reason, when rejected.
+    pub reject_reason: Option<String>,
+}
+
+/// The complaint's time with the ODR enterprise 企业自行和解.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OdrDto {
+    pub enterprise_org_id: i64,
+    pub enterprise_name: String,
+    /// The day it went to the enterprise (intake, or the bureau's dispatch).
+    pub dispatched_on: NaiveDate,
+    /// The last of its 10 working days.
+    pub due_on: Option<NaiveDate>,
+    /// The enterprise's first answer (its first proposal or dialogue message).
+    pub first_answer_at: Option<DateTime<Utc>>,
+    /// Null while with the enterprise; then `settled`, `rejected`, `expired`, `recalled` (the
+    /// bureau pulled it back) or `withdrawn`.
+    pub outcome: Option<String>,
+    pub ended_at: Option<DateTime<Utc>>,
+    pub proposal: Option<ProposalDto>,
+}
+
+impl From<weiquan_services::odr::Summary> for OdrDto {
+    fn from(s: weiquan_services::odr::Summary) -> Self {
+        Self {
+            enterprise_org_id: s.case.enterprise_org_id,
+            enterprise_name: s.enterprise_name,
+            dispatched_on: s.case.dispatched_on,
+            due_on: s.case.due_on,
+            first_answer_at: s.case.first_answer_at,
+            outcome: s.case.outcome,
+            ended_at: s.case.ended_at,
+            proposal: s.proposal.map(|p| ProposalDto {
+                remedy: p.remedy,
+                amount_fen: p.amount_fen,
+                terms: p.terms,
+                proposed_at: p.created_at,
+                status: p.status,
+                decided_at: p.decided_at,
+                reject_reason: p.reject_reason,
+            }),
+        }
+    }
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OrderDto {
     pub id: i64,
@@ -146,6 +204,8 @@ pub struct OrderDto {
     /// Evidence, in the order it was submitted (download each at
     /// `/api/v1/orders/{id}/attachments/{attachment_id}`); a business never sees a report's.
     pub attachments: Vec<crate::routes::attachments::AttachmentDto>,
+    /// Enterprise self-settlement (ODR): null unless the complaint went to its enterprise.
+    pub odr: Option<OdrDto>,
 }
 
 fn name<T: Serialize>(v: &T) -> String {
@@ -272,13 +332,16 @@ impl From<OrderDetail> for OrderDto {
                 .map(|e| OrderEvent::new(e, staff))
                 .collect(),
             attachments: d.attachments.into_iter().map(Into::into).collect(),
+            odr: d.odr.map(Into::into),
         }
     }
 }
 
 /// One order: for the consumer who filed it (public timeline), staff of the holding unit or
-/// above (everything, including who filed it), the ODR enterprise a complaint is about (never
-/// a report, never the complainant's identity); 404 for everyone else. Lists the actions the
+/// above and of the bureaus above an ODR enterprise a complaint is about (everything,
+/// including who filed it), that ODR enterprise (its members, and its API clients with
+/// `orders:read` or `orders:write`: never a report, never the complainant's identity); 404
+/// for everyone else. Lists the actions the
 /// caller may take now; the `ETag` is the version to send in `If-Match`.
 #[utoipa::path(
     tag = "orders",

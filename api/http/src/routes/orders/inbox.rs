@@ -24,10 +24,14 @@ pub struct InboxQuery {
     pub limit: Option<u32>,
 }
 
-/// The orders held in an organisation's subtree (handlers, reviewers and analysts of that
-/// unit or above), by due date (undated last), with keyset paging: `next` encodes the last
-/// order's due date and id, so a page never repeats or skips an order however the list
-/// changes. All filters combine. 404 outside the caller's subtree.
+/// The orders of an organisation's inbox, by due date (undated last), with keyset paging:
+/// `next` encodes the last order's due date and id, so a page never repeats or skips an order
+/// however the list changes. All filters combine. Which orders: for a bureau or station,
+/// those held in its subtree (handlers, reviewers and analysts of that unit or above); for an
+/// ODR enterprise, the complaints about it (its handlers, reviewers and administrators, its
+/// API clients with `orders:read` or `orders:write`, and staff of the bureaus above it); for
+/// a consumer association, the orders whose mediation was delegated to it (its staff and
+/// staff above it). 404 for anyone else.
 #[utoipa::path(
     tag = "orders",
     operation_id = "orders_inbox",

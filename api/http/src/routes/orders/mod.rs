@@ -213,6 +213,7 @@ pub async fn audit_order_refusal(
         OrderError::NotFound => "not_visible".to_owned(),
         OrderError::Denied(d) => d.to_string(),
         OrderError::Refused(Refusal::NotAllowed) => "not_allowed".to_owned(),
+        OrderError::InsufficientScope => "insufficient_scope".to_owned(),
         _ => return,
     };
     crate::auth::audit_refusal(state, caller, req, action, format!("order:{id}"), reason).await;
@@ -273,6 +274,7 @@ pub fn order_error(e: OrderError) -> ApiError {
                 .map(|(i, problem)| attachment_field_error(i, problem))
                 .collect(),
         ),
+        OrderError::InsufficientScope => ApiError::new(ErrorCode::InsufficientScope),
         OrderError::Service(e) => e.into(),
     }
 }

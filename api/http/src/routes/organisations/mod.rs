@@ -2,6 +2,7 @@
 
 pub mod children;
 pub mod get;
+pub mod odr_stats;
 pub mod stations;
 
 use serde::Serialize;
