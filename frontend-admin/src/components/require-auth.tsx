@@ -4,7 +4,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { Forbidden } from '@/components/forbidden';
 import { PageSpinner } from '@/components/page-spinner';
 import { QueryError } from '@/components/query-error';
-import { can, isStaffSignedIn, type Capability, type OdrCapability } from '@/lib/access';
+import { can, isStaffSignedIn, type Capability } from '@/lib/access';
 import { sessionEnding, useMe } from '@/lib/auth';
 
 /**
@@ -12,7 +12,7 @@ import { sessionEnding, useMe } from '@/lib/auth';
  * from `me.capabilities`): others go to /login?next=…; a user without the capability sees a
  * 403 page instead of a screen that would fail request by request.
  */
-export function RequireAuth({ capability }: { capability?: Capability | OdrCapability }) {
+export function RequireAuth({ capability }: { capability?: Capability }) {
   const { t } = useTranslation();
   const me = useMe();
   const location = useLocation();

@@ -5,8 +5,6 @@ import type { components } from '@/api/schema';
 import type { Me } from './auth';
 
 export type Capability = components['schemas']['CapabilityDto'];
-/** Capabilities of issue 5 the console knows before every server sends them. */
-export type OdrCapability = 'view_odr_stats';
 
 /** A staff member whose sign-in is complete (second factor passed where it is required). */
 export function isStaffSignedIn(me: Me | null | undefined): me is Me {
@@ -23,8 +21,8 @@ export function isAwaitingSecondFactor(me: Me | null | undefined): boolean {
   return !!me && me.kind === 'member' && me.second_factor_required && !me.second_factor_passed;
 }
 
-export function can(me: Me | null | undefined, capability: Capability | OdrCapability): boolean {
-  return isStaffSignedIn(me) && (me.capabilities as readonly string[]).includes(capability);
+export function can(me: Me | null | undefined, capability: Capability): boolean {
+  return isStaffSignedIn(me) && me.capabilities.includes(capability);
 }
 
 export type NavigationKey =

@@ -32,12 +32,14 @@ export const odrEn: typeof odrZh = {
       accepted: 'Accepted by the consumer',
       rejected: 'Rejected by the consumer',
       superseded: 'Replaced by a newer proposal',
+      lapsed: 'Lapsed: the complaint left the business',
     },
     outcome: {
       settled: 'Settled',
       rejected: 'Rejected by the consumer; back to the bureau',
       expired: 'Not settled in time; back to the bureau',
       recalled: 'Taken back by the bureau',
+      withdrawn: 'Withdrawn by the consumer',
     },
     form: {
       remedy: 'Remedy',
@@ -70,6 +72,7 @@ export const odrEn: typeof odrZh = {
       rejected: 'Rejected by the consumer',
       expired: 'Not settled in time',
       recalled: 'Taken back by the bureau',
+      withdrawn: 'Withdrawn by the consumer',
       settlementRate: 'Settlement rate',
       settlementRateHelp: 'Settled ÷ ended',
       avgFirstAnswer: 'Average time to first answer',

@@ -32,12 +32,14 @@ export const odrZh = {
       accepted: '消费者已接受',
       rejected: '消费者已拒绝',
       superseded: '已被新方案取代',
+      lapsed: '投诉已离开企业，方案失效',
     },
     outcome: {
       settled: '和解成功',
       rejected: '消费者拒绝，转回市场监管部门',
       expired: '逾期未和解，转回市场监管部门',
       recalled: '市场监管部门已收回',
+      withdrawn: '消费者已撤回投诉',
     },
     form: {
       remedy: '和解方式',
@@ -70,6 +72,7 @@ export const odrZh = {
       rejected: '消费者拒绝',
       expired: '逾期未和解',
       recalled: '部门收回',
+      withdrawn: '消费者撤回',
       settlementRate: '和解率',
       settlementRateHelp: '和解成功件数 ÷ 已结束件数',
       avgFirstAnswer: '首次答复平均用时',

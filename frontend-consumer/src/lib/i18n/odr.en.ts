@@ -35,11 +35,13 @@ export const odrEn: typeof odrZh = {
     settledWith: 'Settled with {{name}}: {{amount}} recovered.',
     settled: 'Settled with {{name}}.',
     waiting: 'Your complaint went to {{name}} first; the business must contact you and propose a settlement by {{date}}.',
+    waitingNoDate: 'Your complaint went to {{name}} first; the business must contact you and propose a settlement within 10 working days.',
     outcome: {
       settled: 'Settled.',
       rejected: "You rejected the business's settlement; {{holder}} handles the complaint under the ordinary procedure.",
       expired: 'The business did not settle in time; {{holder}} handles the complaint under the ordinary procedure.',
       recalled: 'The bureau took the complaint back; {{holder}} handles it.',
+      withdrawn: 'You withdrew the complaint.',
     },
   },
 };

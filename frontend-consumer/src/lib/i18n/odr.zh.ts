@@ -34,11 +34,13 @@ export const odrZh = {
     settledWith: '已与 {{name}} 和解，挽回损失 {{amount}}。',
     settled: '已与 {{name}} 和解。',
     waiting: '您的投诉已交由 {{name}} 先行和解，企业须在 {{date}} 前与您联系并提出和解方案。',
+    waitingNoDate: '您的投诉已交由 {{name}} 先行和解，企业须在 10 个工作日内与您联系并提出和解方案。',
     outcome: {
       settled: '已和解。',
       rejected: '您拒绝了企业的和解方案，投诉已转由 {{holder}} 按普通程序处理。',
       expired: '企业未在期限内和解，投诉已转由 {{holder}} 按普通程序处理。',
       recalled: '市场监管部门已收回，由 {{holder}} 处理。',
+      withdrawn: '您已撤回投诉。',
     },
   },
 };

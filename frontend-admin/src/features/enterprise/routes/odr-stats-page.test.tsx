@@ -34,7 +34,7 @@ describe('企业统计', () => {
     const { calls } = page(
       {
         [STATS]: {
-          body: { received: 12, open: 2, settled: 6, rejected: 2, expired: 1, recalled: 1, settlement_rate: 0.6, avg_first_answer_hours: 20.25 },
+          body: { from: '2026-01-01', to: '2026-11-30', received: 12, open: 2, settled: 6, rejected: 2, expired: 1, recalled: 1, withdrawn: 0, settlement_rate: 0.6, avg_first_answer_hours: 20.25 },
         },
       },
       enterpriseAdmin,
@@ -55,7 +55,7 @@ describe('企业统计', () => {
     page(
       {
         [STATS]: {
-          body: { received: 0, open: 0, settled: 0, rejected: 0, expired: 0, recalled: 0, settlement_rate: 0, avg_first_answer_hours: null },
+          body: { from: '2026-01-01', to: '2026-11-30', received: 0, open: 0, settled: 0, rejected: 0, expired: 0, recalled: 0, withdrawn: 0, settlement_rate: null, avg_first_answer_hours: null },
         },
       },
       enterpriseAdmin,

@@ -119,14 +119,13 @@ export function StatsCards({ stats }: { stats: OdrStats }) {
           value: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(stats.avg_first_answer_hours),
         })
       : t('odr.stats.none');
-  const ended = stats.settled + stats.rejected + stats.expired + stats.recalled;
   const cards: { key: string; title: string; value: string | number; help?: string }[] = [
     { key: 'received', title: t('odr.stats.received'), value: stats.received },
     { key: 'settled', title: t('odr.stats.settled'), value: stats.settled },
     {
       key: 'rate',
       title: t('odr.stats.settlementRate'),
-      value: ended > 0 ? percent.format(stats.settlement_rate) : t('odr.stats.none'),
+      value: typeof stats.settlement_rate === 'number' ? percent.format(stats.settlement_rate) : t('odr.stats.none'),
       help: t('odr.stats.settlementRateHelp'),
     },
     { key: 'first', title: t('odr.stats.avgFirstAnswer'), value: hours, help: t('odr.stats.avgFirstAnswerHelp') },
@@ -134,6 +133,7 @@ export function StatsCards({ stats }: { stats: OdrStats }) {
     { key: 'rejected', title: t('odr.stats.rejected'), value: stats.rejected },
     { key: 'expired', title: t('odr.stats.expired'), value: stats.expired },
     { key: 'recalled', title: t('odr.stats.recalled'), value: stats.recalled },
+    { key: 'withdrawn', title: t('odr.stats.withdrawn'), value: stats.withdrawn },
   ];
   return (
     <Flex vertical gap={12}>

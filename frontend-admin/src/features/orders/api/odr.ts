@@ -1,6 +1,7 @@
 // Enterprise self-settlement (ODR) as an order carries it: `odr` on GET /api/v1/orders/{id}
 // (the enterprise, when it was dispatched, its 10-working-day due date, the first answer,
 // how it ended and the current proposal), for the consumer, the enterprise and staff.
+import type { components } from '@/api/schema';
 import type { OrderDto } from './order';
 
 /** What an enterprise may offer, in the order the settlement form lists them. */
@@ -9,30 +10,15 @@ export type Remedy = (typeof REMEDIES)[number];
 /** Remedies that are an amount of money: the amount is required with them. */
 export const MONEY_REMEDIES: readonly string[] = ['refund', 'compensation'];
 
-export const ODR_OUTCOMES = ['settled', 'rejected', 'expired', 'recalled'] as const;
-export const PROPOSAL_STATUSES = ['pending', 'accepted', 'rejected', 'superseded'] as const;
+export const ODR_OUTCOMES = ['settled', 'rejected', 'expired', 'recalled', 'withdrawn'] as const;
+export const PROPOSAL_STATUSES = ['pending', 'accepted', 'rejected', 'superseded', 'lapsed'] as const;
 
-export type OdrProposal = {
-  remedy: string;
-  amount_fen?: number | null;
-  terms: string;
-  proposed_at: string;
-  status: string;
-};
-
-export type Odr = {
-  enterprise_org_id: number;
-  enterprise_name: string;
-  dispatched_on: string;
-  due_on: string;
-  first_answer_at?: string | null;
-  outcome?: string | null;
-  proposal?: OdrProposal | null;
-};
+export type OdrProposal = components['schemas']['ProposalDto'];
+export type Odr = components['schemas']['OdrDto'];
 
 /** The order's ODR block, or null when it never went to an enterprise. */
 export function odrOf(order: OrderDto): Odr | null {
-  return (order as OrderDto & { odr?: Odr | null }).odr ?? null;
+  return order.odr ?? null;
 }
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -67,12 +67,8 @@ export type FormValues = Partial<{
   reason: string;
 }>;
 
-/** ActionRequest with the settlement proposal's fields (contract of issue 5, `odr`). */
-export type SettlementRequest = ActionRequest & {
-  remedy?: string | null;
-  amount_fen?: number | null;
-  terms?: string | null;
-};
+/** ActionRequest, with the settlement proposal's fields since issue 5. */
+export type SettlementRequest = ActionRequest;
 
 export const AMOUNT = /^\d{1,9}(\.\d{1,2})?$/;
 

@@ -85,10 +85,14 @@ export function OdrBlock({ odr }: { odr: Odr }) {
       key: 'due',
       label: t('odr.dueOn'),
       children: (
-        <Space size={8} wrap>
-          <span>{formatDate(odr.due_on, i18n.language)}</span>
-          {ended ? null : <WorkingDaysLeft due={odr.due_on} />}
-        </Space>
+        odr.due_on ? (
+          <Space size={8} wrap>
+            <span>{formatDate(odr.due_on, i18n.language)}</span>
+            {ended ? null : <WorkingDaysLeft due={odr.due_on} />}
+          </Space>
+        ) : (
+          t('orders.noDue')
+        )
       ),
     },
     {

@@ -94,9 +94,11 @@ function PendingProposal({ order, odr, proposal }: { order: Order; odr: Odr; pro
         {t('odr.offered', { name: odr.enterprise_name })}
       </Typography.Paragraph>
       <ProposalFacts proposal={proposal} />
-      <Typography.Text type="secondary" data-testid="odr-deadline">
-        {t('odr.deadline', { date: odr.due_on })}
-      </Typography.Text>
+      {odr.due_on ? (
+        <Typography.Text type="secondary" data-testid="odr-deadline">
+          {t('odr.deadline', { date: odr.due_on })}
+        </Typography.Text>
+      ) : null}
       {stale ? <Alert type="warning" showIcon title={t('orders.order.changed')} data-testid="odr-changed" /> : null}
       {act.isError && !isStale(act.error) && !rejecting ? (
         <Alert type="error" showIcon title={errorMessage(act.error)} data-testid="odr-error" />
@@ -206,7 +208,7 @@ function OdrStatus({ odr, holder }: { odr: Odr; holder: string }) {
   }
   return (
     <Typography.Paragraph style={{ margin: 0 }} data-testid="odr-waiting">
-      {t('odr.waiting', { name: odr.enterprise_name, date: odr.due_on })}
+      {odr.due_on ? t('odr.waiting', { name: odr.enterprise_name, date: odr.due_on }) : t('odr.waitingNoDate', { name: odr.enterprise_name })}
     </Typography.Paragraph>
   );
 }
