@@ -43,7 +43,7 @@ test('an enterprise proposes a ¥1,280 refund and the consumer accepts it on a p
 
   await test.step('enterprise.handler finds the complaint in 企业工单', async () => {
     const nav = enterprise.getByRole('navigation', { name: '主导航' });
-    await expect(nav.getByRole('menuitem')).toHaveText(['系统状态', '企业工单', '企业统计', '登录设备']);
+    await expect(nav.getByRole('menuitem')).toHaveText(['系统状态', '企业工单', '企业统计', '组织机构', '登录设备']);
     await nav.getByRole('link', { name: '企业工单' }).click();
     await expect(enterprise.getByRole('heading', { level: 1 })).toHaveText('企业工单');
     await enterprise.getByLabel('关键词').fill('屏幕有坏点');
