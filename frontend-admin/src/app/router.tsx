@@ -58,6 +58,20 @@ export const routes: RouteObject[] = [
         ],
       },
       {
+        // 企业统计: an enterprise's self-settlement record (issue 5).
+        path: 'odr-stats',
+        lazy: () =>
+          import('@/components/require-auth').then((m) => ({
+            element: <m.RequireAuth capability="view_odr_stats" />,
+          })),
+        children: [
+          {
+            index: true,
+            lazy: () => import('@/features/enterprise/routes/odr-stats-page').then((m) => ({ Component: m.OdrStatsPage })),
+          },
+        ],
+      },
+      {
         path: 'organisations',
         lazy: () =>
           import('@/components/require-auth').then((m) => ({

@@ -28,6 +28,7 @@ export function can(me: Me | null | undefined, capability: Capability): boolean 
 export type NavigationKey =
   | 'status'
   | 'orders'
+  | 'odr-stats'
   | 'supervision'
   | 'organisations'
   | 'members'
@@ -40,7 +41,8 @@ export type NavigationKey =
   | 'sessions';
 
 /**
- * The side menu's entries, in order. 系统状态 is public; 工单 needs `view_orders`; 督办 `supervise`; 组织机构 needs `view_org_tree`,
+ * The side menu's entries, in order. 系统状态 is public; 工单 needs `view_orders` (named
+ * 企业工单 for an enterprise, 委托调解 for an association); 企业统计 `view_odr_stats`; 督办 `supervise`; 组织机构 needs `view_org_tree`,
  * 人员管理 `manage_members`, 入驻审核 `review_applications`, 接口客户端 `manage_api_clients`,
  * 审计日志 `search_audit`, 分类目录 `manage_taxonomy`, 节假日安排 `view_calendar`, 消息投递 `manage_outbox`; 登录设备 needs only a
  * completed sign-in.
@@ -48,6 +50,7 @@ export type NavigationKey =
 export function navigationFor(me: Me | null | undefined): NavigationKey[] {
   const keys: NavigationKey[] = ['status'];
   if (can(me, 'view_orders')) keys.push('orders');
+  if (can(me, 'view_odr_stats')) keys.push('odr-stats');
   if (can(me, 'supervise')) keys.push('supervision');
   if (can(me, 'view_org_tree')) keys.push('organisations');
   if (can(me, 'manage_members')) keys.push('members');
@@ -59,4 +62,12 @@ export function navigationFor(me: Me | null | undefined): NavigationKey[] {
   if (can(me, 'manage_outbox')) keys.push('outbox');
   if (isStaffSignedIn(me)) keys.push('sessions');
   return keys;
+}
+
+/** What the orders inbox is for this user's unit: an enterprise's, an association's or staff's. */
+export type InboxKind = 'enterprise' | 'association' | 'staff';
+
+export function inboxKind(me: Me | null | undefined): InboxKind {
+  const kind = me?.org?.kind;
+  return kind === 'enterprise' ? 'enterprise' : kind === 'association' ? 'association' : 'staff';
 }

@@ -60,3 +60,27 @@ export const tooManyRequests = (seconds: number) =>
     'retry-after': String(seconds),
   });
 export const csrfRefused = problemResponse(403, 'csrf_token_invalid', 'Missing or wrong CSRF token.', 'CSRF 令牌缺失或错误。');
+
+/** enterprise.handler of the ODR-approved demo enterprise (issue 5): its inbox and statistics. */
+export const enterpriseHandler: Me = {
+  ...handler,
+  user_id: 31,
+  display_name: '企业承办人',
+  username: 'enterprise.handler',
+  org: { id: 4001, name: '深圳维权演示科技有限公司', kind: 'enterprise', bureau_level: null, division_code: '440305' },
+  roles: ['handler'],
+  capabilities: ['view_orders', 'view_odr_stats' as Me['capabilities'][number]],
+  csrf_token: 'csrf-enterprise',
+};
+
+/** szcc.handler of the Shenzhen consumer association: the orders delegated to it. */
+export const associationHandler: Me = {
+  ...handler,
+  user_id: 32,
+  display_name: '消委会承办人',
+  username: 'szcc.handler',
+  org: { id: 4100, name: '深圳市消费者委员会', kind: 'association', bureau_level: null, division_code: '440300' },
+  roles: ['handler'],
+  capabilities: ['view_orders'],
+  csrf_token: 'csrf-association',
+};

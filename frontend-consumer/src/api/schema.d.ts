@@ -542,30 +542,6 @@ export interface paths {
         patch: operations["me_update"];
         trace?: never;
     };
-    "/api/v1/me/notification-preferences": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The caller's notification channels (both on until changed). Any signed-in user; API
-         *     clients have none (403).
-         */
-        get: operations["notification_preferences_get"];
-        /**
-         * Chooses the caller's notification channels; later notifications follow them. Any
-         *     signed-in user; API clients have none (403).
-         */
-        put: operations["notification_preferences_put"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/me/orders": {
         parameters: {
             query?: never;
@@ -721,68 +697,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The caller's notifications, newest first, rendered in the request's language
-         *     (`Accept-Language`). Any signed-in user (consumers and members); API clients have none
-         *     (403).
-         */
-        get: operations["notifications_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/notifications/read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Marks notifications read. Only the caller's own change: ids of other users'
-         *     notifications are ignored (no error, so ids cannot be probed). Marking read twice changes
-         *     nothing. Any signed-in user; API clients have none (403).
-         */
-        post: operations["notifications_mark_read"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/notifications/unread-count": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * How many of the caller's notifications are unread: what the bell polls (one indexed
-         *     count). Any signed-in user; API clients have none (403).
-         */
-        get: operations["notifications_unread_count"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/oauth/token": {
         parameters: {
             query?: never;
@@ -868,8 +782,10 @@ export interface paths {
         };
         /**
          * One order: for the consumer who filed it (public timeline), staff of the holding unit or
-         *     above (everything, including who filed it), the ODR enterprise a complaint is about (never
-         *     a report, never the complainant's identity); 404 for everyone else. Lists the actions the
+         *     above and of the bureaus above an ODR enterprise a complaint is about (everything,
+         *     including who filed it), that ODR enterprise (its members, and its API clients with
+         *     `orders:read` or `orders:write`: never a report, never the complainant's identity); 404
+         *     for everyone else. Lists the actions the
          *     caller may take now; the `ETag` is the version to send in `If-Match`.
          */
         get: operations["orders_get"];
@@ -1083,6 +999,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{id}/odr-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The settlement statistics of an ODR enterprise for the complaints dispatched to it in a
+         *     period: how many it received, settled, had rejected, let expire or had recalled, its
+         *     settlement rate and its average time to a first answer. For the enterprise's own handlers,
+         *     reviewers and administrators, and staff (handlers, reviewers, analysts) of the bureaus
+         *     above it; 404 for anyone else and for an organisation that is not an enterprise.
+         */
+        get: operations["organisations_odr_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{id}/orders": {
         parameters: {
             query?: never;
@@ -1091,10 +1030,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The orders held in an organisation's subtree (handlers, reviewers and analysts of that
-         *     unit or above), by due date (undated last), with keyset paging: `next` encodes the last
-         *     order's due date and id, so a page never repeats or skips an order however the list
-         *     changes. All filters combine. 404 outside the caller's subtree.
+         * The orders of an organisation's inbox, by due date (undated last), with keyset paging:
+         *     `next` encodes the last order's due date and id, so a page never repeats or skips an order
+         *     however the list changes. All filters combine. Which orders: for a bureau or station,
+         *     those held in its subtree (handlers, reviewers and analysts of that unit or above); for an
+         *     ODR enterprise, the complaints about it (its handlers, reviewers and administrators, its
+         *     API clients with `orders:read` or `orders:write`, and staff of the bureaus above it); for
+         *     a consumer association, the orders whose mediation was delegated to it (its staff and
+         *     staff above it). 404 for anyone else.
          */
         get: operations["orders_inbox"];
         put?: never;
@@ -1117,7 +1060,8 @@ export interface paths {
          *     the same filters as the inbox (any `state` is ignored), per state, and how many are
          *     overdue. Concluded and archived orders are not counted: they grow without bound, while
          *     open orders are a bounded set, read in one index-only pass (a province's open orders, not
-         *     its history). Same access as the inbox.
+         *     its history). Same access and the same orders as the inbox (a subtree's, the complaints
+         *     about an ODR enterprise, or the orders delegated to an association).
          */
         get: operations["orders_counts"];
         put?: never;
@@ -1165,44 +1109,6 @@ export interface paths {
         get: operations["orders_supervision"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/outbox/parked": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Parked outgoing messages, newest first. National administrators only (`manage_outbox`). */
-        get: operations["outbox_parked_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/outbox/{id}/requeue": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Queues a parked message again with a fresh count of attempts (after the cause was fixed:
-         *     a wrong address corrected, the provider back). National administrators only
-         *     (`manage_outbox`); 404 when the message is not parked.
-         */
-        post: operations["outbox_requeue"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1360,14 +1266,23 @@ export interface components {
          * @description An action on an order. `action` names it (one of the order's `available_actions`); the
          *     other fields are what that action needs:
          *     `not_accept`: `ground`; `assign_station`: `station_id`; `assign_handler`: `handler_id`;
-         *     `transfer`, `refer_up`: `to_id`; `accept_enterprise_settlement`, `settle`:
-         *     `recovered_fen`; `record_consent`: `party`, `consents`; `delegate`: `association_id`;
-         *     `terminate`: `termination_reason`; `decide_clue`, `decide_report`: `decision`; `rate`:
-         *     `score`. `reason` is free text kept on the event.
+         *     `transfer`, `refer_up`: `to_id`; `settle`: `recovered_fen`; `record_consent`: `party`,
+         *     `consents`; `delegate`: `association_id`; `terminate`: `termination_reason`;
+         *     `decide_clue`, `decide_report`: `decision`; `rate`: `score`; `propose_settlement` (the ODR
+         *     enterprise): `remedy`, `amount_fen` (required for `refund` and `compensation`), `terms`;
+         *     `reject_settlement` (the consumer): `reason`; `accept_enterprise_settlement` (the
+         *     consumer) needs nothing: the consumer recovers the pending proposal's amount. `reason` is
+         *     free text kept on the event.
          */
         ActionRequest: {
             /** @example accept */
             action: string;
+            /**
+             * Format: int64
+             * @description The proposal's amount in fen (1/100 yuan).
+             * @example 128000
+             */
+            amount_fen?: number | null;
             /** Format: int64 */
             association_id?: number | null;
             consents?: boolean | null;
@@ -1376,15 +1291,22 @@ export interface components {
             /** Format: int64 */
             handler_id?: number | null;
             party?: string | null;
-            /** @description Up to 2000 characters. */
+            /** @description Up to 2000 characters (required to reject a settlement). */
             reason?: string | null;
             /** Format: int64 */
             recovered_fen?: number | null;
+            /**
+             * @description `refund`, `replacement`, `repair`, `compensation` or `other`.
+             * @example refund
+             */
+            remedy?: string | null;
             /** Format: int32 */
             score?: number | null;
             /** Format: int64 */
             station_id?: number | null;
             termination_reason?: string | null;
+            /** @description The proposal's terms in words, 1 to 2000 characters. */
+            terms?: string | null;
             /** Format: int64 */
             to_id?: number | null;
         };
@@ -1767,7 +1689,7 @@ export interface components {
          * @description What the admin SPA may show: menus and routes come from this list.
          * @enum {string}
          */
-        CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit" | "manage_taxonomy" | "view_calendar" | "manage_calendar" | "view_orders" | "supervise" | "manage_outbox";
+        CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit" | "manage_taxonomy" | "view_calendar" | "manage_calendar" | "view_orders" | "supervise" | "view_odr_stats";
         /** @description Goods (商品) or services (服务). */
         CategoryBranch: {
             /** @description `goods` or `services`; group codes start with `G` or `S`. */
@@ -1975,7 +1897,7 @@ export interface components {
          * @description Stable, machine-readable error codes. Clients switch on these, never on messages.
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "validation_failed" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "attachment_type_unsupported" | "unauthorized" | "invalid_credentials" | "second_factor_required" | "csrf_token_invalid" | "forbidden" | "conflict" | "username_taken" | "invitation_invalid" | "application_duplicate" | "precondition_failed" | "precondition_required" | "idempotency_key_reused" | "too_many_requests" | "invalid_client" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "invalid_token" | "service_unavailable" | "internal_error";
+        ErrorCode: "malformed_request" | "validation_failed" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "attachment_type_unsupported" | "unauthorized" | "invalid_credentials" | "second_factor_required" | "csrf_token_invalid" | "forbidden" | "insufficient_scope" | "conflict" | "username_taken" | "invitation_invalid" | "application_duplicate" | "precondition_failed" | "precondition_required" | "idempotency_key_reused" | "too_many_requests" | "invalid_client" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "invalid_token" | "service_unavailable" | "internal_error";
         /** @description One invalid field. `field` is a JSON pointer-like path (`codes[2]`, `parent`). */
         FieldError: {
             /** @description A stable snake_case reason, e.g. `required`, `length`, `division_code`. */
@@ -2108,11 +2030,6 @@ export interface components {
             /** @description Well-formed codes that name no division. */
             missing: string[];
         };
-        /** @description Which notifications to mark read: `ids` (1 to 500 of the caller's own), or `all: true`. */
-        MarkReadRequest: {
-            all?: boolean | null;
-            ids?: number[] | null;
-        };
         Me: {
             capabilities: components["schemas"]["CapabilityDto"][];
             /** @description Send this in `X-CSRF-Token` with every state-changing request. */
@@ -2187,50 +2104,34 @@ export interface components {
              */
             position?: number | null;
         };
-        /**
-         * @description One notification, its text in the language of the request (`Accept-Language`: English when
-         *     it starts with `en`, Chinese otherwise).
-         */
-        NotificationDto: {
-            body: string;
+        /** @description The complaint's time with the ODR enterprise 企业自行和解. */
+        OdrDto: {
+            /**
+             * Format: date
+             * @description The day it went to the enterprise (intake, or the bureau's dispatch).
+             */
+            dispatched_on: string;
+            /**
+             * Format: date
+             * @description The last of its 10 working days.
+             */
+            due_on?: string | null;
             /** Format: date-time */
-            created_at: string;
+            ended_at?: string | null;
+            enterprise_name: string;
             /** Format: int64 */
-            id: number;
-            /**
-             * @description What happened, e.g. `order_accepted`, `settlement_proposed`, `order_overdue`,
-             *     `new_message` (texts: `domain/src/notify/in_app.rs`).
-             */
-            kind: string;
-            /**
-             * Format: int64
-             * @description The order it is about, to link to.
-             */
-            order_id?: number | null;
+            enterprise_org_id: number;
             /**
              * Format: date-time
-             * @description When the user marked it read; null while unread.
+             * @description The enterprise's first answer (its first proposal or dialogue message).
              */
-            read_at?: string | null;
-            title: string;
-        };
-        /** @description A page of notifications with the unread count. */
-        NotificationPage: {
-            /** @description Newest first. */
-            items: components["schemas"]["NotificationDto"][];
+            first_answer_at?: string | null;
             /**
-             * Format: int64
-             * @description Unread notifications in all (not only on this page).
+             * @description Null while with the enterprise; then `settled`, `rejected`, `expired`, `recalled` (the
+             *     bureau pulled it back) or `withdrawn`.
              */
-            unread: number;
-        };
-        /**
-         * @description The channels the user wants besides the app (which is always on). Messages go to the
-         *     account's email address or mobile number, when it has one.
-         */
-        NotificationPreferences: {
-            email: boolean;
-            sms: boolean;
+            outcome?: string | null;
+            proposal?: components["schemas"]["ProposalDto"] | null;
         };
         /**
          * @description An approved ODR enterprise: it receives complaints about itself and tries to settle them
@@ -2241,6 +2142,59 @@ export interface components {
             credit_code: string;
             /** @example 深圳市某电商有限公司 */
             name: string;
+        };
+        /** @description An ODR enterprise's settlement record over a period. */
+        OdrStats: {
+            /**
+             * Format: double
+             * @description Average hours from dispatch to the enterprise's first answer (first proposal or
+             *     dialogue message), over the answered ones; null when none was answered.
+             */
+            avg_first_answer_hours?: number | null;
+            /**
+             * Format: int64
+             * @description Not settled within the 10 working days.
+             */
+            expired: number;
+            /** Format: date */
+            from: string;
+            /**
+             * Format: int64
+             * @description Of those, still with it.
+             */
+            open: number;
+            /**
+             * Format: int64
+             * @description Pulled back by the bureau.
+             */
+            recalled: number;
+            /**
+             * Format: int64
+             * @description Complaints that went to the enterprise in the period.
+             */
+            received: number;
+            /**
+             * Format: int64
+             * @description Rejected by the consumer (or sent by them to the bureau without an answer).
+             */
+            rejected: number;
+            /**
+             * Format: int64
+             * @description Accepted by the consumer.
+             */
+            settled: number;
+            /**
+             * Format: double
+             * @description `settled / (settled + rejected + expired + recalled)`, 0 to 1; null before any ended.
+             */
+            settlement_rate?: number | null;
+            /** Format: date */
+            to: string;
+            /**
+             * Format: int64
+             * @description Withdrawn by the consumer.
+             */
+            withdrawn: number;
         };
         /** @description How many open orders an inbox holds. */
         OrderCounts: {
@@ -2298,6 +2252,7 @@ export interface components {
             /** Format: int64 */
             linked_order_id?: number | null;
             number: string;
+            odr?: components["schemas"]["OdrDto"] | null;
             overdue: boolean;
             /** Format: int32 */
             rating?: number | null;
@@ -2497,29 +2452,6 @@ export interface components {
         OrganisationList: {
             items: components["schemas"]["Organisation"][];
         };
-        /** @description A message the relay gave up on. */
-        ParkedMessage: {
-            /** Format: int32 */
-            attempts: number;
-            /** @description `sms` or `email`. */
-            channel: string;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: int64 */
-            id: number;
-            /**
-             * Format: date-time
-             * @description When the last attempt was due.
-             */
-            last_attempt_at: string;
-            /** @description The last failure as the sender reported it. */
-            last_error?: string | null;
-            locale: string;
-            /** @description The recipient, masked (`138****5678`, `z***@example.com`). */
-            recipient: string;
-            /** @description The template id, e.g. `order_progress`. */
-            template: string;
-        };
         PasswordChange: {
             current_password: string;
             new_password: string;
@@ -2552,6 +2484,28 @@ export interface components {
         ProfileUpdate: {
             /** @description 1 to 50 characters. */
             display_name: string;
+        };
+        /** @description The enterprise's settlement proposal (the latest one). */
+        ProposalDto: {
+            /**
+             * Format: int64
+             * @description In fen (1/100 yuan); null for a remedy that is not money.
+             */
+            amount_fen?: number | null;
+            /** Format: date-time */
+            decided_at?: string | null;
+            /** Format: date-time */
+            proposed_at: string;
+            /** @description The consumer's reason, when rejected. */
+            reject_reason?: string | null;
+            /** @description `refund`, `replacement`, `repair`, `compensation` or `other`. */
+            remedy: string;
+            /**
+             * @description `pending` (the consumer may accept or reject it), `accepted`, `rejected`, `superseded`
+             *     (a newer proposal replaced it) or `lapsed` (the complaint left the enterprise first).
+             */
+            status: string;
+            terms: string;
         };
         Readiness: {
             checks: components["schemas"]["DependencyChecks"];
@@ -2743,11 +2697,6 @@ export interface components {
              */
             tracking_code: string;
         };
-        /** @description How many notifications are unread. */
-        UnreadCount: {
-            /** Format: int64 */
-            unread: number;
-        };
         /** @description The form: exactly one part, `file`. */
         UploadForm: {
             /**
@@ -2824,8 +2773,6 @@ export interface operations {
             /** @description A dependency is down */
             503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2853,15 +2800,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiClient"];
-                };
-            };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in */
@@ -2900,17 +2838,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
     api_clients_rotate: {
@@ -2932,15 +2859,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiClientWithSecret"];
-                };
-            };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in */
@@ -2979,17 +2897,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
     applications_submit: {
@@ -3014,35 +2921,8 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationReceipt"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Already registered or waiting, or the user name is taken */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not of the documented media type */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3062,8 +2942,6 @@ export interface operations {
             /** @description Too many applications from this address */
             429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3073,8 +2951,6 @@ export interface operations {
             /** @description PostgreSQL or Redis is down */
             503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3105,44 +2981,8 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationProgress"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description No application has this code */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not of the documented media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid query parameters or fields */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3153,8 +2993,6 @@ export interface operations {
             /** @description Too many look-ups from this address */
             429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3164,8 +3002,6 @@ export interface operations {
             /** @description PostgreSQL or Redis is down */
             503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3195,15 +3031,6 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetail"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3231,17 +3058,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
     applications_approve: {
@@ -3263,15 +3079,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionResult"];
-                };
-            };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in */
@@ -3310,17 +3117,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
     applications_reject: {
@@ -3346,15 +3142,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionResult"];
-                };
-            };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in */
@@ -3393,38 +3180,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not of the documented media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description No reason, or too long */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3512,8 +3270,6 @@ export interface operations {
             /** @description Too many uploads this hour */
             429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3523,8 +3279,6 @@ export interface operations {
             /** @description PostgreSQL or Redis is down */
             503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3551,15 +3305,6 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarYearSummary"][];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3572,17 +3317,6 @@ export interface operations {
             /** @description Not staff, or second factor required */
             403: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3612,15 +3346,6 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarYear"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3642,17 +3367,6 @@ export interface operations {
             /** @description Year out of range */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3686,15 +3400,6 @@ export interface operations {
                     "application/json": components["schemas"]["EnteredYear"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3713,38 +3418,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not of the documented media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description A date, kind or name breaks the rules (each named by `days[i].field`) */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3783,15 +3459,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description include_retired without signing in */
             401: {
                 headers: {
@@ -3810,20 +3477,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters or fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description PostgreSQL is down */
             503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3854,15 +3510,6 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryDto"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3890,38 +3537,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not of the documented media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Invalid fields */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3955,15 +3573,6 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryDto"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3991,38 +3600,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not of the documented media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Invalid fields, or nothing to change */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4049,15 +3629,6 @@ export interface operations {
                     "application/json": components["schemas"]["ClientSelf"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description No token, or an invalid or expired one */
             401: {
                 headers: {
@@ -4070,17 +3641,6 @@ export interface operations {
             /** @description Not an API client (a browser session) */
             403: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4111,33 +3671,6 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not of the documented media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Invalid fields or code */
             422: {
                 headers: {
@@ -4150,8 +3683,6 @@ export interface operations {
             /** @description PostgreSQL or Redis is down */
             503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4184,15 +3715,6 @@ export interface operations {
                     "application/json": components["schemas"]["DivisionList"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description No such parent */
             404: {
                 headers: {
@@ -4214,8 +3736,6 @@ export interface operations {
             /** @description PostgreSQL is down */
             503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4285,8 +3805,6 @@ export interface operations {
             /** @description PostgreSQL is down */
             503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4319,15 +3837,6 @@ export interface operations {
                     "application/json": components["schemas"]["DivisionDetail"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description No such division */
             404: {
                 headers: {
@@ -4349,8 +3858,6 @@ export interface operations {
             /** @description PostgreSQL is down */
             503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4383,15 +3890,6 @@ export interface operations {
                     "application/json": components["schemas"]["OdrEnterprise"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description No approved ODR enterprise has this code */
             404: {
                 headers: {
@@ -4413,8 +3911,6 @@ export interface operations {
             /** @description Too many look-ups from this address */
             429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4424,8 +3920,6 @@ export interface operations {
             /** @description PostgreSQL or Redis is down */
             503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4465,24 +3959,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not of the documented media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description The password is not acceptable */
             422: {
                 headers: {
@@ -4495,19 +3971,6 @@ export interface operations {
             /** @description Too many attempts from this address */
             429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4547,49 +4010,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not of the documented media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid query parameters or fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Too many attempts from this address */
             429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4619,15 +4042,6 @@ export interface operations {
                     "application/json": components["schemas"]["Invitation"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4658,17 +4072,6 @@ export interface operations {
             /** @description Already accepted or revoked */
             409: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4698,15 +4101,6 @@ export interface operations {
                     "application/json": components["schemas"]["Invitation"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4743,17 +4137,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
     me_get: {
@@ -4774,15 +4157,6 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4795,8 +4169,6 @@ export interface operations {
             /** @description PostgreSQL or Redis is down */
             503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4827,35 +4199,8 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not of the documented media type */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4864,106 +4209,6 @@ export interface operations {
                 };
             };
             /** @description Invalid name */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    notification_preferences_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The caller's channels */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationPreferences"];
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An API client */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    notification_preferences_put: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NotificationPreferences"];
-            };
-        };
-        responses: {
-            /** @description Stored */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationPreferences"];
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An API client */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or non-boolean fields */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4997,15 +4242,6 @@ export interface operations {
                     "application/json": components["schemas"]["OrderPage"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5027,17 +4263,6 @@ export interface operations {
             /** @description Bad paging parameters */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5066,35 +4291,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not of the documented media type */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5105,17 +4303,6 @@ export interface operations {
             /** @description Wrong current password or weak new one */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5140,29 +4327,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5193,15 +4360,6 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in, or wrong code */
             401: {
                 headers: {
@@ -5213,24 +4371,6 @@ export interface operations {
             };
             /** @description No authenticator enrolled */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not of the documented media type */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5250,19 +4390,6 @@ export interface operations {
             /** @description Too many wrong codes */
             429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5289,29 +4416,9 @@ export interface operations {
                     "application/json": components["schemas"]["SessionList"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5336,29 +4443,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5386,15 +4473,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5407,17 +4485,6 @@ export interface operations {
             /** @description No such session of yours */
             404: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5444,15 +4511,6 @@ export interface operations {
                     "application/json": components["schemas"]["TotpEnrolment"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5465,17 +4523,6 @@ export interface operations {
             /** @description Already enrolled */
             409: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5506,15 +4553,6 @@ export interface operations {
                     "application/json": components["schemas"]["TotpConfirmed"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in, or wrong code */
             401: {
                 headers: {
@@ -5533,24 +4571,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not of the documented media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Malformed code */
             422: {
                 headers: {
@@ -5562,158 +4582,6 @@ export interface operations {
             };
             /** @description Too many wrong codes */
             429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    notifications_list: {
-        parameters: {
-            query?: {
-                /** @description Only notifications older than this id (the last `id` of the previous page). */
-                before?: number;
-                /** @description 1 to 100, default 20. */
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The caller's notifications */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationPage"];
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An API client */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Bad paging parameters */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    notifications_mark_read: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MarkReadRequest"];
-            };
-        };
-        responses: {
-            /** @description Marked read */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An API client */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Neither `ids` nor `all: true`, both, or too many ids */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    notifications_unread_count: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The unread count */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnreadCount"];
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An API client */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5765,49 +4633,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not of the documented media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid query parameters or fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Too many failures; see Retry-After */
             429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5850,15 +4678,6 @@ export interface operations {
                     "application/json": components["schemas"]["OrderReceipt"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5870,24 +4689,6 @@ export interface operations {
             };
             /** @description Not a consumer account */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not of the documented media type */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5907,8 +4708,6 @@ export interface operations {
             /** @description PostgreSQL is down */
             503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5939,35 +4738,8 @@ export interface operations {
                     "application/json": components["schemas"]["BulkResponse"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not of the documented media type */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5978,17 +4750,6 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6018,15 +4779,6 @@ export interface operations {
                     "application/json": components["schemas"]["OrderDto"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6048,17 +4800,6 @@ export interface operations {
             /** @description No such order for you */
             404: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6093,15 +4834,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActionResult"];
-                };
-            };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in */
@@ -6149,24 +4881,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not of the documented media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Invalid fields */
             422: {
                 headers: {
@@ -6179,17 +4893,6 @@ export interface operations {
             /** @description If-Match missing */
             428: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6227,15 +4930,6 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6257,17 +4951,6 @@ export interface operations {
             /** @description No such order or attachment for you */
             404: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6297,15 +4980,6 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationDetail"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6327,17 +5001,6 @@ export interface operations {
             /** @description No such organisation in your subtree */
             404: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6367,15 +5030,6 @@ export interface operations {
                     "application/json": components["schemas"]["ApiClientList"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6397,17 +5051,6 @@ export interface operations {
             /** @description No such organisation in your subtree */
             404: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6441,15 +5084,6 @@ export interface operations {
                     "application/json": components["schemas"]["ApiClientWithSecret"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6477,38 +5111,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not of the documented media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Bad name or scopes */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6545,15 +5150,6 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationPage"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6584,17 +5180,6 @@ export interface operations {
             /** @description Bad filter */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6646,15 +5231,6 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPage"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6691,17 +5267,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
     organisations_children: {
@@ -6723,15 +5288,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganisationList"];
-                };
-            };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in */
@@ -6761,17 +5317,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
     invitations_list: {
@@ -6795,15 +5340,6 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationList"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6825,17 +5361,6 @@ export interface operations {
             /** @description No such organisation in your subtree */
             404: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6867,15 +5392,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Invitation"];
-                };
-            };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in */
@@ -6914,38 +5430,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not of the documented media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Invalid fields */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6975,15 +5462,6 @@ export interface operations {
                     "application/json": components["schemas"]["MemberList"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7011,11 +5489,64 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
+        };
+    };
+    organisations_odr_stats: {
+        parameters: {
+            query: {
+                /** @description First day, `YYYY-MM-DD`. */
+                from: string;
+                /** @description Last day, `YYYY-MM-DD` (at most 366 days after `from`). */
+                to: string;
+            };
+            header?: never;
+            path: {
+                /** @description Enterprise id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics */
+            200: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OdrStats"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or second factor required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such enterprise for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad period */
+            422: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7075,15 +5606,6 @@ export interface operations {
                     "application/json": components["schemas"]["OrderPage"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7114,17 +5636,6 @@ export interface operations {
             /** @description Bad filters */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7178,15 +5689,6 @@ export interface operations {
                     "application/json": components["schemas"]["OrderCounts"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7223,17 +5725,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
     stations_create: {
@@ -7259,15 +5750,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Organisation"];
-                };
-            };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in */
@@ -7306,38 +5788,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not of the documented media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Invalid fields */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7370,15 +5823,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SupervisionPage"];
-                };
-            };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in */
@@ -7417,117 +5861,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    outbox_parked_list: {
-        parameters: {
-            query?: {
-                /** @description Only messages older than this id (the last `id` of the previous page). */
-                before?: number;
-                /** @description 1 to 200, default 50. */
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Parked messages */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ParkedMessage"][];
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not a national administrator, or second factor required */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Bad paging parameters */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    outbox_requeue: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The parked message */
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Queued again */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not a national administrator, or second factor required */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No parked message with this id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
     password_resets_create: {
@@ -7550,33 +5883,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not of the documented media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Invalid fields or code */
             422: {
                 headers: {
@@ -7589,8 +5895,6 @@ export interface operations {
             /** @description PostgreSQL or Redis is down */
             503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7621,35 +5925,8 @@ export interface operations {
                     "application/json": components["schemas"]["SignInResult"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Wrong login or password */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not of the documented media type */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7669,8 +5946,6 @@ export interface operations {
             /** @description Too many failures; see Retry-After */
             429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7680,8 +5955,6 @@ export interface operations {
             /** @description PostgreSQL or Redis is down */
             503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7708,15 +5981,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
             };
             /** @description Not signed in */
             401: {
@@ -7745,17 +6009,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
     members_enable: {
@@ -7776,15 +6029,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
             };
             /** @description Not signed in */
             401: {
@@ -7822,17 +6066,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
     members_roles_update: {
@@ -7857,15 +6090,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
             };
             /** @description Not signed in */
             401: {
@@ -7894,38 +6118,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not of the documented media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Unknown or no roles */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7956,33 +6151,6 @@ export interface operations {
                     "application/json": components["schemas"]["CodeSent"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not of the documented media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not a mobile number */
             422: {
                 headers: {
@@ -7995,8 +6163,6 @@ export interface operations {
             /** @description Too soon or too many */
             429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8006,8 +6172,6 @@ export interface operations {
             /** @description PostgreSQL or Redis is down */
             503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8034,15 +6198,6 @@ export interface operations {
                     "application/json": components["schemas"]["WorkflowReasons"];
                 };
             };
-            /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8055,17 +6210,6 @@ export interface operations {
             /** @description Not a member of an organisation, or second factor required */
             403: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PostgreSQL or Redis is down; retry after Retry-After seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

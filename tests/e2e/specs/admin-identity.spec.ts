@@ -250,7 +250,7 @@ test.describe('staff sign-in', () => {
     await page.goto('/admin/login');
     await signIn(page, 'nanshan.handler');
     await expect(page).toHaveURL(/\/admin\/status$/);
-    await expect(menu(page)).toHaveText(['系统状态', '工单', '组织机构', '节假日安排', '登录设备']);
+    await expect(menu(page)).toHaveText(['系统状态', '工单', '企业统计', '组织机构', '节假日安排', '登录设备']);
 
     await menu(page).filter({ hasText: '组织机构' }).click();
     await expect(page.getByRole('tree', { name: '组织机构树' }).getByRole('treeitem', { name: '深圳市南山区市场监督管理局' })).toBeVisible();

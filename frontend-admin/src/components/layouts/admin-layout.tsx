@@ -3,6 +3,7 @@ import {
   ApiOutlined,
   AuditOutlined,
   AlertOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   FileDoneOutlined,
   DashboardOutlined,
@@ -20,7 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '@/components/language-switch';
 import { PageSpinner } from '@/components/page-spinner';
-import { isStaffSignedIn, navigationFor, type NavigationKey } from '@/lib/access';
+import { inboxKind, isStaffSignedIn, navigationFor, type NavigationKey } from '@/lib/access';
 import { useMe, useSignOut } from '@/lib/auth';
 import { Brand } from './brand';
 import './admin-layout.css';
@@ -28,6 +29,7 @@ import './admin-layout.css';
 const ICONS: Record<NavigationKey, ReactNode> = {
   status: <DashboardOutlined aria-hidden="true" />,
   orders: <ProfileOutlined aria-hidden="true" />,
+  'odr-stats': <BarChartOutlined aria-hidden="true" />,
   supervision: <AlertOutlined aria-hidden="true" />,
   organisations: <ApartmentOutlined aria-hidden="true" />,
   members: <TeamOutlined aria-hidden="true" />,
@@ -47,10 +49,17 @@ export function AdminLayout({ signedInExtras }: { signedInExtras?: ReactNode } =
   const me = useMe();
   const selected = location.pathname.split('/')[1] ?? '';
   // The menu comes from `me.capabilities` only (see lib/access).
+  const kind = inboxKind(me.data);
+  const name = (key: NavigationKey) =>
+    key === 'orders' && kind === 'enterprise'
+      ? t('nav.enterpriseOrders')
+      : key === 'orders' && kind === 'association'
+        ? t('nav.associationOrders')
+        : t(`nav.${key}`);
   const items = navigationFor(me.data).map((key) => ({
     key,
     icon: ICONS[key],
-    label: <Link to={`/${key}`}>{t(`nav.${key}`)}</Link>,
+    label: <Link to={`/${key}`}>{name(key)}</Link>,
   }));
 
   return (

@@ -1,4 +1,5 @@
 import { notifyEn } from './notify.en';
+import { odrEn } from './odr.en';
 import { calendarEn } from './calendar.en';
 import { ordersEn } from './orders.en';
 import { identityEn } from './identity.en';
@@ -11,6 +12,7 @@ export const enUS: Translation = {
   ...calendarEn,
   ...ordersEn,
   ...notifyEn,
+  ...odrEn,
   app: {
     name: 'Weiquan',
     console: 'Staff console',
@@ -39,6 +41,9 @@ export const enUS: Translation = {
     orders: 'Work orders',
     supervision: 'Supervision',
     outbox: 'Message delivery',
+    'odr-stats': 'Settlement statistics',
+    enterpriseOrders: 'Complaints about us',
+    associationOrders: 'Delegated mediation',
     signIn: 'Sign in',
     signOut: 'Sign out',
   },
@@ -146,6 +151,7 @@ export const enUS: Translation = {
       view_calendar: 'View the holiday calendar',
       manage_calendar: 'Enter the holiday calendar',
       view_orders: 'Handle work orders',
+      view_odr_stats: 'See settlement statistics',
       supervise: 'Supervise overdue orders',
     },
     kind: {
@@ -370,6 +376,7 @@ export const enUS: Translation = {
       unauthorized_client: 'This API client may not obtain tokens at present.',
       unsupported_grant_type: 'Only the client_credentials grant is supported.',
       invalid_scope: 'The requested scope is not granted to this client.',
+      insufficient_scope: 'This client lacks the scope for this operation.',
       invalid_token: 'The access token is invalid or has expired.',
       service_unavailable: 'The service is temporarily unavailable. Please try again later.',
       internal_error: 'Internal server error. Please try again later.',

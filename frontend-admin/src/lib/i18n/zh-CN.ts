@@ -1,4 +1,5 @@
 import { notifyZh } from './notify.zh';
+import { odrZh } from './odr.zh';
 import { calendarZh } from './calendar.zh';
 import { ordersZh } from './orders.zh';
 import { identityZh } from './identity.zh';
@@ -11,6 +12,7 @@ export const zhCN = {
   ...calendarZh,
   ...ordersZh,
   ...notifyZh,
+  ...odrZh,
   app: {
     name: '维权',
     console: '管理后台',
@@ -39,6 +41,9 @@ export const zhCN = {
     orders: '工单',
     supervision: '督办',
     outbox: '消息投递',
+    'odr-stats': '企业统计',
+    enterpriseOrders: '企业工单',
+    associationOrders: '委托调解',
     signIn: '登录',
     signOut: '退出登录',
   },
@@ -146,6 +151,7 @@ export const zhCN = {
       view_calendar: '查看节假日安排',
       manage_calendar: '录入节假日安排',
       view_orders: '办理工单',
+      view_odr_stats: '查看企业和解统计',
       supervise: '督办超期工单',
     },
     kind: {
@@ -370,6 +376,7 @@ export const zhCN = {
       unauthorized_client: '该接口客户端目前不能获取访问令牌。',
       unsupported_grant_type: '仅支持 client_credentials 授权方式。',
       invalid_scope: '请求的权限范围未授予该客户端。',
+      insufficient_scope: '该接口客户端没有执行此操作的权限范围。',
       invalid_token: '访问令牌无效或已过期。',
       service_unavailable: '服务暂时不可用，请稍后重试。',
       internal_error: '服务器内部错误，请稍后重试。',

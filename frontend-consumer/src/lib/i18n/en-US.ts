@@ -1,4 +1,5 @@
 import { notifyEn } from './notify.en';
+import { odrEn } from './odr.en';
 import { ordersEn } from './orders.en';
 import { applyEn } from './apply.en';
 import type { Translation } from './zh-CN';
@@ -7,6 +8,7 @@ export const enUS: Translation = {
   ...applyEn,
   ...ordersEn,
   ...notifyEn,
+  ...odrEn,
   app: {
     name: 'Weiquan',
     tagline: 'National consumer complaint platform',
@@ -211,6 +213,7 @@ export const enUS: Translation = {
       unauthorized_client: 'This API client may not obtain tokens at present.',
       unsupported_grant_type: 'Only the client_credentials grant is supported.',
       invalid_scope: 'The requested scope is not granted to this client.',
+      insufficient_scope: 'This client lacks the scope for this operation.',
       invalid_token: 'The access token is invalid or has expired.',
       service_unavailable: 'The service is temporarily unavailable. Please try again later.',
       internal_error: 'Internal server error. Please try again later.',

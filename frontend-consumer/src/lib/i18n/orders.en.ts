@@ -221,6 +221,8 @@ export const ordersEn: typeof ordersZh = {
       decline_referral: 'Referral declined by the upper level',
       dispatch_to_enterprise: 'Sent to the business to settle first',
       accept_enterprise_settlement: 'Settled with the business',
+      propose_settlement: 'The business proposed a settlement',
+      reject_settlement: "Rejected the business's settlement",
       return_from_enterprise: 'Not settled by the business; back with the unit',
       record_consent: 'Consent to mediation recorded',
       delegate: 'Mediation delegated to a consumer association',

@@ -216,6 +216,8 @@ export const ordersZh = {
       decline_referral: '上级部门退回',
       dispatch_to_enterprise: '转企业先行和解',
       accept_enterprise_settlement: '企业和解成功',
+      propose_settlement: '企业提出和解方案',
+      reject_settlement: '拒绝企业和解方案',
       return_from_enterprise: '企业未能和解，转回部门处理',
       record_consent: '记录调解意愿',
       delegate: '委托消费者协会调解',

@@ -1,4 +1,5 @@
 import { notifyZh } from './notify.zh';
+import { odrZh } from './odr.zh';
 import { ordersZh } from './orders.zh';
 import { applyZh } from './apply.zh';
 
@@ -7,6 +8,7 @@ export const zhCN = {
   ...applyZh,
   ...ordersZh,
   ...notifyZh,
+  ...odrZh,
   app: {
     name: '维权',
     tagline: '全国消费者投诉举报平台',
@@ -209,6 +211,7 @@ export const zhCN = {
       unauthorized_client: '该接口客户端目前不能获取访问令牌。',
       unsupported_grant_type: '仅支持 client_credentials 授权方式。',
       invalid_scope: '请求的权限范围未授予该客户端。',
+      insufficient_scope: '该接口客户端没有执行此操作的权限范围。',
       invalid_token: '访问令牌无效或已过期。',
       service_unavailable: '服务暂时不可用，请稍后重试。',
       internal_error: '服务器内部错误，请稍后重试。',

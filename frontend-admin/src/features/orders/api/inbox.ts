@@ -58,6 +58,18 @@ export const INBOX_FILTERS: readonly FilterSpec[] = [
   { name: 'assigned', type: 'flag', on: 'me' },
 ];
 
+/**
+ * Filters that mean nothing in an enterprise's inbox: it only ever holds complaints, and an
+ * enterprise does not assign handlers.
+ */
+export const ENTERPRISE_HIDDEN_FILTERS: readonly string[] = ['kind', 'assigned'];
+
+/** The same filters without `hidden` ones (which the address bar may still carry). */
+export function withoutHidden(filters: UrlFilters, hidden: readonly string[]): UrlFilters {
+  const values = Object.fromEntries(Object.entries(filters.values).filter(([key]) => !hidden.includes(key)));
+  return { ...filters, values };
+}
+
 /** The address-bar parameters of a filter (a range has two). */
 export function urlKeys(spec: FilterSpec): string[] {
   return spec.type === 'range' ? [spec.from, spec.to] : [spec.name];

@@ -13,7 +13,10 @@ export type FieldName =
   | 'recovered_fen'
   | 'party'
   | 'consents'
-  | 'score';
+  | 'score'
+  | 'remedy'
+  | 'amount_fen'
+  | 'terms';
 
 /**
  * The fields of each action's form, named as the request names them so the server's field
@@ -25,7 +28,9 @@ export const ACTION_FIELDS: Record<string, readonly FieldName[]> = {
   assign_handler: ['handler_id'],
   transfer: ['to_id'],
   refer_up: ['to_id'],
-  accept_enterprise_settlement: ['recovered_fen'],
+  // The consumer's choice since ODR: the amount is the accepted proposal's, never typed.
+  accept_enterprise_settlement: [],
+  propose_settlement: ['remedy', 'amount_fen', 'terms'],
   settle: ['recovered_fen'],
   record_consent: ['party', 'consents'],
   delegate: ['association_id'],
@@ -34,6 +39,9 @@ export const ACTION_FIELDS: Record<string, readonly FieldName[]> = {
   decide_report: ['decision'],
   rate: ['score'],
 };
+
+/** Actions whose form has no optional 说明 (their own fields say it all). */
+export const WITHOUT_REASON: readonly string[] = ['propose_settlement'];
 
 export function fieldsOf(action: string): readonly FieldName[] {
   return ACTION_FIELDS[action] ?? [];
@@ -52,8 +60,15 @@ export type FormValues = Partial<{
   party: 'consumer' | 'business';
   consents: boolean;
   score: number;
+  remedy: string;
+  /** In yuan, as typed; sent in fen (null when left empty). */
+  amount_fen: string;
+  terms: string;
   reason: string;
 }>;
+
+/** ActionRequest, with the settlement proposal's fields since issue 5. */
+export type SettlementRequest = ActionRequest;
 
 export const AMOUNT = /^\d{1,9}(\.\d{1,2})?$/;
 
@@ -66,19 +81,25 @@ export function yuanToFen(text: string): number | null {
 }
 
 /** The request body for `action` from the form's values. */
-export function actionBody(action: string, values: FormValues): ActionRequest {
-  const body: ActionRequest = { action };
+export function actionBody(action: string, values: FormValues): SettlementRequest {
+  const body: SettlementRequest = { action };
   for (const field of fieldsOf(action)) {
     switch (field) {
       case 'recovered_fen':
         body.recovered_fen = yuanToFen(values.recovered_fen ?? '');
+        break;
+      case 'amount_fen':
+        body.amount_fen = values.amount_fen?.trim() ? yuanToFen(values.amount_fen) : null;
+        break;
+      case 'terms':
+        body.terms = values.terms?.trim() ?? '';
         break;
       default:
         (body as Record<string, unknown>)[field] = values[field];
     }
   }
   const reason = values.reason?.trim();
-  if (reason) body.reason = reason;
+  if (reason && !WITHOUT_REASON.includes(action)) body.reason = reason;
   return body;
 }
 

@@ -13,7 +13,8 @@ import { useApiForm } from '@/lib/use-api-form';
 import { useChildren, useMembers, useUnit, type Organisation } from '../api/choices';
 import { useAct, type OrderDto } from '../api/order';
 import { useReasons, type Reason } from '../api/reasons';
-import { AMOUNT, FORM_FIELDS, actionBody, fieldsOf, type FieldName, type FormValues } from './action-fields';
+import { MONEY_REMEDIES, REMEDIES } from '../api/odr';
+import { AMOUNT, FORM_FIELDS, WITHOUT_REASON, actionBody, fieldsOf, type FieldName, type FormValues } from './action-fields';
 import { label } from './labels';
 
 type Props = {
@@ -64,9 +65,11 @@ export function ActionForm({ order, action, onDone, onChanged, onCancel }: Props
         {fields.map((field) => (
           <ActionField key={field} field={field} order={order} action={action} />
         ))}
-        <Form.Item name="reason" label={t('orders.form.reason')} extra={t('orders.form.reasonHelp')}>
-          <Input.TextArea maxLength={2000} showCount autoSize={{ minRows: 2, maxRows: 6 }} />
-        </Form.Item>
+        {WITHOUT_REASON.includes(action) ? null : (
+          <Form.Item name="reason" label={t('orders.form.reason')} extra={t('orders.form.reasonHelp')}>
+            <Input.TextArea maxLength={2000} showCount autoSize={{ minRows: 2, maxRows: 6 }} />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );
@@ -139,7 +142,54 @@ function ActionField({ field, order, action }: { field: FieldName; order: OrderD
           <Rate />
         </Form.Item>
       );
+    case 'remedy':
+      return (
+        <Form.Item name="remedy" label={t('odr.form.remedy')} rules={required}>
+          <Select options={REMEDIES.map((r) => ({ value: r, label: t(`odr.remedy.${r}`) }))} />
+        </Form.Item>
+      );
+    case 'amount_fen':
+      return <SettlementAmount />;
+    case 'terms':
+      return (
+        <Form.Item
+          name="terms"
+          label={t('odr.form.terms')}
+          extra={t('odr.form.termsHelp')}
+          rules={[{ required: true, whitespace: true, message: t('orders.form.required') }]}
+        >
+          <Input.TextArea maxLength={2000} showCount autoSize={{ minRows: 3, maxRows: 8 }} />
+        </Form.Item>
+      );
   }
+}
+
+/** The proposal's amount in yuan: required for a refund or compensation, optional otherwise. */
+function SettlementAmount() {
+  const { t } = useTranslation();
+  const remedy = Form.useWatch<string | undefined>('remedy');
+  const money = remedy !== undefined && MONEY_REMEDIES.includes(remedy);
+  return (
+    <Form.Item
+      name="amount_fen"
+      label={t('odr.form.amount')}
+      extra={money ? t('odr.form.amountRequired') : t('odr.form.amountOptional')}
+      dependencies={['remedy']}
+      required={money}
+      rules={[
+        ({ getFieldValue }) => ({
+          validator: (_rule, value: string | undefined) => {
+            const text = (value ?? '').replace(/[,，\s]/g, '');
+            const needed = MONEY_REMEDIES.includes(getFieldValue('remedy') as string);
+            if (text === '') return needed ? Promise.reject(new Error(t('odr.form.amountMissing'))) : Promise.resolve();
+            return AMOUNT.test(text) ? Promise.resolve() : Promise.reject(new Error(t('orders.form.amountInvalid')));
+          },
+        }),
+      ]}
+    >
+      <Input prefix="¥" inputMode="decimal" autoComplete="off" style={{ maxWidth: 240 }} />
+    </Form.Item>
+  );
 }
 
 type ReasonList = 'not_accepted_grounds' | 'termination_reasons' | 'case_decisions';

@@ -74,9 +74,14 @@ function fromValues(values: Values): Record<string, string> {
   return result;
 }
 
-type InboxFiltersProps = { values: Record<string, string>; onSearch: (values: Record<string, string>) => void };
+type InboxFiltersProps = {
+  values: Record<string, string>;
+  onSearch: (values: Record<string, string>) => void;
+  /** Filters not offered to this user (see ENTERPRISE_HIDDEN_FILTERS). */
+  hidden?: readonly string[];
+};
 
-export function InboxFilters({ values, onSearch }: InboxFiltersProps) {
+export function InboxFilters({ values, onSearch, hidden = [] }: InboxFiltersProps) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Values>();
   const tree = useCategoryTree();
@@ -171,7 +176,7 @@ export function InboxFilters({ values, onSearch }: InboxFiltersProps) {
       onFinish={(next) => onSearch(fromValues(next))}
       style={{ rowGap: 12 }}
     >
-      {INBOX_FILTERS.map(field)}
+      {INBOX_FILTERS.filter((spec) => !hidden.includes(spec.name)).map(field)}
       <Form.Item>
         <Flex gap={8}>
           <Button type="primary" htmlType="submit">

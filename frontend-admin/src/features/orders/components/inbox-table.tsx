@@ -1,17 +1,19 @@
 // The inbox: one row per order, by due date (the server's order); 加载更多 fetches the next
 // keyset page. The number links to the order page; an escalated order carries 督办. Rows can
 // be selected for 批量分派 (the selection is cleared when the filters change).
-import { Button, Flex, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Flex, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '@/components/query-error';
 import { useErrorMessage } from '@/lib/problem';
+import type { InboxKind } from '@/lib/access';
 import { useInbox, type InboxQuery, type OrderSummary } from '../api/inbox';
 import { useUnit } from '../api/choices';
 import { categoryName, useCategoryTree } from '../api/categories';
 import { BulkAssign, type Selected } from './bulk-assign';
 import { DueDate, StateTag, formatDate, formatTime, label } from './labels';
+import { WorkingDaysLeft } from './odr-block';
 
 /** A row as the table reads it (the holder is looked up when the server leaves its name out). */
 type Row = OrderSummary;
@@ -34,7 +36,19 @@ function HolderName({ row }: { row: Row }) {
   return <>{row.holder_name ?? unit.data?.name ?? t('orders.unknownUnit', { id: row.holder_org_id })}</>;
 }
 
-export function InboxTable({ orgId, query, search }: { orgId: number; query: InboxQuery; search: string }) {
+type InboxTableProps = {
+  orgId: number;
+  query: InboxQuery;
+  search: string;
+  /**
+   * Whose inbox: staff select rows for 批量分派; an enterprise (which only sees complaints
+   * about itself and assigns nobody) sees the working days left instead; an association
+   * (holding nothing of its own to assign) neither selects.
+   */
+  variant?: InboxKind;
+};
+
+export function InboxTable({ orgId, query, search, variant = 'staff' }: InboxTableProps) {
   const { t, i18n } = useTranslation();
   const message = useErrorMessage();
   const inbox = useInbox(orgId, query);
@@ -49,34 +63,42 @@ export function InboxTable({ orgId, query, search }: { orgId: number; query: Inb
   }
   const rows: Row[] = inbox.data?.pages.flatMap((page) => page.items) ?? [];
 
+  const staff = variant === 'staff';
+  const enterprise = variant === 'enterprise';
+  const selection: TableProps<Row>['rowSelection'] = staff
+    ? {
+        // No select-all checkbox in the header: antd copies column titles into an
+        // aria-hidden measuring row, where a checkbox would be focusable (axe
+        // aria-hidden-focus). 全选 above the table does it instead.
+        hideSelectAll: true,
+        columnTitle: <span className="wq-visually-hidden">{t('orders.bulk.select')}</span>,
+        selectedRowKeys: selected.map((s) => s.id),
+        onChange: (_keys, chosen) =>
+          setSelected(chosen.map((row) => ({ id: row.id, number: row.number, version: row.version }))),
+        getCheckboxProps: (row) => ({ 'aria-label': row.number }) as object,
+      }
+    : undefined;
+
   return (
     <Flex vertical gap={12}>
-      <Flex gap={12} align="center" wrap>
-        <Typography.Text aria-live="polite">{t('orders.bulk.selected', { count: selected.length })}</Typography.Text>
-        <BulkAssign orgId={orgId} selected={selected} onDone={() => setSelected([])} />
-        <Button
-          disabled={rows.length === 0 || selected.length === rows.length}
-          onClick={() => setSelected(rows.map((row) => ({ id: row.id, number: row.number, version: row.version })))}
-        >
-          {t('orders.bulk.selectAll')}
-        </Button>
-        {selected.length > 0 ? (
-          <Button onClick={() => setSelected([])}>{t('orders.bulk.clear')}</Button>
-        ) : null}
-      </Flex>
+      {staff ? (
+        <Flex gap={12} align="center" wrap>
+          <Typography.Text aria-live="polite">{t('orders.bulk.selected', { count: selected.length })}</Typography.Text>
+          <BulkAssign orgId={orgId} selected={selected} onDone={() => setSelected([])} />
+          <Button
+            disabled={rows.length === 0 || selected.length === rows.length}
+            onClick={() => setSelected(rows.map((row) => ({ id: row.id, number: row.number, version: row.version })))}
+          >
+            {t('orders.bulk.selectAll')}
+          </Button>
+          {selected.length > 0 ? (
+            <Button onClick={() => setSelected([])}>{t('orders.bulk.clear')}</Button>
+          ) : null}
+        </Flex>
+      ) : null}
       <Table<Row>
         rowKey="id"
-        rowSelection={{
-          // No select-all checkbox in the header: antd copies column titles into an
-          // aria-hidden measuring row, where a checkbox would be focusable (axe
-          // aria-hidden-focus). 全选 above the table does it instead.
-          hideSelectAll: true,
-          columnTitle: <span className="wq-visually-hidden">{t('orders.bulk.select')}</span>,
-          selectedRowKeys: selected.map((s) => s.id),
-          onChange: (_keys, chosen) =>
-            setSelected(chosen.map((row) => ({ id: row.id, number: row.number, version: row.version }))),
-          getCheckboxProps: (row) => ({ 'aria-label': row.number }) as object,
-        }}
+        rowSelection={selection}
         loading={inbox.isPending}
         dataSource={rows}
         pagination={false}
@@ -97,13 +119,19 @@ export function InboxTable({ orgId, query, search }: { orgId: number; query: Inb
               </Flex>
             ),
           },
-          { key: 'kind', title: t('orders.column.kind'), render: (_, row) => label(t, 'kind', row.kind) },
+          ...(enterprise
+            ? []
+            : [{ key: 'kind', title: t('orders.column.kind'), render: (_: unknown, row: Row) => label(t, 'kind', row.kind) }]),
           { key: 'state', title: t('orders.column.state'), render: (_, row) => <StateTag state={row.state} /> },
-          {
-            key: 'business',
-            title: t('orders.column.business'),
-            render: (_, row) => row.business_name ?? t('orders.none'),
-          },
+          ...(enterprise
+            ? []
+            : [
+                {
+                  key: 'business',
+                  title: t('orders.column.business'),
+                  render: (_: unknown, row: Row) => row.business_name ?? t('orders.none'),
+                },
+              ]),
           {
             key: 'category',
             title: t('orders.column.category'),
@@ -118,6 +146,22 @@ export function InboxTable({ orgId, query, search }: { orgId: number; query: Inb
             title: t('orders.column.due'),
             render: (_, row) => <DueDate due={row.due_on} provisional={row.due_provisional} overdue={row.overdue} />,
           },
+          ...(enterprise
+            ? [
+                {
+                  key: 'left',
+                  title: t('odr.inbox.daysLeft'),
+                  render: (_: unknown, row: Row) =>
+                    row.due_on && row.state === 'with_enterprise' && !row.overdue ? (
+                      <WorkingDaysLeft due={row.due_on} />
+                    ) : row.overdue ? (
+                      <Typography.Text type="danger">{t('orders.overdue')}</Typography.Text>
+                    ) : (
+                      t('orders.none')
+                    ),
+                },
+              ]
+            : []),
           {
             key: 'received',
             title: t('orders.column.received'),

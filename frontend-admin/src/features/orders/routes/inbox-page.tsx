@@ -5,8 +5,9 @@ import { Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { UnitPicker } from '@/components/unit-picker';
+import { inboxKind } from '@/lib/access';
 import { useMe } from '@/lib/auth';
-import { apiFilters, countFilters, readFilters, writeFilters } from '../api/inbox';
+import { ENTERPRISE_HIDDEN_FILTERS, apiFilters, countFilters, readFilters, withoutHidden, writeFilters } from '../api/inbox';
 import { InboxCounts } from '../components/inbox-counts';
 import { InboxFilters } from '../components/inbox-filters';
 import { InboxTable } from '../components/inbox-table';
@@ -18,8 +19,12 @@ export function InboxPage() {
   const rootId = me?.org?.id;
   // RequireAuth lets only users with `view_orders` (hence an organisation) this far.
   if (!me || rootId === undefined) return null;
-  const filters = readFilters(params);
-  const orgId = filters.org ?? rootId;
+  // An enterprise sees the complaints about it, an association those delegated to it: one
+  // unit each, without the filters that mean nothing there.
+  const kind = inboxKind(me);
+  const hidden = kind === 'enterprise' ? ENTERPRISE_HIDDEN_FILTERS : [];
+  const filters = withoutHidden(readFilters(params), hidden);
+  const orgId = kind === 'staff' ? (filters.org ?? rootId) : rootId;
   const search = writeFilters(filters).toString();
   const query = apiFilters(filters);
   const setState = (state: string | undefined) => {
@@ -31,26 +36,40 @@ export function InboxPage() {
     <Flex vertical gap={16}>
       <div>
         <Typography.Title level={1} style={{ fontSize: 24 }}>
-          {t('orders.title')}
+          {kind === 'enterprise'
+            ? t('odr.inbox.enterpriseTitle')
+            : kind === 'association'
+              ? t('odr.inbox.associationTitle')
+              : t('orders.title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          {t('orders.description')}
+          {kind === 'enterprise'
+            ? t('odr.inbox.enterpriseDescription')
+            : kind === 'association'
+              ? t('odr.inbox.associationDescription')
+              : t('orders.description')}
         </Typography.Paragraph>
       </div>
       <Card>
         <Flex vertical gap={16}>
-          <Flex gap={8} align="center" wrap>
-            <label htmlFor="orders-unit">{t('orders.unit')}</label>
-            <UnitPicker
-              id="orders-unit"
-              rootId={rootId}
-              value={orgId}
-              onChange={(id) => setParams(writeFilters({ ...filters, org: id === rootId ? undefined : id }))}
-            />
-          </Flex>
-          <InboxFilters values={filters.values} onSearch={(values) => setParams(writeFilters({ org: filters.org, values }))} />
+          {kind === 'staff' ? (
+            <Flex gap={8} align="center" wrap>
+              <label htmlFor="orders-unit">{t('orders.unit')}</label>
+              <UnitPicker
+                id="orders-unit"
+                rootId={rootId}
+                value={orgId}
+                onChange={(id) => setParams(writeFilters({ ...filters, org: id === rootId ? undefined : id }))}
+              />
+            </Flex>
+          ) : null}
+          <InboxFilters
+            values={filters.values}
+            hidden={hidden}
+            onSearch={(values) => setParams(writeFilters({ org: filters.org, values }))}
+          />
           <InboxCounts orgId={orgId} query={countFilters(query)} state={filters.values.state} onState={setState} />
-          <InboxTable orgId={orgId} query={query} search={search ? `?${search}` : ''} />
+          <InboxTable orgId={orgId} query={query} search={search ? `?${search}` : ''} variant={kind} />
         </Flex>
       </Card>
     </Flex>

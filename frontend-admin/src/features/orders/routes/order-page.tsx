@@ -8,8 +8,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { QueryError } from '@/components/query-error';
 import { problemCode } from '@/lib/problem';
+import { odrOf } from '../api/odr';
 import { useOrder, type OrderDto } from '../api/order';
 import { ActionPanel } from '../components/action-panel';
+import { OdrBlock } from '../components/odr-block';
 import { AppealDetails, DeadlineList, FilerDetails, OrderSummaryDetails } from '../components/order-details';
 import { OrderTimeline } from '../components/order-timeline';
 import { AttachmentList, SignalsPanel } from '../components/order-extras';
@@ -51,6 +53,7 @@ function OrderBody({ order }: { order: OrderDto }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [changed, setChanged] = useState(false);
+  const odr = odrOf(order);
 
   return (
     <>
@@ -75,6 +78,7 @@ function OrderBody({ order }: { order: OrderDto }) {
             <Card title={<h2 className="wq-card-title">{t('orders.section.summary')}</h2>}>
               <OrderSummaryDetails order={order} />
             </Card>
+            {odr ? <OdrBlock odr={odr} /> : null}
             <SignalsPanel order={order} />
             <Card title={<h2 className="wq-card-title">{t('orders.section.appeal')}</h2>}>
               <AppealDetails order={order} />
@@ -103,9 +107,12 @@ function OrderBody({ order }: { order: OrderDto }) {
             <Card title={<h2 className="wq-card-title">{t('orders.section.deadlines')}</h2>}>
               <DeadlineList order={order} />
             </Card>
-            <Card title={<h2 className="wq-card-title">{t('orders.section.filer')}</h2>}>
-              <FilerDetails order={order} />
-            </Card>
+            {/* An enterprise never learns who complained: the server sends no filer, so no card. */}
+            {order.view === 'enterprise' ? null : (
+              <Card title={<h2 className="wq-card-title">{t('orders.section.filer')}</h2>}>
+                <FilerDetails order={order} />
+              </Card>
+            )}
           </Flex>
         </Col>
       </Row>

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '@/lib/problem';
 import { isStale, useActOnOrder } from '../api/act-on-order';
 import type { Order } from '../api/get-order';
+import { ACCEPT, REJECT } from '../api/odr';
 
 /** The actions a consumer can take from this page. */
 const CONSUMER_ACTIONS = ['withdraw', 'rate'] as const;
@@ -15,6 +16,8 @@ const CONSUMER_ACTIONS = ['withdraw', 'rate'] as const;
 export function OrderActions({ order }: { order: Order }) {
   const { t } = useTranslation();
   const available = CONSUMER_ACTIONS.filter((a) => order.available_actions.includes(a));
+  // Accepting or rejecting a settlement happens in the 企业和解 card above.
+  const settling = order.available_actions.some((a) => a === ACCEPT || a === REJECT);
   const act = useActOnOrder();
   const errorMessage = useErrorMessage();
   const [stale, setStale] = useState(false);
@@ -49,7 +52,7 @@ export function OrderActions({ order }: { order: Order }) {
       ) : null}
       {available.length === 0 ? (
         <Typography.Text type="secondary" data-testid="no-actions">
-          {t('orders.order.noActions')}
+          {settling ? t('odr.answerAbove') : t('orders.order.noActions')}
         </Typography.Text>
       ) : (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>

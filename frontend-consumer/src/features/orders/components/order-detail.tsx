@@ -8,6 +8,7 @@ import { env } from '@/config/env';
 import { localName } from './category-fields';
 import { FileIcon, formatBytes } from './evidence-upload';
 import { DueDate, formatDateTime, formatYuan, GREEN_TEXT, kindLabel, StateTag } from './labels';
+import { OdrSettlement } from './odr-settlement';
 import { OrderActions } from './order-actions';
 import type { DivisionLabel } from './wizard-review';
 import './orders.css';
@@ -17,7 +18,7 @@ const EVENTS = [
   'refer_up', 'take_over', 'decline_referral', 'dispatch_to_enterprise', 'accept_enterprise_settlement',
   'return_from_enterprise', 'record_consent', 'delegate', 'pause_for_testing', 'resume_after_testing',
   'settle', 'terminate', 'flag_clue', 'extend_clue_check', 'decide_clue', 'extend_check', 'decide_report',
-  'merge_new_facts', 'answer', 'withdraw', 'archive', 'rate',
+  'merge_new_facts', 'answer', 'withdraw', 'archive', 'rate', 'propose_settlement', 'reject_settlement',
 ] as const;
 const DEADLINES = ['acceptance', 'enterprise_settlement', 'mediation', 'report_check', 'clue_check'] as const;
 const OUTCOMES = ['not_accepted', 'settled', 'terminated', 'withdrawn', 'checked', 'answered', 'duplicate'] as const;
@@ -92,6 +93,8 @@ export function OrderDetail({ order, DivisionLabel }: OrderDetailProps) {
           ) : null}
         </Descriptions>
       </Card>
+
+      <OdrSettlement order={order} />
 
       <OrderActions order={order} />
 

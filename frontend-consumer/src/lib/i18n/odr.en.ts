@@ -1,0 +1,47 @@
+// English strings of enterprise self-settlement (ODR, issue 5); the same keys as odr.zh.ts.
+import type { odrZh } from './odr.zh';
+
+export const odrEn: typeof odrZh = {
+  odr: {
+    title: 'Settlement with the business',
+    offered: '{{name}} proposes the following settlement. Do you accept it?',
+    remedyLabel: 'Remedy',
+    amount: 'Amount',
+    terms: 'Terms',
+    proposedAt: 'Proposed at',
+    deadline: 'The business must settle by {{date}}; otherwise the market-supervision bureau takes the complaint over.',
+    remedy: {
+      refund: 'Refund',
+      replacement: 'Replacement',
+      repair: 'Repair',
+      compensation: 'Compensation',
+      other: 'Other',
+    },
+    accept: 'Accept',
+    reject: 'Reject',
+    cancel: 'Cancel',
+    answerAbove: 'Accept or reject the business’s settlement above.',
+    acceptTitle: 'Accept this settlement?',
+    acceptText: 'The complaint will be closed as settled by the business; complete the settlement with the business as proposed.',
+    acceptOk: 'Accept',
+    accepted: 'You accepted the settlement',
+    rejectTitle: 'Reject this settlement?',
+    rejectText: 'The complaint will go to the market-supervision bureau under the ordinary procedure.',
+    rejectReason: 'Why you reject it',
+    rejectReasonRequired: 'Please give a reason',
+    rejectReasonTooLong: 'At most 2000 characters',
+    rejectOk: 'Reject',
+    rejected: 'You rejected the settlement; the complaint went to the bureau',
+    settledWith: 'Settled with {{name}}: {{amount}} recovered.',
+    settled: 'Settled with {{name}}.',
+    waiting: 'Your complaint went to {{name}} first; the business must contact you and propose a settlement by {{date}}.',
+    waitingNoDate: 'Your complaint went to {{name}} first; the business must contact you and propose a settlement within 10 working days.',
+    outcome: {
+      settled: 'Settled.',
+      rejected: "You rejected the business's settlement; {{holder}} handles the complaint under the ordinary procedure.",
+      expired: 'The business did not settle in time; {{holder}} handles the complaint under the ordinary procedure.',
+      recalled: 'The bureau took the complaint back; {{holder}} handles it.',
+      withdrawn: 'You withdrew the complaint.',
+    },
+  },
+};
