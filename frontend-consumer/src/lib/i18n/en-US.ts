@@ -1,3 +1,4 @@
+import { dialogueEn } from './dialogue.en';
 import { ordersEn } from './orders.en';
 import { applyEn } from './apply.en';
 import type { Translation } from './zh-CN';
@@ -5,6 +6,7 @@ import type { Translation } from './zh-CN';
 export const enUS: Translation = {
   ...applyEn,
   ...ordersEn,
+  ...dialogueEn,
   app: {
     name: 'Weiquan',
     tagline: 'National consumer complaint platform',

@@ -1,3 +1,4 @@
+import { dialogueZh } from './dialogue.zh';
 import { ordersZh } from './orders.zh';
 import { applyZh } from './apply.zh';
 
@@ -5,6 +6,7 @@ import { applyZh } from './apply.zh';
 export const zhCN = {
   ...applyZh,
   ...ordersZh,
+  ...dialogueZh,
   app: {
     name: '维权',
     tagline: '全国消费者投诉举报平台',
