@@ -1,3 +1,4 @@
+import { dialogueEn } from './dialogue.en';
 import { calendarEn } from './calendar.en';
 import { ordersEn } from './orders.en';
 import { identityEn } from './identity.en';
@@ -9,6 +10,7 @@ export const enUS: Translation = {
   ...taxonomyEn,
   ...calendarEn,
   ...ordersEn,
+  ...dialogueEn,
   app: {
     name: 'Weiquan',
     console: 'Staff console',

@@ -1,3 +1,4 @@
+import { dialogueZh } from './dialogue.zh';
 import { calendarZh } from './calendar.zh';
 import { ordersZh } from './orders.zh';
 import { identityZh } from './identity.zh';
@@ -9,6 +10,7 @@ export const zhCN = {
   ...taxonomyZh,
   ...calendarZh,
   ...ordersZh,
+  ...dialogueZh,
   app: {
     name: '维权',
     console: '管理后台',

@@ -2,7 +2,7 @@
 // keyset page. The number links to the order page; an escalated order carries 督办. Rows can
 // be selected for 批量分派 (the selection is cleared when the filters change).
 import { Button, Flex, Table, Tag, Tooltip, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '@/components/query-error';
@@ -34,7 +34,15 @@ function HolderName({ row }: { row: Row }) {
   return <>{row.holder_name ?? unit.data?.name ?? t('orders.unknownUnit', { id: row.holder_org_id })}</>;
 }
 
-export function InboxTable({ orgId, query, search }: { orgId: number; query: InboxQuery; search: string }) {
+type InboxTableProps = {
+  orgId: number;
+  query: InboxQuery;
+  search: string;
+  /** Something to show beside the number (the unread-messages badge). */
+  badge?: (orderId: number) => ReactNode;
+};
+
+export function InboxTable({ orgId, query, search, badge }: InboxTableProps) {
   const { t, i18n } = useTranslation();
   const message = useErrorMessage();
   const inbox = useInbox(orgId, query);
@@ -94,6 +102,7 @@ export function InboxTable({ orgId, query, search }: { orgId: number; query: Inb
                   {row.number}
                 </Link>
                 <EscalatedTag at={row.escalated_at} />
+                {badge?.(row.id)}
               </Flex>
             ),
           },
