@@ -1,24 +1,25 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { message, dialogue } from '@/testing/dialogue-data';
 import { stubEventSource } from '@/testing/event-source';
 import { mockFetch, problem, type MockRoutes } from '@/testing/fetch-mock';
 import { setMe } from '@/lib/auth';
 import { consumer, signedIn } from '@/testing/me-data';
 import { createTestQueryClient, renderWithProviders } from '@/testing/render';
+import type { UploadFile } from '../api/types';
 import { DialoguePanel } from './dialogue-panel';
 
 const MESSAGES = '/api/v1/orders/7/messages?limit=200';
 
-function panel(routes: MockRoutes, props: { orderState?: string } = {}) {
+function panel(routes: MockRoutes, props: { orderState?: string; upload?: UploadFile } = {}) {
   const streams = stubEventSource();
   const server = mockFetch({ '/api/v1/me': signedIn(), ...routes });
   const user = userEvent.setup();
   // Signed in, as the page around the panel would have established.
   const queryClient = createTestQueryClient();
   setMe(queryClient, consumer);
-  const view = renderWithProviders(<DialoguePanel orderId={7} myParty="consumer" orderState={props.orderState ?? 'mediating'} />, { queryClient });
+  const view = renderWithProviders(<DialoguePanel orderId={7} myParty="consumer" orderState={props.orderState ?? 'mediating'} upload={props.upload} />, { queryClient });
   return { ...server, ...view, user, streams };
 }
 
@@ -60,6 +61,35 @@ describe('DialoguePanel (consumer)', () => {
     act(() => streams[0]?.emit('message', sent, '3'));
     expect(texts()).toEqual(['1', '2', '3']);
   });
+
+  it('attaches files through the upload flow and names them in the message', async () => {
+    const upload = vi.fn<UploadFile>(async (file, onProgress) => {
+      onProgress(100);
+      return { id: 51, file_name: file.name, media_type: 'image/png', size_bytes: file.size };
+    });
+    const { user, requests } = panel(
+      {
+        [MESSAGES]: { body: dialogue() },
+        'POST /api/v1/orders/7/messages': {
+          status: 201,
+          body: message({ id: 3, author: { party: 'consumer', name: '张三', org_name: null, mine: true }, body: '照片', attachments: [{ id: 51, name: '照片.png', media_type: 'image/png', size: 4 }] }),
+        },
+      },
+      { upload },
+    );
+    await screen.findByRole('button', { name: /添加附件/ });
+    const input = document.querySelector<HTMLInputElement>('.wq-dialogue-composer input[type="file"]');
+    await user.upload(input as HTMLInputElement, new File(['data'], '照片.png', { type: 'image/png' }));
+    const attached = await screen.findByTestId('dialogue-attached');
+    expect(attached.textContent).toContain('照片.png');
+    await user.click(screen.getByLabelText('消息内容'));
+    await user.paste('照片');
+    await user.click(screen.getByRole('button', { name: /发\s*送/ }));
+    await waitFor(() => expect(screen.queryByTestId('dialogue-attached')).toBeNull());
+    const post = requests.find((r) => r.method === 'POST' && r.key === '/api/v1/orders/7/messages');
+    expect(post?.body).toEqual({ body: '照片', internal: false, attachments: [51] });
+    expect(screen.getByRole('link', { name: '下载 照片.png' })).toBeTruthy();
+  }, 40_000);
 
   it('does not send an empty message', async () => {
     const { user } = panel({ [MESSAGES]: { body: dialogue() } });
