@@ -42,9 +42,15 @@ export async function getDialogue(orderId: number): Promise<DialogueView> {
 }
 
 export function useDialogue(orderId: number) {
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: dialogueQueryKey(orderId),
-    queryFn: () => getDialogue(orderId),
+    queryFn: async () => {
+      const view = await getDialogue(orderId);
+      // Keep live messages that arrived while this was loading (messages are never removed).
+      const held = queryClient.getQueryData<DialogueView>(dialogueQueryKey(orderId))?.items ?? [];
+      return { ...view, items: mergeMessages(held, view.items) };
+    },
     staleTime: 0,
   });
 }
