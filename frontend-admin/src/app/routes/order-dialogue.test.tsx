@@ -56,6 +56,8 @@ describe('dialogue in the console', () => {
     renderRoutes([{ path: '/orders/:id', element: <OrderRoute /> }], { path: '/orders/7', queryClient: signedInClient() });
     expect(await screen.findByTestId('dialogue-panel')).toBeTruthy();
     expect(await screen.findByRole('checkbox', { name: '内部备注（消费者和经营者不可见）' })).toBeTruthy();
+    // Staff attach files through POST /attachments like consumers.
+    expect(screen.getByRole('button', { name: /添加附件/ })).toBeTruthy();
   }, 40_000);
 
   it('puts the unread count on inbox rows that have unread messages', async () => {
