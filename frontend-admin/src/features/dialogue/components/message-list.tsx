@@ -9,7 +9,14 @@ import { env } from '@/config/env';
 import type { Message, Party, ReadReceipt } from '../api/types';
 import { formatBytes, formatMessageTime } from './format';
 
-const PARTY_COLOURS: Record<Party, string> = { consumer: 'blue', business: 'purple', mediator: 'green', system: 'default' };
+/** antd presets with darker text where the preset's own fails WCAG AA (4.5:1) on its pale background. */
+const PARTY_TAGS: Record<Party, { color: string; text?: string }> = {
+  consumer: { color: 'blue', text: '#003eb3' },
+  business: { color: 'purple', text: '#391085' },
+  mediator: { color: 'green', text: '#135200' },
+  system: { color: 'default' },
+};
+export const GOLD_TEXT = '#874d00';
 
 type MessageListProps = {
   orderId: number;
@@ -67,11 +74,13 @@ export function MessageList({ orderId, messages, receipts, myParty }: MessageLis
           return (
             <li key={m.id} className={classes.join(' ')} data-testid="dialogue-message" data-message-id={m.id} data-internal={m.internal || undefined}>
               <div className="wq-dialogue-meta">
-                <Tag color={PARTY_COLOURS[m.author.party] ?? 'default'}>{t(`dialogue.party.${m.author.party}`)}</Tag>
+                <Tag color={PARTY_TAGS[m.author.party]?.color ?? 'default'} style={{ color: PARTY_TAGS[m.author.party]?.text }}>
+                  {t(`dialogue.party.${m.author.party}`)}
+                </Tag>
                 <span className="wq-dialogue-author">{who}</span>
                 {org ? <Typography.Text type="secondary">{org}</Typography.Text> : null}
                 {m.internal ? (
-                  <Tag color="gold" icon={<LockOutlined aria-hidden="true" />} data-testid="internal-tag">
+                  <Tag color="gold" icon={<LockOutlined aria-hidden="true" />} style={{ color: GOLD_TEXT }} data-testid="internal-tag">
                     {t('dialogue.internal')}
                   </Tag>
                 ) : null}

@@ -58,7 +58,7 @@ export function DialoguePanel({ orderId, myParty, orderState, upload }: Dialogue
       <h2 className="wq-dialogue-title">{t('dialogue.title')}</h2>
       {unread > 0 ? <Badge count={unread} title={t('dialogue.unread', { count: unread })} data-testid="dialogue-unread" /> : null}
       {live ? (
-        <Tag color="green" data-testid="dialogue-live">
+        <Tag color="green" style={{ color: '#135200' }} data-testid="dialogue-live">
           {t('dialogue.live')}
         </Tag>
       ) : null}
