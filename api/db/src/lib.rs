@@ -6,6 +6,7 @@ pub mod applications;
 pub mod attachments;
 pub mod audit;
 pub mod categories;
+pub mod dialogue;
 pub mod divisions;
 pub mod error;
 pub mod holidays;

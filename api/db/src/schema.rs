@@ -372,3 +372,49 @@ diesel::table! {
 
 diesel::joinable!(holidays -> holiday_years (year));
 diesel::allow_tables_to_appear_in_same_query!(holiday_years, holidays);
+
+diesel::table! {
+    order_messages (id) {
+        id -> Int8,
+        order_id -> Int8,
+        author_user_id -> Nullable<Int8>,
+        author_client_id -> Nullable<Int8>,
+        author_party -> Text,
+        author_org_id -> Nullable<Int8>,
+        internal -> Bool,
+        body -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    order_message_attachments (message_id, attachment_id) {
+        message_id -> Int8,
+        attachment_id -> Int8,
+        position -> Int2,
+    }
+}
+
+diesel::table! {
+    dialogue_reads (order_id, user_id) {
+        order_id -> Int8,
+        user_id -> Int8,
+        party -> Text,
+        read_up_to -> Int8,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(order_messages -> orders (order_id));
+diesel::joinable!(order_message_attachments -> order_messages (message_id));
+diesel::joinable!(order_message_attachments -> attachments (attachment_id));
+diesel::joinable!(dialogue_reads -> orders (order_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    order_messages,
+    order_message_attachments,
+    dialogue_reads,
+    attachments
+);
+diesel::allow_tables_to_appear_in_same_query!(order_messages, orders);
+diesel::allow_tables_to_appear_in_same_query!(order_message_attachments, orders);
+diesel::allow_tables_to_appear_in_same_query!(dialogue_reads, orders);

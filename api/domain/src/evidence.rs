@@ -182,13 +182,14 @@ pub fn shown_name(
     }
 }
 
-/// Who may upload evidence: a signed-in consumer, who files appeals (staff and integrations
-/// add evidence to an order in a later slice).
+/// Who may upload evidence: a signed-in consumer, who files appeals, and members of
+/// organisations, who send files in an order's dialogue (`crate::dialogue::may_share`: a
+/// message carries only its author's own uploads). API clients have no upload of their own.
 pub fn may_upload(actor: &Actor) -> Result<(), Denied> {
     match actor {
-        Actor::Consumer { .. } => Ok(()),
+        Actor::Consumer { .. } | Actor::Member { .. } => Ok(()),
         Actor::Anonymous => Err(Denied::SignInRequired),
-        Actor::Member { .. } | Actor::Client { .. } => Err(Denied::Forbidden),
+        Actor::Client { .. } => Err(Denied::Forbidden),
     }
 }
 

@@ -220,8 +220,8 @@ fn only_ones_own_unattached_uploads_may_be_attached() {
 }
 
 #[test]
-fn only_signed_in_consumers_upload() {
-    use crate::access::{OrgId, OrgKind, OrgPath, OrgRef, UserId};
+fn signed_in_consumers_and_members_upload_clients_do_not() {
+    use crate::access::{ClientId, OrgId, OrgKind, OrgPath, OrgRef, UserId};
     assert_eq!(may_upload(&Actor::Consumer { user: UserId(1) }), Ok(()));
     assert_eq!(may_upload(&Actor::Anonymous), Err(Denied::SignInRequired));
     let org = OrgRef {
@@ -232,9 +232,15 @@ fn only_signed_in_consumers_upload() {
     };
     let member = Actor::Member {
         user: UserId(3),
-        org,
+        org: org.clone(),
         roles: Default::default(),
         second_factor: true,
     };
-    assert_eq!(may_upload(&member), Err(Denied::Forbidden));
+    assert_eq!(may_upload(&member), Ok(()));
+    let client = Actor::Client {
+        client: ClientId(4),
+        org,
+        scopes: Vec::new(),
+    };
+    assert_eq!(may_upload(&client), Err(Denied::Forbidden));
 }

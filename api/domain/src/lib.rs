@@ -10,6 +10,7 @@ pub mod audit;
 pub mod calendar;
 pub mod clients;
 pub mod credit_code;
+pub mod dialogue;
 pub mod division;
 pub mod evidence;
 pub mod invitation;

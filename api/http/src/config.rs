@@ -198,6 +198,11 @@ pub const VARS: &[VarSpec] = &[
         help: "Evidence uploads accepted per account per hour; then 429.",
     },
     VarSpec {
+        name: "MESSAGE_RATE_PER_MINUTE",
+        default: "20",
+        help: "Dialogue messages one account (or API client) may post per minute; then 429.",
+    },
+    VarSpec {
         name: "AUDIT_RETENTION_DAYS",
         default: "365",
         help: "Days audit records are kept before `weiquan audit prune` deletes them; at least 183 (six months, the legal minimum).",
@@ -254,6 +259,8 @@ pub struct Config {
     pub attachment_max_bytes: u64,
     /// Evidence uploads per account per hour.
     pub attachment_limit: weiquan_services::rate_limit::Limit,
+    /// Dialogue messages per account (or API client) per minute.
+    pub message_limit: weiquan_services::rate_limit::Limit,
     pub outbox_poll: Duration,
     pub outbox_max_attempts: i32,
     /// How often the overdue escalation runs; `None` when turned off.
@@ -512,6 +519,7 @@ impl Config {
         let application_limit = hourly(count("APPLICATION_LIMIT_PER_ADDRESS")?);
         let application_status_limit = hourly(count("APPLICATION_STATUS_LIMIT_PER_ADDRESS")?);
         let attachment_limit = hourly(count("ATTACHMENT_LIMIT_PER_USER")?);
+        let message_limit = weiquan_services::dialogue::rate(count("MESSAGE_RATE_PER_MINUTE")?);
         const MAX_BYTES: &str = "a byte count between 1 and 104857600 (100 MiB)";
         let attachment_max_bytes: u64 = number(
             "ATTACHMENT_MAX_BYTES",
@@ -528,6 +536,7 @@ impl Config {
             application_limit,
             application_status_limit,
             attachment_limit,
+            message_limit,
             attachment_max_bytes,
             attachments_dir: PathBuf::from(get("ATTACHMENTS_DIR")),
             session,

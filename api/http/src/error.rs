@@ -55,6 +55,11 @@ pub enum ErrorCode {
     /// An `Idempotency-Key` sent again with a different request body.
     IdempotencyKeyReused,
     TooManyRequests,
+    /// Too many dialogue messages in a minute; retry after `Retry-After` seconds.
+    RateLimited,
+    /// The order's dialogue does not accept this message now: the order is closed (its
+    /// dialogue is read-only), or it is not in a state with a public dialogue.
+    DialogueClosed,
     /// OAuth2 (RFC 6749 §5.2): client authentication failed (unknown client, wrong secret,
     /// revoked client). 401 with `WWW-Authenticate: Basic`.
     InvalidClient,
@@ -96,6 +101,8 @@ impl ErrorCode {
             Self::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             Self::IdempotencyKeyReused => StatusCode::UNPROCESSABLE_ENTITY,
             Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            Self::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            Self::DialogueClosed => StatusCode::CONFLICT,
             Self::InvalidClient => StatusCode::UNAUTHORIZED,
             Self::UnauthorizedClient => StatusCode::BAD_REQUEST,
             Self::UnsupportedGrantType => StatusCode::BAD_REQUEST,
@@ -128,6 +135,8 @@ impl ErrorCode {
             Self::PreconditionRequired => "precondition_required",
             Self::IdempotencyKeyReused => "idempotency_key_reused",
             Self::TooManyRequests => "too_many_requests",
+            Self::RateLimited => "rate_limited",
+            Self::DialogueClosed => "dialogue_closed",
             Self::InvalidClient => "invalid_client",
             Self::UnauthorizedClient => "unauthorized_client",
             Self::UnsupportedGrantType => "unsupported_grant_type",
@@ -204,6 +213,14 @@ impl ErrorCode {
             Self::TooManyRequests => (
                 "Too many requests; try again later.",
                 "请求过于频繁，请稍后再试。",
+            ),
+            Self::RateLimited => (
+                "You are sending messages too fast; wait a moment.",
+                "发送消息过于频繁，请稍后再试。",
+            ),
+            Self::DialogueClosed => (
+                "This dialogue does not accept messages now; the order is closed or not in mediation.",
+                "当前不能在该对话中发言：工单已办结或未处于调解阶段。",
             ),
             Self::InvalidClient => ("Client authentication failed.", "客户端身份验证失败。"),
             Self::UnauthorizedClient => (
@@ -502,6 +519,8 @@ mod tests {
             PreconditionRequired,
             IdempotencyKeyReused,
             TooManyRequests,
+            RateLimited,
+            DialogueClosed,
             InvalidClient,
             UnauthorizedClient,
             UnsupportedGrantType,

@@ -38,6 +38,7 @@ use crate::error::{ErrorCode, FieldError, Problem};
         (name = "api-clients", description = "OAuth2 clients of enterprises, departments and international bodies, managed by their administrators"),
         (name = "attachments", description = "Evidence files: uploaded first, then named in a submission"),
         (name = "orders", description = "Work orders: filing appeals, the consumer's own list, the staff inbox, one order and actions on it"),
+        (name = "dialogue", description = "The three-party dialogue of an order (consumer, business, mediator): messages, internal notes, read receipts, unread counts, and a live stream"),
         (name = "workflow", description = "The closed lists of the regulation (grounds, termination reasons, decisions) with their texts"),
         (name = "oauth", description = "Integrations: the OAuth2 client-credentials token endpoint and what a bearer token says"),
         (name = "calendar", description = "The holiday calendar periods are counted on: entered years, their dates, entering a year"),

@@ -54,6 +54,7 @@ impl AppState {
             sessions: SessionStore::new(redis.clone()),
             deps: Deps {
                 db: Db::new(pool),
+                hub: weiquan_services::live::Hub::new(redis.clone()),
                 redis,
             },
             cookies,

@@ -12,6 +12,7 @@ pub mod categories;
 pub mod credentials;
 pub mod db;
 pub mod demo;
+pub mod dialogue;
 pub mod divisions;
 pub mod enterprises;
 pub mod error;
@@ -19,6 +20,7 @@ pub mod escalation;
 pub mod health;
 pub mod inbox;
 pub mod invitations;
+pub mod live;
 pub mod members;
 pub mod orders;
 pub mod outbox;
@@ -40,4 +42,6 @@ pub use redis_store::{RedisOptions, RedisStore};
 pub struct Deps {
     pub db: Db,
     pub redis: RedisStore,
+    /// The live hub: publish after commit, subscribe for streams.
+    pub hub: live::Hub,
 }

@@ -62,6 +62,17 @@ impl RedisStore {
         &self.options.key_prefix
     }
 
+    /// The client, for a connection of one's own (the live hub's pub/sub subscriber, which
+    /// cannot share the multiplexed connection).
+    pub fn client(&self) -> &redis::Client {
+        &self.client
+    }
+
+    /// The bound on connecting and on each command.
+    pub fn timeout(&self) -> Duration {
+        self.options.timeout
+    }
+
     /// A connection handle, connecting first if needed. While one task connects, others fail
     /// fast rather than queue behind it.
     pub async fn connection(&self) -> Result<ConnectionManager, ServiceError> {

@@ -10,6 +10,7 @@
 mod database;
 mod identity;
 mod proxy;
+pub mod sse;
 
 use std::net::TcpListener;
 use std::time::Duration;
@@ -95,6 +96,23 @@ impl TestApp {
         format!("{}{}", self.base_url, path)
     }
 
+    /// A second server instance on this app's database, Redis key prefix and attachment
+    /// directory, as another instance behind a load balancer would run: sessions made for
+    /// this app work there too. Stopped on drop; the database stays this app's.
+    pub async fn spawn_sibling(&self) -> Sibling {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("bind: {e}"));
+        let port = listener.local_addr().map(|a| a.port()).unwrap_or_default();
+        let server = weiquan_http::server::start(self.config.clone(), listener)
+            .unwrap_or_else(|e| panic!("start sibling server: {e}"));
+        let handle = server.handle();
+        actix_web::rt::spawn(server);
+        Sibling {
+            base_url: format!("http://127.0.0.1:{port}"),
+            client: self.client.clone(),
+            handle,
+        }
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client
             .get(self.url(path))
@@ -148,6 +166,42 @@ impl TestApp {
         if !keys.is_empty() {
             let _: Result<(), _> = redis::cmd("DEL").arg(keys).query(&mut conn);
         }
+    }
+}
+
+/// Another server instance sharing a [`TestApp`]'s database and Redis prefix
+/// ([`TestApp::spawn_sibling`]).
+pub struct Sibling {
+    pub base_url: String,
+    pub client: reqwest::Client,
+    handle: ServerHandle,
+}
+
+impl Sibling {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+
+    /// A request as `who` (cookie and CSRF header set), or anonymous.
+    pub fn request(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        who: Option<&SignedIn>,
+    ) -> reqwest::RequestBuilder {
+        let mut request = self.client.request(method, self.url(path));
+        if let Some(who) = who {
+            request = request
+                .header("Cookie", &who.cookie)
+                .header("X-CSRF-Token", &who.csrf);
+        }
+        request
+    }
+}
+
+impl Drop for Sibling {
+    fn drop(&mut self) {
+        drop(self.handle.stop(false));
     }
 }
 

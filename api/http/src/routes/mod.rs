@@ -10,6 +10,7 @@ pub mod audit;
 pub mod calendar;
 pub mod categories;
 pub mod client;
+pub mod dialogue;
 pub mod divisions;
 pub mod enterprises;
 pub mod health;
@@ -91,6 +92,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(orders::supervision::supervision)
             .service(orders::act::act)
             .service(orders::attachment::download)
+            .service(dialogue::list::list)
+            .service(dialogue::post::post)
+            .service(dialogue::read::read)
+            .service(dialogue::attachment::download)
+            .service(dialogue::stream::stream)
+            .service(dialogue::unread::unread)
             .service(calendar::list::list)
             .service(calendar::get::get)
             .service(calendar::enter::enter)

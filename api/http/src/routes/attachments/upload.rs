@@ -48,8 +48,9 @@ fn sent_name(field: &actix_multipart::Field) -> String {
         .unwrap_or_default()
 }
 
-/// Uploads one evidence file (signed-in consumers), to name in a submission's `attachments`
-/// within 24 hours (unused uploads are deleted then). Send `multipart/form-data` with one part
+/// Uploads one evidence file (signed-in consumers, and members of organisations for the
+/// dialogue), to name in a submission's or a dialogue message's `attachments` within 24 hours
+/// (unused uploads are deleted then). Send `multipart/form-data` with one part
 /// named `file`. Accepted: JPEG, PNG, GIF, WebP, HEIC/HEIF photos and PDF documents, judged
 /// from the content, never the name (415 `attachment_type_unsupported` otherwise); at most
 /// `ATTACHMENT_MAX_BYTES` (10 MiB; 413 as soon as it is exceeded). Limited per account per
@@ -62,7 +63,7 @@ fn sent_name(field: &actix_multipart::Field) -> String {
         (status = CREATED, description = "Stored", body = AttachmentDto),
         (status = BAD_REQUEST, description = "An unreadable multipart body", body = Problem, content_type = "application/problem+json"),
         (status = UNAUTHORIZED, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = FORBIDDEN, description = "Not a consumer account", body = Problem, content_type = "application/problem+json"),
+        (status = FORBIDDEN, description = "An API client (no uploads of its own)", body = Problem, content_type = "application/problem+json"),
         (status = PAYLOAD_TOO_LARGE, description = "Larger than the maximum", body = Problem, content_type = "application/problem+json"),
         (status = UNSUPPORTED_MEDIA_TYPE, description = "Not multipart/form-data, or a file type that is not accepted", body = Problem, content_type = "application/problem+json"),
         (status = UNPROCESSABLE_ENTITY, description = "No `file` part, or other parts", body = Problem, content_type = "application/problem+json"),

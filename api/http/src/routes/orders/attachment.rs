@@ -14,7 +14,7 @@ use crate::state::AppState;
 
 /// `attachment`, with the name in UTF-8 (RFC 6266 / 8187 `filename*`) and a plain ASCII
 /// fallback for old clients (the name itself when it is plain ASCII).
-fn disposition(name: &str, extension: &str) -> ContentDisposition {
+pub(crate) fn disposition(name: &str, extension: &str) -> ContentDisposition {
     let plain = name
         .chars()
         .all(|c| (c.is_ascii_graphic() || c == ' ') && c != '"' && c != '\\');
