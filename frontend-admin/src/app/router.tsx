@@ -49,11 +49,11 @@ export const routes: RouteObject[] = [
         children: [
           {
             index: true,
-            lazy: () => import('@/features/orders/routes/inbox-page').then((m) => ({ Component: m.InboxPage })),
+            lazy: () => import('./routes/inbox').then((m) => ({ Component: m.InboxRoute })),
           },
           {
             path: ':id',
-            lazy: () => import('@/features/orders/routes/order-page').then((m) => ({ Component: m.OrderPage })),
+            lazy: () => import('./routes/order').then((m) => ({ Component: m.OrderRoute })),
           },
         ],
       },

@@ -1,5 +1,6 @@
 import { notifyEn } from './notify.en';
 import { odrEn } from './odr.en';
+import { dialogueEn } from './dialogue.en';
 import { calendarEn } from './calendar.en';
 import { ordersEn } from './orders.en';
 import { identityEn } from './identity.en';
@@ -13,6 +14,7 @@ export const enUS: Translation = {
   ...ordersEn,
   ...notifyEn,
   ...odrEn,
+  ...dialogueEn,
   app: {
     name: 'Weiquan',
     console: 'Staff console',
@@ -372,6 +374,8 @@ export const enUS: Translation = {
       precondition_required: 'Refresh and try again (the version is missing).',
       idempotency_key_reused: 'This submission was already sent with different content. Refresh and submit again.',
       too_many_requests: 'Too many requests. Please wait and try again.',
+      rate_limited: 'You are sending messages too fast; wait a moment.',
+      dialogue_closed: 'The dialogue is closed: no more messages can be sent.',
       invalid_client: 'Client authentication failed.',
       unauthorized_client: 'This API client may not obtain tokens at present.',
       unsupported_grant_type: 'Only the client_credentials grant is supported.',

@@ -3,7 +3,9 @@ import { Alert, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { QueryError } from '@/components/query-error';
+import { DialoguePanel } from '@/features/dialogue/components/dialogue-panel';
 import { useOrder } from '@/features/orders/api/get-order';
+import { uploadAttachment } from '@/features/orders/api/upload-attachment';
 import { OrderDetail } from '@/features/orders/components/order-detail';
 import { ApiError } from '@/lib/problem';
 import { DivisionLabel } from './division-label';
@@ -30,7 +32,12 @@ export function AppealRoute() {
           <Typography.Title level={1} style={{ fontSize: 24, margin: 0, overflowWrap: 'anywhere' }}>
             {t('orders.order.title', { number: order.data.number })}
           </Typography.Title>
-          <OrderDetail order={order.data} DivisionLabel={DivisionLabel} />
+          <OrderDetail order={order.data} DivisionLabel={DivisionLabel}>
+            {/* Only a complaint has a dialogue (with the business and the mediator). */}
+            {order.data.kind === 'complaint' ? (
+              <DialoguePanel orderId={order.data.id} myParty="consumer" orderState={order.data.state} upload={uploadAttachment} />
+            ) : null}
+          </OrderDetail>
         </>
       ) : null}
     </Space>

@@ -3,6 +3,7 @@ import { FileAddOutlined } from '@ant-design/icons';
 import { Button, Flex, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { UnreadBadge } from '@/features/dialogue/components/unread-badge';
 import { OrderList } from '@/features/orders/components/order-list';
 
 export function AppealsRoute() {
@@ -18,7 +19,7 @@ export function AppealsRoute() {
           {t('orders.list.new')}
         </Button>
       </Flex>
-      <OrderList />
+      <OrderList badge={(orderId) => <UnreadBadge orderId={orderId} />} />
     </Space>
   );
 }

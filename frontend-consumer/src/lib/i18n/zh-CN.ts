@@ -1,5 +1,6 @@
 import { notifyZh } from './notify.zh';
 import { odrZh } from './odr.zh';
+import { dialogueZh } from './dialogue.zh';
 import { ordersZh } from './orders.zh';
 import { applyZh } from './apply.zh';
 
@@ -9,6 +10,7 @@ export const zhCN = {
   ...ordersZh,
   ...notifyZh,
   ...odrZh,
+  ...dialogueZh,
   app: {
     name: '维权',
     tagline: '全国消费者投诉举报平台',
@@ -207,6 +209,8 @@ export const zhCN = {
       precondition_required: '请刷新后重试（缺少版本号）。',
       idempotency_key_reused: '该请求已用不同内容提交过，请刷新后重新提交。',
       too_many_requests: '操作过于频繁，请稍后再试。',
+      rate_limited: '消息发送过于频繁，请稍后再试。',
+      dialogue_closed: '对话已结束，不能再发送消息。',
       invalid_client: '客户端身份验证失败。',
       unauthorized_client: '该接口客户端目前不能获取访问令牌。',
       unsupported_grant_type: '仅支持 client_credentials 授权方式。',

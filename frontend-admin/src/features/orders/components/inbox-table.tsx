@@ -2,7 +2,7 @@
 // keyset page. The number links to the order page; an escalated order carries 督办. Rows can
 // be selected for 批量分派 (the selection is cleared when the filters change).
 import { Button, Flex, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '@/components/query-error';
@@ -46,9 +46,11 @@ type InboxTableProps = {
    * (holding nothing of its own to assign) neither selects.
    */
   variant?: InboxKind;
+  /** Something to show beside the number (the unread-messages badge). */
+  badge?: (orderId: number) => ReactNode;
 };
 
-export function InboxTable({ orgId, query, search, variant = 'staff' }: InboxTableProps) {
+export function InboxTable({ orgId, query, search, variant = 'staff', badge }: InboxTableProps) {
   const { t, i18n } = useTranslation();
   const message = useErrorMessage();
   const inbox = useInbox(orgId, query);
@@ -116,6 +118,7 @@ export function InboxTable({ orgId, query, search, variant = 'staff' }: InboxTab
                   {row.number}
                 </Link>
                 <EscalatedTag at={row.escalated_at} />
+                {badge?.(row.id)}
               </Flex>
             ),
           },

@@ -2,6 +2,7 @@
 // the address (?org=&state=&kind=&category=&q=&...), so a filtered view can be reloaded or
 // shared. Above the list, the open orders per state for the same filters.
 import { Card, Flex, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { UnitPicker } from '@/components/unit-picker';
@@ -12,7 +13,12 @@ import { InboxCounts } from '../components/inbox-counts';
 import { InboxFilters } from '../components/inbox-filters';
 import { InboxTable } from '../components/inbox-table';
 
-export function InboxPage() {
+type InboxPageProps = {
+  /** Something to show beside an order's number (the app puts the unread-messages badge there). */
+  badge?: (orderId: number) => ReactNode;
+};
+
+export function InboxPage({ badge }: InboxPageProps = {}) {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const [params, setParams] = useSearchParams();
@@ -69,7 +75,13 @@ export function InboxPage() {
             onSearch={(values) => setParams(writeFilters({ org: filters.org, values }))}
           />
           <InboxCounts orgId={orgId} query={countFilters(query)} state={filters.values.state} onState={setState} />
-          <InboxTable orgId={orgId} query={query} search={search ? `?${search}` : ''} variant={kind} />
+          <InboxTable
+            orgId={orgId}
+            query={query}
+            search={search ? `?${search}` : ''}
+            variant={kind}
+            badge={badge}
+          />
         </Flex>
       </Card>
     </Flex>

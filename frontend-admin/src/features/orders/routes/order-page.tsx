@@ -3,7 +3,7 @@
 // changed meanwhile (412/409), the order is loaded again.
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Card, Col, Flex, Row, Skeleton, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { QueryError } from '@/components/query-error';
@@ -17,7 +17,12 @@ import { OrderTimeline } from '../components/order-timeline';
 import { AttachmentList, SignalsPanel } from '../components/order-extras';
 import { label } from '../components/labels';
 
-export function OrderPage() {
+type OrderPageProps = {
+  /** The order's dialogue, composed in by the app (features do not import each other). */
+  dialogue?: (order: OrderDto) => ReactNode;
+};
+
+export function OrderPage({ dialogue }: OrderPageProps = {}) {
   const { t } = useTranslation();
   const params = useParams();
   const location = useLocation();
@@ -43,13 +48,13 @@ export function OrderPage() {
       ) : order.isError ? (
         <QueryError title={t('orders.detailLoadFailed')} error={order.error} onRetry={() => void order.refetch()} />
       ) : (
-        <OrderBody order={order.data} />
+        <OrderBody order={order.data} dialogue={dialogue} />
       )}
     </Flex>
   );
 }
 
-function OrderBody({ order }: { order: OrderDto }) {
+function OrderBody({ order, dialogue }: { order: OrderDto; dialogue?: (order: OrderDto) => ReactNode }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [changed, setChanged] = useState(false);
@@ -80,6 +85,7 @@ function OrderBody({ order }: { order: OrderDto }) {
             </Card>
             {odr ? <OdrBlock odr={odr} /> : null}
             <SignalsPanel order={order} />
+            {dialogue?.(order)}
             <Card title={<h2 className="wq-card-title">{t('orders.section.appeal')}</h2>}>
               <AppealDetails order={order} />
             </Card>

@@ -69,7 +69,8 @@ export function DueDate({ due, provisional, overdue = false }: DueDateProps) {
             role="note"
             aria-label={t('orders.labelled', { label: t('orders.due.provisional'), value: t('orders.due.provisionalHelp') })}
             data-testid="due-provisional"
-            style={{ cursor: 'help', marginInlineEnd: 0 }}
+            // orange-9: the preset's own text (#d46b08, 3.3:1) fails WCAG AA on its background.
+            style={{ cursor: 'help', marginInlineEnd: 0, color: '#873800' }}
           >
             {t('orders.due.provisional')} <QuestionCircleOutlined aria-hidden="true" />
           </Tag>

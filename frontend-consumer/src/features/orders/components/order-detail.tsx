@@ -2,6 +2,7 @@
 // what they filed, the public timeline in words, and what they can do now.
 import { Card, Descriptions, Empty, Flex, Space, Tag, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order, OrderEvent } from '../api/get-order';
 import { env } from '@/config/env';
@@ -51,9 +52,11 @@ type OrderDetailProps = {
   order: Order;
   /** Shows a division code as its name (given by the page). */
   DivisionLabel: DivisionLabel;
+  /** Shown under the actions (the page puts the dialogue there). */
+  children?: ReactNode;
 };
 
-export function OrderDetail({ order, DivisionLabel }: OrderDetailProps) {
+export function OrderDetail({ order, DivisionLabel, children }: OrderDetailProps) {
   const { t, i18n } = useTranslation();
   const appeal = order.appeal;
   const text = (value: string | null | undefined) => value ?? '—';
@@ -97,6 +100,8 @@ export function OrderDetail({ order, DivisionLabel }: OrderDetailProps) {
       <OdrSettlement order={order} />
 
       <OrderActions order={order} />
+
+      {children}
 
       <Card title={heading('timeline')}>
         {order.timeline.length === 0 ? (

@@ -2,6 +2,7 @@
 // day received; "load more" follows the keyset cursor.
 import { FileAddOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Skeleton, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { QueryError } from '@/components/query-error';
@@ -9,7 +10,12 @@ import { useMyOrders } from '../api/get-my-orders';
 import { DueDate, kindLabel, StateTag } from './labels';
 import './orders.css';
 
-export function OrderList() {
+type OrderListProps = {
+  /** Something to show beside an order's state (the page puts the unread-messages badge there). */
+  badge?: (orderId: number) => ReactNode;
+};
+
+export function OrderList({ badge }: OrderListProps = {}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const orders = useMyOrders();
@@ -40,7 +46,10 @@ export function OrderList() {
                 <Link to={`/appeals/${order.id}`} style={{ fontWeight: 600, fontSize: 16 }}>
                   {kindLabel(t, order.kind)} · {order.number}
                 </Link>
-                <StateTag state={order.state} />
+                <Flex gap={8} align="center">
+                  {badge?.(order.id)}
+                  <StateTag state={order.state} />
+                </Flex>
               </Flex>
               <Typography.Text type="secondary" style={{ fontSize: 13 }}>
                 {t('orders.labelled', { label: t('orders.list.received'), value: order.received_on })}
