@@ -782,8 +782,10 @@ export interface paths {
         };
         /**
          * One order: for the consumer who filed it (public timeline), staff of the holding unit or
-         *     above (everything, including who filed it), the ODR enterprise a complaint is about (never
-         *     a report, never the complainant's identity); 404 for everyone else. Lists the actions the
+         *     above and of the bureaus above an ODR enterprise a complaint is about (everything,
+         *     including who filed it), that ODR enterprise (its members, and its API clients with
+         *     `orders:read` or `orders:write`: never a report, never the complainant's identity); 404
+         *     for everyone else. Lists the actions the
          *     caller may take now; the `ETag` is the version to send in `If-Match`.
          */
         get: operations["orders_get"];
@@ -997,6 +999,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{id}/odr-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The settlement statistics of an ODR enterprise for the complaints dispatched to it in a
+         *     period: how many it received, settled, had rejected, let expire or had recalled, its
+         *     settlement rate and its average time to a first answer. For the enterprise's own handlers,
+         *     reviewers and administrators, and staff (handlers, reviewers, analysts) of the bureaus
+         *     above it; 404 for anyone else and for an organisation that is not an enterprise.
+         */
+        get: operations["organisations_odr_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{id}/orders": {
         parameters: {
             query?: never;
@@ -1005,10 +1030,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The orders held in an organisation's subtree (handlers, reviewers and analysts of that
-         *     unit or above), by due date (undated last), with keyset paging: `next` encodes the last
-         *     order's due date and id, so a page never repeats or skips an order however the list
-         *     changes. All filters combine. 404 outside the caller's subtree.
+         * The orders of an organisation's inbox, by due date (undated last), with keyset paging:
+         *     `next` encodes the last order's due date and id, so a page never repeats or skips an order
+         *     however the list changes. All filters combine. Which orders: for a bureau or station,
+         *     those held in its subtree (handlers, reviewers and analysts of that unit or above); for an
+         *     ODR enterprise, the complaints about it (its handlers, reviewers and administrators, its
+         *     API clients with `orders:read` or `orders:write`, and staff of the bureaus above it); for
+         *     a consumer association, the orders whose mediation was delegated to it (its staff and
+         *     staff above it). 404 for anyone else.
          */
         get: operations["orders_inbox"];
         put?: never;
@@ -1031,7 +1060,8 @@ export interface paths {
          *     the same filters as the inbox (any `state` is ignored), per state, and how many are
          *     overdue. Concluded and archived orders are not counted: they grow without bound, while
          *     open orders are a bounded set, read in one index-only pass (a province's open orders, not
-         *     its history). Same access as the inbox.
+         *     its history). Same access and the same orders as the inbox (a subtree's, the complaints
+         *     about an ODR enterprise, or the orders delegated to an association).
          */
         get: operations["orders_counts"];
         put?: never;
@@ -1236,14 +1266,23 @@ export interface components {
          * @description An action on an order. `action` names it (one of the order's `available_actions`); the
          *     other fields are what that action needs:
          *     `not_accept`: `ground`; `assign_station`: `station_id`; `assign_handler`: `handler_id`;
-         *     `transfer`, `refer_up`: `to_id`; `accept_enterprise_settlement`, `settle`:
-         *     `recovered_fen`; `record_consent`: `party`, `consents`; `delegate`: `association_id`;
-         *     `terminate`: `termination_reason`; `decide_clue`, `decide_report`: `decision`; `rate`:
-         *     `score`. `reason` is free text kept on the event.
+         *     `transfer`, `refer_up`: `to_id`; `settle`: `recovered_fen`; `record_consent`: `party`,
+         *     `consents`; `delegate`: `association_id`; `terminate`: `termination_reason`;
+         *     `decide_clue`, `decide_report`: `decision`; `rate`: `score`; `propose_settlement` (the ODR
+         *     enterprise): `remedy`, `amount_fen` (required for `refund` and `compensation`), `terms`;
+         *     `reject_settlement` (the consumer): `reason`; `accept_enterprise_settlement` (the
+         *     consumer) needs nothing: the consumer recovers the pending proposal's amount. `reason` is
+         *     free text kept on the event.
          */
         ActionRequest: {
             /** @example accept */
             action: string;
+            /**
+             * Format: int64
+             * @description The proposal's amount in fen (1/100 yuan).
+             * @example 128000
+             */
+            amount_fen?: number | null;
             /** Format: int64 */
             association_id?: number | null;
             consents?: boolean | null;
@@ -1252,15 +1291,22 @@ export interface components {
             /** Format: int64 */
             handler_id?: number | null;
             party?: string | null;
-            /** @description Up to 2000 characters. */
+            /** @description Up to 2000 characters (required to reject a settlement). */
             reason?: string | null;
             /** Format: int64 */
             recovered_fen?: number | null;
+            /**
+             * @description `refund`, `replacement`, `repair`, `compensation` or `other`.
+             * @example refund
+             */
+            remedy?: string | null;
             /** Format: int32 */
             score?: number | null;
             /** Format: int64 */
             station_id?: number | null;
             termination_reason?: string | null;
+            /** @description The proposal's terms in words, 1 to 2000 characters. */
+            terms?: string | null;
             /** Format: int64 */
             to_id?: number | null;
         };
@@ -1643,7 +1689,7 @@ export interface components {
          * @description What the admin SPA may show: menus and routes come from this list.
          * @enum {string}
          */
-        CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit" | "manage_taxonomy" | "view_calendar" | "manage_calendar" | "view_orders" | "supervise";
+        CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit" | "manage_taxonomy" | "view_calendar" | "manage_calendar" | "view_orders" | "supervise" | "view_odr_stats";
         /** @description Goods (商品) or services (服务). */
         CategoryBranch: {
             /** @description `goods` or `services`; group codes start with `G` or `S`. */
@@ -1851,7 +1897,7 @@ export interface components {
          * @description Stable, machine-readable error codes. Clients switch on these, never on messages.
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "validation_failed" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "attachment_type_unsupported" | "unauthorized" | "invalid_credentials" | "second_factor_required" | "csrf_token_invalid" | "forbidden" | "conflict" | "username_taken" | "invitation_invalid" | "application_duplicate" | "precondition_failed" | "precondition_required" | "idempotency_key_reused" | "too_many_requests" | "invalid_client" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "invalid_token" | "service_unavailable" | "internal_error";
+        ErrorCode: "malformed_request" | "validation_failed" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "attachment_type_unsupported" | "unauthorized" | "invalid_credentials" | "second_factor_required" | "csrf_token_invalid" | "forbidden" | "insufficient_scope" | "conflict" | "username_taken" | "invitation_invalid" | "application_duplicate" | "precondition_failed" | "precondition_required" | "idempotency_key_reused" | "too_many_requests" | "invalid_client" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "invalid_token" | "service_unavailable" | "internal_error";
         /** @description One invalid field. `field` is a JSON pointer-like path (`codes[2]`, `parent`). */
         FieldError: {
             /** @description A stable snake_case reason, e.g. `required`, `length`, `division_code`. */
@@ -2058,6 +2104,35 @@ export interface components {
              */
             position?: number | null;
         };
+        /** @description The complaint's time with the ODR enterprise 企业自行和解. */
+        OdrDto: {
+            /**
+             * Format: date
+             * @description The day it went to the enterprise (intake, or the bureau's dispatch).
+             */
+            dispatched_on: string;
+            /**
+             * Format: date
+             * @description The last of its 10 working days.
+             */
+            due_on?: string | null;
+            /** Format: date-time */
+            ended_at?: string | null;
+            enterprise_name: string;
+            /** Format: int64 */
+            enterprise_org_id: number;
+            /**
+             * Format: date-time
+             * @description The enterprise's first answer (its first proposal or dialogue message).
+             */
+            first_answer_at?: string | null;
+            /**
+             * @description Null while with the enterprise; then `settled`, `rejected`, `expired`, `recalled` (the
+             *     bureau pulled it back) or `withdrawn`.
+             */
+            outcome?: string | null;
+            proposal?: components["schemas"]["ProposalDto"] | null;
+        };
         /**
          * @description An approved ODR enterprise: it receives complaints about itself and tries to settle them
          *     before the bureau handles them.
@@ -2067,6 +2142,59 @@ export interface components {
             credit_code: string;
             /** @example 深圳市某电商有限公司 */
             name: string;
+        };
+        /** @description An ODR enterprise's settlement record over a period. */
+        OdrStats: {
+            /**
+             * Format: double
+             * @description Average hours from dispatch to the enterprise's first answer (first proposal or
+             *     dialogue message), over the answered ones; null when none was answered.
+             */
+            avg_first_answer_hours?: number | null;
+            /**
+             * Format: int64
+             * @description Not settled within the 10 working days.
+             */
+            expired: number;
+            /** Format: date */
+            from: string;
+            /**
+             * Format: int64
+             * @description Of those, still with it.
+             */
+            open: number;
+            /**
+             * Format: int64
+             * @description Pulled back by the bureau.
+             */
+            recalled: number;
+            /**
+             * Format: int64
+             * @description Complaints that went to the enterprise in the period.
+             */
+            received: number;
+            /**
+             * Format: int64
+             * @description Rejected by the consumer (or sent by them to the bureau without an answer).
+             */
+            rejected: number;
+            /**
+             * Format: int64
+             * @description Accepted by the consumer.
+             */
+            settled: number;
+            /**
+             * Format: double
+             * @description `settled / (settled + rejected + expired + recalled)`, 0 to 1; null before any ended.
+             */
+            settlement_rate?: number | null;
+            /** Format: date */
+            to: string;
+            /**
+             * Format: int64
+             * @description Withdrawn by the consumer.
+             */
+            withdrawn: number;
         };
         /** @description How many open orders an inbox holds. */
         OrderCounts: {
@@ -2124,6 +2252,7 @@ export interface components {
             /** Format: int64 */
             linked_order_id?: number | null;
             number: string;
+            odr?: components["schemas"]["OdrDto"] | null;
             overdue: boolean;
             /** Format: int32 */
             rating?: number | null;
@@ -2355,6 +2484,28 @@ export interface components {
         ProfileUpdate: {
             /** @description 1 to 50 characters. */
             display_name: string;
+        };
+        /** @description The enterprise's settlement proposal (the latest one). */
+        ProposalDto: {
+            /**
+             * Format: int64
+             * @description In fen (1/100 yuan); null for a remedy that is not money.
+             */
+            amount_fen?: number | null;
+            /** Format: date-time */
+            decided_at?: string | null;
+            /** Format: date-time */
+            proposed_at: string;
+            /** @description The consumer's reason, when rejected. */
+            reject_reason?: string | null;
+            /** @description `refund`, `replacement`, `repair`, `compensation` or `other`. */
+            remedy: string;
+            /**
+             * @description `pending` (the consumer may accept or reject it), `accepted`, `rejected`, `superseded`
+             *     (a newer proposal replaced it) or `lapsed` (the complaint left the enterprise first).
+             */
+            status: string;
+            terms: string;
         };
         Readiness: {
             checks: components["schemas"]["DependencyChecks"];
@@ -5331,6 +5482,70 @@ export interface operations {
             };
             /** @description No such organisation in your subtree */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    organisations_odr_stats: {
+        parameters: {
+            query: {
+                /** @description First day, `YYYY-MM-DD`. */
+                from: string;
+                /** @description Last day, `YYYY-MM-DD` (at most 366 days after `from`). */
+                to: string;
+            };
+            header?: never;
+            path: {
+                /** @description Enterprise id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OdrStats"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or second factor required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such enterprise for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad period */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
