@@ -558,7 +558,7 @@ pub enum Capability {
 }
 
 impl Capability {
-    pub const ALL: [Capability; 12] = [
+    pub const ALL: [Capability; 14] = [
         Self::ViewOrgTree,
         Self::ManageMembers,
         Self::CreateStation,
