@@ -205,8 +205,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Uploads one evidence file (signed-in consumers), to name in a submission's `attachments`
-         *     within 24 hours (unused uploads are deleted then). Send `multipart/form-data` with one part
+         * Uploads one evidence file (signed-in consumers, and members of organisations for the
+         *     dialogue), to name in a submission's or a dialogue message's `attachments` within 24 hours
+         *     (unused uploads are deleted then). Send `multipart/form-data` with one part
          *     named `file`. Accepted: JPEG, PNG, GIF, WebP, HEIC/HEIF photos and PDF documents, judged
          *     from the content, never the name (415 `attachment_type_unsupported` otherwise); at most
          *     `ATTACHMENT_MAX_BYTES` (10 MiB; 413 as soon as it is exceeded). Limited per account per
@@ -351,6 +352,28 @@ export interface paths {
          *     `password` (`too_short`, `too_long`, `common`, `same_as_identifier`).
          */
         post: operations["consumers_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dialogues/unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's unread dialogue messages, per order with any: a consumer's own orders, an
+         *     enterprise's complaints (members and API clients), the open orders a unit holds or
+         *     mediates as the delegated association (its staff; internal notes count for them).
+         *     Callers who take part in no dialogue get an empty summary.
+         */
+        get: operations["dialogue_unread"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -782,10 +805,8 @@ export interface paths {
         };
         /**
          * One order: for the consumer who filed it (public timeline), staff of the holding unit or
-         *     above and of the bureaus above an ODR enterprise a complaint is about (everything,
-         *     including who filed it), that ODR enterprise (its members, and its API clients with
-         *     `orders:read` or `orders:write`: never a report, never the complainant's identity); 404
-         *     for everyone else. Lists the actions the
+         *     above (everything, including who filed it), the ODR enterprise a complaint is about (never
+         *     a report, never the complainant's identity); 404 for everyone else. Lists the actions the
          *     caller may take now; the `ETag` is the version to send in `If-Match`.
          */
         get: operations["orders_get"];
@@ -836,6 +857,107 @@ export interface paths {
          *     `X-Content-Type-Options: nosniff`; supports `Range` and conditional requests.
          */
         get: operations["orders_attachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The dialogue of an order, for its participants: the consumer who filed it, the ODR
+         *     enterprise a complaint is about (its members; its API clients with `orders:read`), and
+         *     staff who see the order (the holding unit, the units above it, the delegated
+         *     association). Internal notes are in the list for staff only. 404 for everyone else, as
+         *     for the order itself.
+         */
+        get: operations["dialogue_list"];
+        put?: never;
+        /**
+         * Posts a message in an order's dialogue. Public messages are accepted while a complaint is
+         *     with the enterprise, accepted or in mediation, from the consumer, the business (its
+         *     members; its API clients with `orders:write`) and the unit handling it (or the delegated
+         *     association); staff who see the order may also post internal notes while it is open,
+         *     which the consumer and the business never receive. A closed order's dialogue is
+         *     read-only (409 `dialogue_closed`). At most `MESSAGE_RATE_PER_MINUTE` messages per account
+         *     a minute (429 `rate_limited` with `Retry-After`). The message reaches live streams on
+         *     every server instance.
+         */
+        post: operations["dialogue_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/messages/attachments/{attachment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Downloads a file carried by a message of the order's dialogue, for the participants who
+         *     see such a message (a file sent only in internal notes: staff only); 404 for everyone
+         *     else. Always a download (`Content-Disposition: attachment`, `nosniff`).
+         */
+        get: operations["dialogue_attachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/messages/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Marks the caller's reading of an order's dialogue up to a message: monotonic (an older id
+         *     changes nothing) and never past the newest message the caller can see. The other
+         *     participants' streams receive the party's new read receipt. API clients keep no read
+         *     marks (accepted, nothing changes).
+         */
+        post: operations["dialogue_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/messages/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The dialogue of an order, live, as server-sent events (`text/event-stream`), for the same
+         *     participants as the list. Each new message the caller may see:
+         *     `id: <message id>` / `event: message` / `data: <Message JSON>`; a party reading further:
+         *     `event: read` / `data: <ReadReceipt JSON>` (no id); a comment `: ping` every 15 s. With
+         *     `Last-Event-ID: N` (header, or query `last_event_id=N`) it first sends every message after
+         *     N from the database, then live ones: no gaps, no duplicates. Works across server instances
+         *     (Redis pub/sub). The stream ends after 10 minutes; `EventSource` reconnects by itself.
+         */
+        get: operations["dialogue_stream"];
         put?: never;
         post?: never;
         delete?: never;
@@ -999,29 +1121,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/organisations/{id}/odr-stats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The settlement statistics of an ODR enterprise for the complaints dispatched to it in a
-         *     period: how many it received, settled, had rejected, let expire or had recalled, its
-         *     settlement rate and its average time to a first answer. For the enterprise's own handlers,
-         *     reviewers and administrators, and staff (handlers, reviewers, analysts) of the bureaus
-         *     above it; 404 for anyone else and for an organisation that is not an enterprise.
-         */
-        get: operations["organisations_odr_stats"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/organisations/{id}/orders": {
         parameters: {
             query?: never;
@@ -1030,14 +1129,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The orders of an organisation's inbox, by due date (undated last), with keyset paging:
-         *     `next` encodes the last order's due date and id, so a page never repeats or skips an order
-         *     however the list changes. All filters combine. Which orders: for a bureau or station,
-         *     those held in its subtree (handlers, reviewers and analysts of that unit or above); for an
-         *     ODR enterprise, the complaints about it (its handlers, reviewers and administrators, its
-         *     API clients with `orders:read` or `orders:write`, and staff of the bureaus above it); for
-         *     a consumer association, the orders whose mediation was delegated to it (its staff and
-         *     staff above it). 404 for anyone else.
+         * The orders held in an organisation's subtree (handlers, reviewers and analysts of that
+         *     unit or above), by due date (undated last), with keyset paging: `next` encodes the last
+         *     order's due date and id, so a page never repeats or skips an order however the list
+         *     changes. All filters combine. 404 outside the caller's subtree.
          */
         get: operations["orders_inbox"];
         put?: never;
@@ -1060,8 +1155,7 @@ export interface paths {
          *     the same filters as the inbox (any `state` is ignored), per state, and how many are
          *     overdue. Concluded and archived orders are not counted: they grow without bound, while
          *     open orders are a bounded set, read in one index-only pass (a province's open orders, not
-         *     its history). Same access and the same orders as the inbox (a subtree's, the complaints
-         *     about an ODR enterprise, or the orders delegated to an association).
+         *     its history). Same access as the inbox.
          */
         get: operations["orders_counts"];
         put?: never;
@@ -1266,23 +1360,14 @@ export interface components {
          * @description An action on an order. `action` names it (one of the order's `available_actions`); the
          *     other fields are what that action needs:
          *     `not_accept`: `ground`; `assign_station`: `station_id`; `assign_handler`: `handler_id`;
-         *     `transfer`, `refer_up`: `to_id`; `settle`: `recovered_fen`; `record_consent`: `party`,
-         *     `consents`; `delegate`: `association_id`; `terminate`: `termination_reason`;
-         *     `decide_clue`, `decide_report`: `decision`; `rate`: `score`; `propose_settlement` (the ODR
-         *     enterprise): `remedy`, `amount_fen` (required for `refund` and `compensation`), `terms`;
-         *     `reject_settlement` (the consumer): `reason`; `accept_enterprise_settlement` (the
-         *     consumer) needs nothing: the consumer recovers the pending proposal's amount. `reason` is
-         *     free text kept on the event.
+         *     `transfer`, `refer_up`: `to_id`; `accept_enterprise_settlement`, `settle`:
+         *     `recovered_fen`; `record_consent`: `party`, `consents`; `delegate`: `association_id`;
+         *     `terminate`: `termination_reason`; `decide_clue`, `decide_report`: `decision`; `rate`:
+         *     `score`. `reason` is free text kept on the event.
          */
         ActionRequest: {
             /** @example accept */
             action: string;
-            /**
-             * Format: int64
-             * @description The proposal's amount in fen (1/100 yuan).
-             * @example 128000
-             */
-            amount_fen?: number | null;
             /** Format: int64 */
             association_id?: number | null;
             consents?: boolean | null;
@@ -1291,22 +1376,15 @@ export interface components {
             /** Format: int64 */
             handler_id?: number | null;
             party?: string | null;
-            /** @description Up to 2000 characters (required to reject a settlement). */
+            /** @description Up to 2000 characters. */
             reason?: string | null;
             /** Format: int64 */
             recovered_fen?: number | null;
-            /**
-             * @description `refund`, `replacement`, `repair`, `compensation` or `other`.
-             * @example refund
-             */
-            remedy?: string | null;
             /** Format: int32 */
             score?: number | null;
             /** Format: int64 */
             station_id?: number | null;
             termination_reason?: string | null;
-            /** @description The proposal's terms in words, 1 to 2000 characters. */
-            terms?: string | null;
             /** Format: int64 */
             to_id?: number | null;
         };
@@ -1689,7 +1767,7 @@ export interface components {
          * @description What the admin SPA may show: menus and routes come from this list.
          * @enum {string}
          */
-        CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit" | "manage_taxonomy" | "view_calendar" | "manage_calendar" | "view_orders" | "supervise" | "view_odr_stats";
+        CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit" | "manage_taxonomy" | "view_calendar" | "manage_calendar" | "view_orders" | "supervise";
         /** @description Goods (商品) or services (服务). */
         CategoryBranch: {
             /** @description `goods` or `services`; group codes start with `G` or `S`. */
@@ -1858,6 +1936,32 @@ export interface components {
             postgres: components["schemas"]["DependencyCheck"];
             redis: components["schemas"]["DependencyCheck"];
         };
+        /** @description A page of an order's dialogue, with what the caller may do and how far everyone read. */
+        DialogueView: {
+            /** @description The caller may post a public message now. */
+            can_post: boolean;
+            /** @description The caller may post an internal note now (staff, while the order is open). */
+            can_post_internal: boolean;
+            /** @description Oldest first. */
+            items: components["schemas"]["Message"][];
+            /**
+             * Format: int64
+             * @description The id of the last message the caller marked read (null: none yet, or an API client).
+             */
+            my_read_up_to?: number | null;
+            /**
+             * @description The dialogue accepts public messages now (a complaint with the enterprise, accepted or
+             *     in mediation); a closed order's dialogue is read-only.
+             */
+            open: boolean;
+            /** @description How far each party of this dialogue has read (no business on a report). */
+            read_receipts: components["schemas"]["ReadReceipt"][];
+            /**
+             * Format: int64
+             * @description Messages after `my_read_up_to` that others wrote.
+             */
+            unread: number;
+        };
         Division: {
             /**
              * @description Six-digit GB/T 2260 code.
@@ -1897,7 +2001,7 @@ export interface components {
          * @description Stable, machine-readable error codes. Clients switch on these, never on messages.
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "validation_failed" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "attachment_type_unsupported" | "unauthorized" | "invalid_credentials" | "second_factor_required" | "csrf_token_invalid" | "forbidden" | "insufficient_scope" | "conflict" | "username_taken" | "invitation_invalid" | "application_duplicate" | "precondition_failed" | "precondition_required" | "idempotency_key_reused" | "too_many_requests" | "invalid_client" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "invalid_token" | "service_unavailable" | "internal_error";
+        ErrorCode: "malformed_request" | "validation_failed" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "attachment_type_unsupported" | "unauthorized" | "invalid_credentials" | "second_factor_required" | "csrf_token_invalid" | "forbidden" | "conflict" | "username_taken" | "invitation_invalid" | "application_duplicate" | "precondition_failed" | "precondition_required" | "idempotency_key_reused" | "too_many_requests" | "rate_limited" | "dialogue_closed" | "invalid_client" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "invalid_token" | "service_unavailable" | "internal_error";
         /** @description One invalid field. `field` is a JSON pointer-like path (`codes[2]`, `parent`). */
         FieldError: {
             /** @description A stable snake_case reason, e.g. `required`, `length`, `division_code`. */
@@ -2073,6 +2177,58 @@ export interface components {
         MemberList: {
             items: components["schemas"]["Member"][];
         };
+        /** @description One message of an order's dialogue. */
+        Message: {
+            attachments: components["schemas"]["MessageAttachment"][];
+            author: components["schemas"]["MessageAuthor"];
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: int64
+             * @description Increasing within an order (and the stream's event id).
+             */
+            id: number;
+            /** @description An internal note: only staff ever receive it. */
+            internal: boolean;
+            /** Format: int64 */
+            order_id: number;
+        };
+        /** @description A file a message carries. */
+        MessageAttachment: {
+            /**
+             * Format: int64
+             * @description Download it at `/api/v1/orders/{order_id}/messages/attachments/{id}`.
+             */
+            id: number;
+            /** @example image/jpeg */
+            media_type: string;
+            /** @example 发票.jpg */
+            name: string;
+            /**
+             * Format: int64
+             * @description Bytes.
+             */
+            size: number;
+        };
+        /** @description Who wrote a message, as the reader may see it. */
+        MessageAuthor: {
+            /** @description Written by the caller (the same account or API client). */
+            mine: boolean;
+            /**
+             * @description The name shown: the consumer's name to staff and to themselves, `消费者` to the
+             *     business (which never learns who complained); the unit's name for staff and business;
+             *     `系统` for the platform.
+             * @example 南山区市场监督管理局
+             */
+            name: string;
+            /**
+             * @description The organisation the author spoke for (staff, business); null for the consumer and the
+             *     platform.
+             */
+            org_name?: string | null;
+            party: components["schemas"]["PartyDto"];
+        };
         NewApiClient: {
             /** @description What the client is, for the administrators (1–100 characters), e.g. "订单系统对接". */
             name: string;
@@ -2104,34 +2260,20 @@ export interface components {
              */
             position?: number | null;
         };
-        /** @description The complaint's time with the ODR enterprise 企业自行和解. */
-        OdrDto: {
+        /** @description A message to post. */
+        NewMessage: {
             /**
-             * Format: date
-             * @description The day it went to the enterprise (intake, or the bureau's dispatch).
+             * @description Up to 9 of the caller's own uploads (`POST /api/v1/attachments`), new or already used
+             *     elsewhere.
              */
-            dispatched_on: string;
+            attachments?: number[];
             /**
-             * Format: date
-             * @description The last of its 10 working days.
+             * @description 1 to 2,000 characters after trimming.
+             * @example 您好，我们已核实情况，同意全额退款。
              */
-            due_on?: string | null;
-            /** Format: date-time */
-            ended_at?: string | null;
-            enterprise_name: string;
-            /** Format: int64 */
-            enterprise_org_id: number;
-            /**
-             * Format: date-time
-             * @description The enterprise's first answer (its first proposal or dialogue message).
-             */
-            first_answer_at?: string | null;
-            /**
-             * @description Null while with the enterprise; then `settled`, `rejected`, `expired`, `recalled` (the
-             *     bureau pulled it back) or `withdrawn`.
-             */
-            outcome?: string | null;
-            proposal?: components["schemas"]["ProposalDto"] | null;
+            body: string;
+            /** @description An internal note, for staff only (default false). */
+            internal?: boolean;
         };
         /**
          * @description An approved ODR enterprise: it receives complaints about itself and tries to settle them
@@ -2142,59 +2284,6 @@ export interface components {
             credit_code: string;
             /** @example 深圳市某电商有限公司 */
             name: string;
-        };
-        /** @description An ODR enterprise's settlement record over a period. */
-        OdrStats: {
-            /**
-             * Format: double
-             * @description Average hours from dispatch to the enterprise's first answer (first proposal or
-             *     dialogue message), over the answered ones; null when none was answered.
-             */
-            avg_first_answer_hours?: number | null;
-            /**
-             * Format: int64
-             * @description Not settled within the 10 working days.
-             */
-            expired: number;
-            /** Format: date */
-            from: string;
-            /**
-             * Format: int64
-             * @description Of those, still with it.
-             */
-            open: number;
-            /**
-             * Format: int64
-             * @description Pulled back by the bureau.
-             */
-            recalled: number;
-            /**
-             * Format: int64
-             * @description Complaints that went to the enterprise in the period.
-             */
-            received: number;
-            /**
-             * Format: int64
-             * @description Rejected by the consumer (or sent by them to the bureau without an answer).
-             */
-            rejected: number;
-            /**
-             * Format: int64
-             * @description Accepted by the consumer.
-             */
-            settled: number;
-            /**
-             * Format: double
-             * @description `settled / (settled + rejected + expired + recalled)`, 0 to 1; null before any ended.
-             */
-            settlement_rate?: number | null;
-            /** Format: date */
-            to: string;
-            /**
-             * Format: int64
-             * @description Withdrawn by the consumer.
-             */
-            withdrawn: number;
         };
         /** @description How many open orders an inbox holds. */
         OrderCounts: {
@@ -2252,7 +2341,6 @@ export interface components {
             /** Format: int64 */
             linked_order_id?: number | null;
             number: string;
-            odr?: components["schemas"]["OdrDto"] | null;
             overdue: boolean;
             /** Format: int32 */
             rating?: number | null;
@@ -2452,6 +2540,11 @@ export interface components {
         OrganisationList: {
             items: components["schemas"]["Organisation"][];
         };
+        /**
+         * @description A side of the dialogue.
+         * @enum {string}
+         */
+        PartyDto: "consumer" | "business" | "mediator" | "system";
         PasswordChange: {
             current_password: string;
             new_password: string;
@@ -2485,27 +2578,21 @@ export interface components {
             /** @description 1 to 50 characters. */
             display_name: string;
         };
-        /** @description The enterprise's settlement proposal (the latest one). */
-        ProposalDto: {
+        /** @description How far one party has read (the furthest of its users). */
+        ReadReceipt: {
+            party: components["schemas"]["PartyDto"];
             /**
              * Format: int64
-             * @description In fen (1/100 yuan); null for a remedy that is not money.
+             * @description The id of the last message read; null when nobody of that party has read yet.
              */
-            amount_fen?: number | null;
-            /** Format: date-time */
-            decided_at?: string | null;
-            /** Format: date-time */
-            proposed_at: string;
-            /** @description The consumer's reason, when rejected. */
-            reject_reason?: string | null;
-            /** @description `refund`, `replacement`, `repair`, `compensation` or `other`. */
-            remedy: string;
+            read_up_to?: number | null;
+        };
+        ReadUpTo: {
             /**
-             * @description `pending` (the consumer may accept or reject it), `accepted`, `rejected`, `superseded`
-             *     (a newer proposal replaced it) or `lapsed` (the complaint left the enterprise first).
+             * Format: int64
+             * @description The id of the last message read (at least 1).
              */
-            status: string;
-            terms: string;
+            up_to: number;
         };
         Readiness: {
             checks: components["schemas"]["DependencyChecks"];
@@ -2696,6 +2783,18 @@ export interface components {
              * @example WQ-7K3M-Q9TD-2XHC-R4PA
              */
             tracking_code: string;
+        };
+        UnreadOrder: {
+            /** Format: int64 */
+            order_id: number;
+            /** Format: int64 */
+            unread: number;
+        };
+        UnreadSummary: {
+            /** @description The orders with unread messages (at most 500), lowest id first. */
+            orders: components["schemas"]["UnreadOrder"][];
+            /** Format: int64 */
+            total: number;
         };
         /** @description The form: exactly one part, `file`. */
         UploadForm: {
@@ -3231,7 +3330,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not a consumer account */
+            /** @description An API client (no uploads of its own) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3682,6 +3781,44 @@ export interface operations {
             };
             /** @description PostgreSQL or Redis is down */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dialogue_unread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unread counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadSummary"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Second factor required */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4959,6 +5096,338 @@ export interface operations {
             };
         };
     };
+    dialogue_list: {
+        parameters: {
+            query?: {
+                /** @description Only messages after this message id (the last `id` of the previous page). */
+                after?: number;
+                /** @description 1 to 200, default 100. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Order id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dialogue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DialogueView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Second factor required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such order for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad paging parameters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dialogue_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewMessage"];
+            };
+        };
+        responses: {
+            /** @description Posted */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not this participant's kind of message, second factor or CSRF token missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such order for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `dialogue_closed`: not accepting messages now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Empty or too long body, attachments refused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: too many messages */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dialogue_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id */
+                id: number;
+                /** @description Attachment id */
+                attachment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with the media type judged at upload */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/gif": string;
+                    "image/webp": string;
+                    "image/heic": string;
+                    "image/heif": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Second factor required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such file in a message you see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dialogue_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadUpTo"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Second factor or CSRF token missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such order for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `up_to` below 1 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dialogue_stream: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The id of the last message received, when the `Last-Event-ID` header cannot be sent
+                 *     (the header wins when both are given).
+                 */
+                last_event_id?: number;
+            };
+            header?: {
+                /** @description The id of the last message received */
+                "Last-Event-ID"?: number | null;
+            };
+            path: {
+                /** @description Order id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-sent events: `message` (data: Message) and `read` (data: ReadReceipt) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Second factor required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such order for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad Last-Event-ID */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     organisations_get: {
         parameters: {
             query?: never;
@@ -5482,70 +5951,6 @@ export interface operations {
             };
             /** @description No such organisation in your subtree */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    organisations_odr_stats: {
-        parameters: {
-            query: {
-                /** @description First day, `YYYY-MM-DD`. */
-                from: string;
-                /** @description Last day, `YYYY-MM-DD` (at most 366 days after `from`). */
-                to: string;
-            };
-            header?: never;
-            path: {
-                /** @description Enterprise id */
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The statistics */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OdrStats"];
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed, or second factor required */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such enterprise for you */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Bad period */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
