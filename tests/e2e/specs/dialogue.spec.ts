@@ -112,10 +112,10 @@ test.describe('three-party dialogue', () => {
     await test.step('both open the order and its dialogue goes live', async () => {
       await page.goto(`/appeals/${order.id}`);
       await expect(page.getByRole('heading', { level: 1 })).toContainText(order.number);
-      await expect(page.getByTestId('dialogue-panel')).toHaveAttribute('data-live', 'true');
+      await expect(page.getByTestId('dialogue-panel')).toHaveAttribute('data-live', 'true', { timeout: 30_000 });
       await expect(page.getByTestId('dialogue-empty')).toBeVisible();
       await staff.page.goto(`/admin/orders/${order.id}`);
-      await expect(staff.page.getByTestId('dialogue-panel')).toHaveAttribute('data-live', 'true');
+      await expect(staff.page.getByTestId('dialogue-panel')).toHaveAttribute('data-live', 'true', { timeout: 30_000 });
     });
 
     await test.step('the handler writes; the consumer sees it without a reload', async () => {
