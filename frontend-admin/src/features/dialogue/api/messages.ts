@@ -3,7 +3,7 @@
 // cache under ['me', 'dialogue', id]; live messages from the stream are merged into it by id,
 // so a message that arrives twice (the answer to a send and the stream) is shown once.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { requestJson } from './request';
+import { api, unwrap, unwrapEmpty } from '@/lib/api-client';
 import type { DialogueView, Message, NewMessage, ReadReceipt } from './types';
 
 export const PAGE_SIZE = 200;
@@ -15,11 +15,10 @@ export function dialogueQueryKey(orderId: number) {
 }
 export const unreadQueryKey = ['me', 'dialogues', 'unread'] as const;
 
-function messagesPath(orderId: number, after?: number): string {
-  const query = new URLSearchParams();
-  if (after !== undefined) query.set('after', String(after));
-  query.set('limit', String(PAGE_SIZE));
-  return `/api/v1/orders/${orderId}/messages?${query.toString()}`;
+function getPage(orderId: number, after?: number): Promise<DialogueView> {
+  return unwrap(
+    api.GET('/api/v1/orders/{id}/messages', { params: { path: { id: orderId }, query: { after, limit: PAGE_SIZE } } }),
+  );
 }
 
 /** Messages in id order, each id once (a later copy replaces an earlier one). */
@@ -31,11 +30,11 @@ export function mergeMessages(current: readonly Message[], incoming: readonly Me
 }
 
 export async function getDialogue(orderId: number): Promise<DialogueView> {
-  let view = await requestJson<DialogueView>('GET', messagesPath(orderId));
+  let view = await getPage(orderId);
   let items = view.items;
   for (let page = 1; view.items.length >= PAGE_SIZE && page < MAX_PAGES; page += 1) {
     const last = items[items.length - 1]?.id;
-    view = await requestJson<DialogueView>('GET', messagesPath(orderId, last));
+    view = await getPage(orderId, last);
     items = mergeMessages(items, view.items);
   }
   return { ...view, items };
@@ -82,7 +81,8 @@ export function lastMessageId(queryClient: QueryClient, orderId: number): number
 export function usePostMessage(orderId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: NewMessage) => requestJson<Message>('POST', `/api/v1/orders/${orderId}/messages`, body),
+    mutationFn: (body: NewMessage) =>
+      unwrap(api.POST('/api/v1/orders/{id}/messages', { params: { path: { id: orderId } }, body })),
     onSuccess: (message) => addMessages(queryClient, orderId, [message]),
   });
 }
@@ -91,7 +91,8 @@ export function usePostMessage(orderId: number) {
 export function useMarkRead(orderId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (upTo: number) => requestJson<unknown>('POST', `/api/v1/orders/${orderId}/messages/read`, { up_to: upTo }),
+    mutationFn: (upTo: number) =>
+      unwrapEmpty(api.POST('/api/v1/orders/{id}/messages/read', { params: { path: { id: orderId } }, body: { up_to: upTo } })),
     onMutate: (upTo) => {
       queryClient.setQueryData<DialogueView>(dialogueQueryKey(orderId), (view) =>
         view ? { ...view, my_read_up_to: Math.max(view.my_read_up_to ?? 0, upTo) } : view,

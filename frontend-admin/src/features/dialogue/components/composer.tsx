@@ -16,7 +16,7 @@ import { formatBytes } from './format';
 export const MAX_LENGTH = 2000;
 export const MAX_FILES = 9;
 const ACCEPT = 'image/*,application/pdf';
-const CLOSED: string = 'dialogue_closed';
+const CLOSED = 'dialogue_closed';
 
 type Pending = { uid: string; name: string; percent: number; error?: string; controller: AbortController };
 
