@@ -489,6 +489,12 @@ pub async fn post(
                     },
                 )?;
                 db::attach(conn, row.id, &draft.attachments)?;
+                if !draft.internal {
+                    tell_participants(conn, &loaded, v.rights.party, v.user.map(UserId))?;
+                }
+                if v.rights.party == Party::Business {
+                    crate::odr::answered_in(conn, order_id, row.created_at)?;
+                }
                 let receipt = match v.user {
                     Some(user) => {
                         db::mark_read(conn, order_id, user, v.rights.party.as_str(), row.id)?;
@@ -510,6 +516,60 @@ pub async fn post(
         publish(&deps.hub, order_id, &LiveEvent::Read { party, read_up_to }).await;
     }
     render(&stored, &v).ok_or_else(|| ServiceError::Internal("own message hidden".into()).into())
+}
+
+/// Tells the dialogue's other parties of a new message (in-app only: `Kind::NewMessage`), in
+/// the posting transaction: the consumer, the enterprise's users, and on the mediating side
+/// the order's handler or, with none assigned, the mediating unit's handlers. Internal notes
+/// tell nobody outside the staff, so they are not announced at all.
+fn tell_participants(
+    conn: &mut PgConnection,
+    loaded: &crate::orders::Loaded,
+    author: Party,
+    by: Option<UserId>,
+) -> Result<(), DbError> {
+    use crate::notifications;
+    use weiquan_domain::notify::in_app::Kind;
+    let order = &loaded.order;
+    let mut recipients = Vec::new();
+    for party in rules::parties(order) {
+        if party == author {
+            continue;
+        }
+        match party {
+            Party::Consumer => recipients.extend(order.consumer),
+            Party::Business => {
+                if let Some(business) = order.business {
+                    recipients.extend(notifications::enterprise_users(conn, business)?);
+                }
+            }
+            Party::Mediator => match order.handler {
+                Some(handler) => recipients.push(handler),
+                None => {
+                    let unit = order.mediator.as_ref().unwrap_or(&order.holder).id;
+                    recipients.extend(
+                        weiquan_db::notifications::members_with_roles(
+                            conn,
+                            unit.0,
+                            &[weiquan_domain::access::Role::Handler],
+                        )?
+                        .into_iter()
+                        .map(UserId),
+                    );
+                }
+            },
+            Party::System => {}
+        }
+    }
+    notifications::notify_by_in(
+        conn,
+        &recipients,
+        by,
+        Kind::NewMessage,
+        Some(loaded.row.id),
+        &serde_json::json!({ "number": loaded.row.number }),
+    )?;
+    Ok(())
 }
 
 /// Publishes a live event to the order's topic (after commit). A failure is logged, not

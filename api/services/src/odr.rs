@@ -246,6 +246,13 @@ fn batch(
                 None,
                 &calendar,
             )?;
+            crate::dialogue::post_system_in(
+                conn,
+                row.id,
+                "企业未在 10 个工作日内与消费者达成和解，投诉已转回市场监管部门按一般程序处理。 / \
+                 The enterprise did not settle within 10 working days; the complaint is back \
+                 with the market-regulation bureau's ordinary procedure.",
+            )?;
             crate::notifications::order_event_in(
                 conn,
                 &crate::notifications::OrderEvent {
