@@ -266,7 +266,7 @@ pub fn follows(actor: &Actor) -> Result<Option<Follows>, Denied> {
         Actor::Client { org, scopes, .. } => Ok((org.kind == OrgKind::Enterprise
             && (scopes.contains(&ClientScope::OrdersRead)
                 || scopes.contains(&ClientScope::OrdersWrite)))
-        .then(|| Follows::Business(org.id))),
+        .then_some(Follows::Business(org.id))),
         Actor::Member {
             org,
             roles,
