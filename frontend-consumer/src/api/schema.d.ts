@@ -842,6 +842,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{id}/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What an action on an order may name, for a caller who may take it now: for `transfer`
+         *     the other market-regulation bureaus (any level; the holder's siblings first), for
+         *     `assign_station` the holding county's stations, for `refer_up` the bureau directly above,
+         *     for `delegate` the consumer associations of the holder's area (Art. 19), for
+         *     `assign_handler` the holding unit's handlers and reviewers (only yourself unless you are
+         *     a reviewer). Exactly the candidates `POST /orders/{id}/actions` would accept. Callers who
+         *     may not see the order get 404; those who see it but may not take the action 403; an
+         *     action not possible in the order's present state 409 (a unit sent an order may not pass
+         *     it on, Art. 41).
+         */
+        get: operations["orders_targets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{id}": {
         parameters: {
             query?: never;
@@ -903,6 +930,29 @@ export interface paths {
         get: operations["applications_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/associations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Creates a consumer association 消协 of a city or county bureau's area, under that bureau
+         *     and serving its division: the bureau (and, for a city, the counties below it) may then
+         *     delegate mediation to it with both parties' consent (Art. 19). Only that bureau's own
+         *     administrators; others in whose subtree the bureau lies get 403, everyone else 404. The
+         *     administrator then invites the association's staff (`invitations_create`).
+         */
+        post: operations["associations_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1273,6 +1323,25 @@ export interface components {
              */
             version: number;
         };
+        /** @description A unit or member the action may name. */
+        ActionTarget: {
+            /** @description Bureaus: `national`, `province`, `city` or `county`. */
+            bureau_level?: string | null;
+            division_code?: string | null;
+            /**
+             * Format: int64
+             * @description The organisation's id, or the member's user id (`assign_handler`).
+             */
+            id: number;
+            /** @description `bureau`, `station`, `association` or `member`. */
+            kind: string;
+            name: string;
+            /** @description Members: their roles (`handler`, `reviewer`, ...). */
+            roles?: string[];
+        };
+        ActionTargets: {
+            items: components["schemas"]["ActionTarget"][];
+        };
         /** @enum {string} */
         ActorKind: "consumer" | "member";
         /** @description An API client, as its administrators see it (never with its secret). */
@@ -1471,6 +1540,15 @@ export interface components {
             /** Format: date-time */
             submitted_at: string;
         };
+        AssociationCreate: {
+            /**
+             * @description 1 to 200 characters.
+             * @example 深圳市南山区消费者委员会
+             */
+            name: string;
+            /** @description Up to 200 characters. */
+            name_en?: string | null;
+        };
         /** @description One evidence file. */
         AttachmentDto: {
             /**
@@ -1643,7 +1721,7 @@ export interface components {
          * @description What the admin SPA may show: menus and routes come from this list.
          * @enum {string}
          */
-        CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit" | "manage_taxonomy" | "view_calendar" | "manage_calendar" | "view_orders" | "supervise";
+        CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit" | "manage_taxonomy" | "view_calendar" | "manage_calendar" | "view_orders" | "supervise" | "create_association";
         /** @description Goods (商品) or services (服务). */
         CategoryBranch: {
             /** @description `goods` or `services`; group codes start with `G` or `S`. */
@@ -4808,6 +4886,87 @@ export interface operations {
             };
         };
     };
+    orders_targets: {
+        parameters: {
+            query: {
+                /**
+                 * @description The action about to be taken: `transfer`, `assign_station`, `refer_up`, `delegate` or
+                 *     `assign_handler`.
+                 */
+                action: string;
+                /**
+                 * @description Part of the name (Chinese or English; a member's display or user name), or the start
+                 *     of a division code (`4403`).
+                 */
+                q?: string;
+                /** @description 1 to 100, default 20. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Order id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The candidates, at most `limit` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionTargets"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You may not take this action on this order */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such order for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The action is not possible in the order's present state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown action, or a bad limit or search text */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     organisations_get: {
         parameters: {
             query?: never;
@@ -5027,6 +5186,78 @@ export interface operations {
                 };
             };
             /** @description Bad filter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    associations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The city or county bureau's id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssociationCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not this city or county bureau's administrator, or second factor required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such organisation in your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bureau has an association of this name */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -144,6 +144,7 @@ export const enUS: Translation = {
       manage_calendar: 'Enter the holiday calendar',
       view_orders: 'Handle work orders',
       supervise: 'Supervise overdue orders',
+      create_association: 'Set up consumer associations',
     },
     kind: {
       bureau: 'Market regulation bureau',

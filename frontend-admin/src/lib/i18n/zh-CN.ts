@@ -144,6 +144,7 @@ export const zhCN = {
       manage_calendar: '录入节假日安排',
       view_orders: '办理工单',
       supervise: '督办超期工单',
+      create_association: '设立消费者协会',
     },
     kind: {
       bureau: '市场监督管理局',
