@@ -24,9 +24,10 @@ async function fileComplaints(request: APIRequestContext, names: string[]): Prom
   expect(signIn.status()).toBe(201);
   const { me } = (await signIn.json()) as { me: { csrf_token: string } };
   const filed = [];
-  for (const name of names) {
+  for (const [i, name] of names.entries()) {
+    const key = `e2e-targets-${Date.now().toString(36)}-${i}`;
     const response = await request.post('/api/v1/orders', {
-      headers: { 'X-CSRF-Token': me.csrf_token, 'Idempotency-Key': `e2e-targets-${name}` },
+      headers: { 'X-CSRF-Token': me.csrf_token, 'Idempotency-Key': key },
       data: {
         kind: 'complaint',
         business: { name, division: '440305', address: '科技园路 1 号' },
