@@ -14,8 +14,8 @@ use weiquan_domain::workflow::targets::{
 };
 use weiquan_domain::workflow::{self, By, CommandKind, Context, Order, Refusal};
 
+use crate::Deps;
 use crate::orders::{OrderError, calendar_in, load, today, visible};
-use crate::{Deps, ServiceError};
 
 /// How many candidates a unit or member search reads before the rules are applied: more
 /// than any unit has stations, associations above it or handlers, so none is cut off by the
@@ -120,7 +120,7 @@ pub async fn list(
                 .collect()))
         })
         .await
-        .map_err(|e: ServiceError| OrderError::Service(e))?
+        .map_err(OrderError::Service)?
 }
 
 /// The units `action` may name, read as candidates and kept when the rule accepts them.

@@ -205,9 +205,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Uploads one evidence file (signed-in consumers, and members of organisations for the
-         *     dialogue), to name in a submission's or a dialogue message's `attachments` within 24 hours
-         *     (unused uploads are deleted then). Send `multipart/form-data` with one part
+         * Uploads one evidence file (signed-in consumers), to name in a submission's `attachments`
+         *     within 24 hours (unused uploads are deleted then). Send `multipart/form-data` with one part
          *     named `file`. Accepted: JPEG, PNG, GIF, WebP, HEIC/HEIF photos and PDF documents, judged
          *     from the content, never the name (415 `attachment_type_unsupported` otherwise); at most
          *     `ATTACHMENT_MAX_BYTES` (10 MiB; 413 as soon as it is exceeded). Limited per account per
@@ -352,28 +351,6 @@ export interface paths {
          *     `password` (`too_short`, `too_long`, `common`, `same_as_identifier`).
          */
         post: operations["consumers_register"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dialogues/unread": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The caller's unread dialogue messages, per order with any: a consumer's own orders, an
-         *     enterprise's complaints (members and API clients), the open orders a unit holds or
-         *     mediates as the delegated association (its staff; internal notes count for them).
-         *     Callers who take part in no dialogue get an empty summary.
-         */
-        get: operations["dialogue_unread"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -865,7 +842,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/orders/{id}/messages": {
+    "/api/v1/orders/{id}/targets": {
         parameters: {
             query?: never;
             header?: never;
@@ -873,91 +850,17 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The dialogue of an order, for its participants: the consumer who filed it, the ODR
-         *     enterprise a complaint is about (its members; its API clients with `orders:read`), and
-         *     staff who see the order (the holding unit, the units above it, the delegated
-         *     association). Internal notes are in the list for staff only. 404 for everyone else, as
-         *     for the order itself.
+         * What an action on an order may name, for a caller who may take it now: for `transfer`
+         *     the other market-regulation bureaus (any level; the holder's siblings first), for
+         *     `assign_station` the holding county's stations, for `refer_up` the bureau directly above,
+         *     for `delegate` the consumer associations of the holder's area (Art. 19), for
+         *     `assign_handler` the holding unit's handlers and reviewers (only yourself unless you are
+         *     a reviewer). Exactly the candidates `POST /orders/{id}/actions` would accept. Callers who
+         *     may not see the order get 404; those who see it but may not take the action 403; an
+         *     action not possible in the order's present state 409 (a unit sent an order may not pass
+         *     it on, Art. 41).
          */
-        get: operations["dialogue_list"];
-        put?: never;
-        /**
-         * Posts a message in an order's dialogue. Public messages are accepted while a complaint is
-         *     with the enterprise, accepted or in mediation, from the consumer, the business (its
-         *     members; its API clients with `orders:write`) and the unit handling it (or the delegated
-         *     association); staff who see the order may also post internal notes while it is open,
-         *     which the consumer and the business never receive. A closed order's dialogue is
-         *     read-only (409 `dialogue_closed`). At most `MESSAGE_RATE_PER_MINUTE` messages per account
-         *     a minute (429 `rate_limited` with `Retry-After`). The message reaches live streams on
-         *     every server instance.
-         */
-        post: operations["dialogue_post"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/orders/{id}/messages/attachments/{attachment_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Downloads a file carried by a message of the order's dialogue, for the participants who
-         *     see such a message (a file sent only in internal notes: staff only); 404 for everyone
-         *     else. Always a download (`Content-Disposition: attachment`, `nosniff`).
-         */
-        get: operations["dialogue_attachment"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/orders/{id}/messages/read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Marks the caller's reading of an order's dialogue up to a message: monotonic (an older id
-         *     changes nothing) and never past the newest message the caller can see. The other
-         *     participants' streams receive the party's new read receipt. API clients keep no read
-         *     marks (accepted, nothing changes).
-         */
-        post: operations["dialogue_read"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/orders/{id}/messages/stream": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The dialogue of an order, live, as server-sent events (`text/event-stream`), for the same
-         *     participants as the list. Each new message the caller may see:
-         *     `id: <message id>` / `event: message` / `data: <Message JSON>`; a party reading further:
-         *     `event: read` / `data: <ReadReceipt JSON>` (no id); a comment `: ping` every 15 s. With
-         *     `Last-Event-ID: N` (header, or query `last_event_id=N`) it first sends every message after
-         *     N from the database, then live ones: no gaps, no duplicates. Works across server instances
-         *     (Redis pub/sub). The stream ends after 10 minutes; `EventSource` reconnects by itself.
-         */
-        get: operations["dialogue_stream"];
+        get: operations["orders_targets"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1027,6 +930,29 @@ export interface paths {
         get: operations["applications_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/associations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Creates a consumer association 消协 of a city or county bureau's area, under that bureau
+         *     and serving its division: the bureau (and, for a city, the counties below it) may then
+         *     delegate mediation to it with both parties' consent (Art. 19). Only that bureau's own
+         *     administrators; others in whose subtree the bureau lies get 403, everyone else 404. The
+         *     administrator then invites the association's staff (`invitations_create`).
+         */
+        post: operations["associations_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1397,6 +1323,25 @@ export interface components {
              */
             version: number;
         };
+        /** @description A unit or member the action may name. */
+        ActionTarget: {
+            /** @description Bureaus: `national`, `province`, `city` or `county`. */
+            bureau_level?: string | null;
+            division_code?: string | null;
+            /**
+             * Format: int64
+             * @description The organisation's id, or the member's user id (`assign_handler`).
+             */
+            id: number;
+            /** @description `bureau`, `station`, `association` or `member`. */
+            kind: string;
+            name: string;
+            /** @description Members: their roles (`handler`, `reviewer`, ...). */
+            roles?: string[];
+        };
+        ActionTargets: {
+            items: components["schemas"]["ActionTarget"][];
+        };
         /** @enum {string} */
         ActorKind: "consumer" | "member";
         /** @description An API client, as its administrators see it (never with its secret). */
@@ -1595,6 +1540,15 @@ export interface components {
             /** Format: date-time */
             submitted_at: string;
         };
+        AssociationCreate: {
+            /**
+             * @description 1 to 200 characters.
+             * @example 深圳市南山区消费者委员会
+             */
+            name: string;
+            /** @description Up to 200 characters. */
+            name_en?: string | null;
+        };
         /** @description One evidence file. */
         AttachmentDto: {
             /**
@@ -1767,7 +1721,7 @@ export interface components {
          * @description What the admin SPA may show: menus and routes come from this list.
          * @enum {string}
          */
-        CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit" | "manage_taxonomy" | "view_calendar" | "manage_calendar" | "view_orders" | "supervise";
+        CapabilityDto: "view_org_tree" | "manage_members" | "create_station" | "review_applications" | "manage_api_clients" | "search_audit" | "manage_taxonomy" | "view_calendar" | "manage_calendar" | "view_orders" | "supervise" | "create_association";
         /** @description Goods (商品) or services (服务). */
         CategoryBranch: {
             /** @description `goods` or `services`; group codes start with `G` or `S`. */
@@ -1936,32 +1890,6 @@ export interface components {
             postgres: components["schemas"]["DependencyCheck"];
             redis: components["schemas"]["DependencyCheck"];
         };
-        /** @description A page of an order's dialogue, with what the caller may do and how far everyone read. */
-        DialogueView: {
-            /** @description The caller may post a public message now. */
-            can_post: boolean;
-            /** @description The caller may post an internal note now (staff, while the order is open). */
-            can_post_internal: boolean;
-            /** @description Oldest first. */
-            items: components["schemas"]["Message"][];
-            /**
-             * Format: int64
-             * @description The id of the last message the caller marked read (null: none yet, or an API client).
-             */
-            my_read_up_to?: number | null;
-            /**
-             * @description The dialogue accepts public messages now (a complaint with the enterprise, accepted or
-             *     in mediation); a closed order's dialogue is read-only.
-             */
-            open: boolean;
-            /** @description How far each party of this dialogue has read (no business on a report). */
-            read_receipts: components["schemas"]["ReadReceipt"][];
-            /**
-             * Format: int64
-             * @description Messages after `my_read_up_to` that others wrote.
-             */
-            unread: number;
-        };
         Division: {
             /**
              * @description Six-digit GB/T 2260 code.
@@ -2001,7 +1929,7 @@ export interface components {
          * @description Stable, machine-readable error codes. Clients switch on these, never on messages.
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "validation_failed" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "attachment_type_unsupported" | "unauthorized" | "invalid_credentials" | "second_factor_required" | "csrf_token_invalid" | "forbidden" | "conflict" | "username_taken" | "invitation_invalid" | "application_duplicate" | "precondition_failed" | "precondition_required" | "idempotency_key_reused" | "too_many_requests" | "rate_limited" | "dialogue_closed" | "invalid_client" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "invalid_token" | "service_unavailable" | "internal_error";
+        ErrorCode: "malformed_request" | "validation_failed" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "attachment_type_unsupported" | "unauthorized" | "invalid_credentials" | "second_factor_required" | "csrf_token_invalid" | "forbidden" | "conflict" | "username_taken" | "invitation_invalid" | "application_duplicate" | "precondition_failed" | "precondition_required" | "idempotency_key_reused" | "too_many_requests" | "invalid_client" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "invalid_token" | "service_unavailable" | "internal_error";
         /** @description One invalid field. `field` is a JSON pointer-like path (`codes[2]`, `parent`). */
         FieldError: {
             /** @description A stable snake_case reason, e.g. `required`, `length`, `division_code`. */
@@ -2177,58 +2105,6 @@ export interface components {
         MemberList: {
             items: components["schemas"]["Member"][];
         };
-        /** @description One message of an order's dialogue. */
-        Message: {
-            attachments: components["schemas"]["MessageAttachment"][];
-            author: components["schemas"]["MessageAuthor"];
-            body: string;
-            /** Format: date-time */
-            created_at: string;
-            /**
-             * Format: int64
-             * @description Increasing within an order (and the stream's event id).
-             */
-            id: number;
-            /** @description An internal note: only staff ever receive it. */
-            internal: boolean;
-            /** Format: int64 */
-            order_id: number;
-        };
-        /** @description A file a message carries. */
-        MessageAttachment: {
-            /**
-             * Format: int64
-             * @description Download it at `/api/v1/orders/{order_id}/messages/attachments/{id}`.
-             */
-            id: number;
-            /** @example image/jpeg */
-            media_type: string;
-            /** @example 发票.jpg */
-            name: string;
-            /**
-             * Format: int64
-             * @description Bytes.
-             */
-            size: number;
-        };
-        /** @description Who wrote a message, as the reader may see it. */
-        MessageAuthor: {
-            /** @description Written by the caller (the same account or API client). */
-            mine: boolean;
-            /**
-             * @description The name shown: the consumer's name to staff and to themselves, `消费者` to the
-             *     business (which never learns who complained); the unit's name for staff and business;
-             *     `系统` for the platform.
-             * @example 南山区市场监督管理局
-             */
-            name: string;
-            /**
-             * @description The organisation the author spoke for (staff, business); null for the consumer and the
-             *     platform.
-             */
-            org_name?: string | null;
-            party: components["schemas"]["PartyDto"];
-        };
         NewApiClient: {
             /** @description What the client is, for the administrators (1–100 characters), e.g. "订单系统对接". */
             name: string;
@@ -2259,21 +2135,6 @@ export interface components {
              * @description Order among its siblings; after the last one when omitted.
              */
             position?: number | null;
-        };
-        /** @description A message to post. */
-        NewMessage: {
-            /**
-             * @description Up to 9 of the caller's own uploads (`POST /api/v1/attachments`), new or already used
-             *     elsewhere.
-             */
-            attachments?: number[];
-            /**
-             * @description 1 to 2,000 characters after trimming.
-             * @example 您好，我们已核实情况，同意全额退款。
-             */
-            body: string;
-            /** @description An internal note, for staff only (default false). */
-            internal?: boolean;
         };
         /**
          * @description An approved ODR enterprise: it receives complaints about itself and tries to settle them
@@ -2540,11 +2401,6 @@ export interface components {
         OrganisationList: {
             items: components["schemas"]["Organisation"][];
         };
-        /**
-         * @description A side of the dialogue.
-         * @enum {string}
-         */
-        PartyDto: "consumer" | "business" | "mediator" | "system";
         PasswordChange: {
             current_password: string;
             new_password: string;
@@ -2577,22 +2433,6 @@ export interface components {
         ProfileUpdate: {
             /** @description 1 to 50 characters. */
             display_name: string;
-        };
-        /** @description How far one party has read (the furthest of its users). */
-        ReadReceipt: {
-            party: components["schemas"]["PartyDto"];
-            /**
-             * Format: int64
-             * @description The id of the last message read; null when nobody of that party has read yet.
-             */
-            read_up_to?: number | null;
-        };
-        ReadUpTo: {
-            /**
-             * Format: int64
-             * @description The id of the last message read (at least 1).
-             */
-            up_to: number;
         };
         Readiness: {
             checks: components["schemas"]["DependencyChecks"];
@@ -2783,18 +2623,6 @@ export interface components {
              * @example WQ-7K3M-Q9TD-2XHC-R4PA
              */
             tracking_code: string;
-        };
-        UnreadOrder: {
-            /** Format: int64 */
-            order_id: number;
-            /** Format: int64 */
-            unread: number;
-        };
-        UnreadSummary: {
-            /** @description The orders with unread messages (at most 500), lowest id first. */
-            orders: components["schemas"]["UnreadOrder"][];
-            /** Format: int64 */
-            total: number;
         };
         /** @description The form: exactly one part, `file`. */
         UploadForm: {
@@ -3330,7 +3158,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An API client (no uploads of its own) */
+            /** @description Not a consumer account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3781,44 +3609,6 @@ export interface operations {
             };
             /** @description PostgreSQL or Redis is down */
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    dialogue_unread: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Unread counts */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnreadSummary"];
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Second factor required */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5096,12 +4886,20 @@ export interface operations {
             };
         };
     };
-    dialogue_list: {
+    orders_targets: {
         parameters: {
-            query?: {
-                /** @description Only messages after this message id (the last `id` of the previous page). */
-                after?: number;
-                /** @description 1 to 200, default 100. */
+            query: {
+                /**
+                 * @description The action about to be taken: `transfer`, `assign_station`, `refer_up`, `delegate` or
+                 *     `assign_handler`.
+                 */
+                action: string;
+                /**
+                 * @description Part of the name (Chinese or English; a member's display or user name), or the start
+                 *     of a division code (`4403`).
+                 */
+                q?: string;
+                /** @description 1 to 100, default 20. */
                 limit?: number;
             };
             header?: never;
@@ -5113,13 +4911,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The dialogue */
+            /** @description The candidates, at most `limit` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DialogueView"];
+                    "application/json": components["schemas"]["ActionTargets"];
                 };
             };
             /** @description Not signed in */
@@ -5131,7 +4929,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Second factor required */
+            /** @description You may not take this action on this order */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5149,70 +4947,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Bad paging parameters */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    dialogue_post: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Order id */
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NewMessage"];
-            };
-        };
-        responses: {
-            /** @description Posted */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Message"];
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not this participant's kind of message, second factor or CSRF token missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such order for you */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `dialogue_closed`: not accepting messages now */
+            /** @description The action is not possible in the order's present state */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5221,203 +4956,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Empty or too long body, attachments refused */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `rate_limited`: too many messages */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    dialogue_attachment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Order id */
-                id: number;
-                /** @description Attachment id */
-                attachment_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The file, with the media type judged at upload */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/jpeg": string;
-                    "image/png": string;
-                    "image/gif": string;
-                    "image/webp": string;
-                    "image/heic": string;
-                    "image/heif": string;
-                    "application/pdf": string;
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Second factor required */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such file in a message you see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    dialogue_read: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Order id */
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReadUpTo"];
-            };
-        };
-        responses: {
-            /** @description Recorded */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Second factor or CSRF token missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such order for you */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `up_to` below 1 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    dialogue_stream: {
-        parameters: {
-            query?: {
-                /**
-                 * @description The id of the last message received, when the `Last-Event-ID` header cannot be sent
-                 *     (the header wins when both are given).
-                 */
-                last_event_id?: number;
-            };
-            header?: {
-                /** @description The id of the last message received */
-                "Last-Event-ID"?: number | null;
-            };
-            path: {
-                /** @description Order id */
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Server-sent events: `message` (data: Message) and `read` (data: ReadReceipt) */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/event-stream": string;
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Second factor required */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such order for you */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Bad Last-Event-ID */
+            /** @description Unknown action, or a bad limit or search text */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5647,6 +5186,78 @@ export interface operations {
                 };
             };
             /** @description Bad filter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    associations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The city or county bureau's id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssociationCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not this city or county bureau's administrator, or second factor required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such organisation in your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bureau has an association of this name */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;

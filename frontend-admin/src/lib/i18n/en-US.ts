@@ -155,6 +155,7 @@ export const enUS: Translation = {
       view_orders: 'Handle work orders',
       view_odr_stats: 'See settlement statistics',
       supervise: 'Supervise overdue orders',
+      create_association: 'Set up consumer associations',
     },
     kind: {
       bureau: 'Market regulation bureau',

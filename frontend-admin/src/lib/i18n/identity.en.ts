@@ -66,6 +66,12 @@ export const identityEn: typeof identityZh = {
     created: '{{name}} created; you can now invite its staff.',
     invite: 'Invite its staff',
   },
+  associations: {
+    create: 'New consumer association',
+    title: 'New consumer association under {{unit}}',
+    created: '{{name}} created; you can now invite its staff.',
+    invite: 'Invite its staff',
+  },
   applications: {
     title: 'Applications',
     description: 'Applications to join from enterprises, departments and international bodies that this unit reviews.',

@@ -64,6 +64,12 @@ export const identityZh = {
     created: '已创建 {{name}}，可以邀请其工作人员了。',
     invite: '邀请该所人员',
   },
+  associations: {
+    create: '新建消费者协会',
+    title: '在 {{unit}} 下新建消费者协会',
+    created: '已创建 {{name}}，可以邀请其工作人员了。',
+    invite: '邀请该协会人员',
+  },
   applications: {
     title: '入驻审核',
     description: '企业、部门和国际机构提交的入驻申请，由本单位审核。',

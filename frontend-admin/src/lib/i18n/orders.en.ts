@@ -260,6 +260,7 @@ export const ordersEn: typeof ordersZh = {
       toHelp: 'Another market-regulation bureau with jurisdiction.',
       referTo: 'Bureau above',
       association: 'Consumer association',
+      searchUnit: 'Search by name or division code',
       amount: 'Amount recovered (yuan)',
       amountHelp: 'In yuan, at most two decimals; 0 when nothing was lost.',
       party: 'Party',

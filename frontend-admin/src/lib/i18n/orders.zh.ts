@@ -259,6 +259,7 @@ export const ordersZh = {
       toHelp: '移送给有管辖权的其他市场监管部门。',
       referTo: '上级机关',
       association: '消费者协会',
+      searchUnit: '输入名称或行政区划代码搜索',
       amount: '挽回金额（元）',
       amountHelp: '以元为单位，最多两位小数；无经济损失填 0。',
       party: '当事人',

@@ -155,6 +155,7 @@ export const zhCN = {
       view_orders: '办理工单',
       view_odr_stats: '查看企业和解统计',
       supervise: '督办超期工单',
+      create_association: '设立消费者协会',
     },
     kind: {
       bureau: '市场监督管理局',

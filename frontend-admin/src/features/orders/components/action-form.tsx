@@ -1,19 +1,20 @@
 // The form of one action, in a dialog: the fields that action needs (selects for units and
-// people as the server lists them, the regulation's closed lists with their texts, the
-// amount in yuan, consent as party + yes/no) and an optional 说明. The version the page
+// people as the server lists them for that action, searched remotely; the regulation's
+// closed lists with their texts; the amount in yuan; consent as party + yes/no) and an optional 说明. The version the page
 // loaded goes in If-Match; a 412 or 409 means the order changed meanwhile: the page reloads
 // it and says so.
-import { Alert, Form, Input, Modal, Radio, Rate, Select } from 'antd';
+import { Alert, Form, Input, Modal, Radio, Rate, Select, Spin } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '@/components/form-error';
 import { useMe } from '@/lib/auth';
 import { isChinese } from '@/lib/i18n';
 import { ApiError } from '@/lib/problem';
 import { useApiForm } from '@/lib/use-api-form';
-import { useChildren, useMembers, useUnit, type Organisation } from '../api/choices';
 import { useAct, type OrderDto } from '../api/order';
 import { useReasons, type Reason } from '../api/reasons';
 import { MONEY_REMEDIES, REMEDIES } from '../api/odr';
+import { useActionTargets, useDebounced, type TargetAction } from '../api/targets';
 import { AMOUNT, FORM_FIELDS, WITHOUT_REASON, actionBody, fieldsOf, type FieldName, type FormValues } from './action-fields';
 import { label } from './labels';
 
@@ -93,13 +94,13 @@ function ActionField({ field, order, action }: { field: FieldName; order: OrderD
     case 'decision':
       return <ReasonSelect name="decision" list="case_decisions" label={t('orders.form.decision')} />;
     case 'station_id':
-      return <StationSelect order={order} />;
+      return <TargetPicker order={order} action="assign_station" name="station_id" />;
     case 'association_id':
-      return <AssociationSelect order={order} />;
+      return <TargetPicker order={order} action="delegate" name="association_id" />;
     case 'to_id':
-      return <TargetSelect order={order} action={action} />;
+      return <TargetPicker order={order} action={action === 'refer_up' ? 'refer_up' : 'transfer'} name="to_id" />;
     case 'handler_id':
-      return <HandlerSelect order={order} />;
+      return <TargetPicker order={order} action="assign_handler" name="handler_id" />;
     case 'recovered_fen':
       return (
         <Form.Item
@@ -236,111 +237,49 @@ function ReasonSelect({ name, list, label: text, help }: { name: FieldName; list
   );
 }
 
-type Units = { options: Option[]; pending: boolean; failed: boolean };
-
-function UnitSelect({ name, label: text, units, extra }: { name: FieldName; label: string; units: Units; extra?: string }) {
+/**
+ * The unit or person an action names, searched on the server (debounced): only what the rules
+ * accept for this order and this caller now (GET /orders/{id}/targets), so a county may
+ * transfer to any other bureau, not only those it can see in the tree.
+ */
+function TargetPicker({ order, action, name }: { order: OrderDto; action: TargetAction; name: FieldName }) {
   const { t } = useTranslation();
+  const { data: me } = useMe();
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search.trim());
+  const targets = useActionTargets(order.id, action, q);
+  const options: Option[] = (targets.data ?? []).map((target) => {
+    const mine = target.kind === 'member' && target.id === me?.user_id;
+    const text = mine ? t('orders.form.myself', { name: target.name }) : target.name;
+    return {
+      value: target.id,
+      label: target.division_code && target.kind === 'bureau' ? `${text}（${target.division_code}）` : text,
+    };
+  });
+  const text = {
+    transfer: t('orders.form.to'),
+    assign_station: t('orders.form.station'),
+    refer_up: t('orders.form.referTo'),
+    delegate: t('orders.form.association'),
+    assign_handler: t('orders.form.handler'),
+  }[action];
   return (
     <Form.Item
       name={name}
       label={text}
-      extra={extra}
+      extra={action === 'transfer' ? t('orders.form.toHelp') : undefined}
       rules={[{ required: true, message: t('orders.form.required') }]}
-      validateStatus={units.failed ? 'error' : undefined}
-      help={units.failed ? t('orders.form.optionsFailed') : undefined}
+      validateStatus={targets.isError ? 'error' : undefined}
+      help={targets.isError ? t('orders.form.optionsFailed') : undefined}
     >
       <Select
-        showSearch={{ optionFilterProp: 'label' }}
-        loading={units.pending}
-        options={units.options}
-        notFoundContent={t('orders.form.noOptions')}
+        showSearch={{ filterOption: false, onSearch: setSearch }}
+        placeholder={action === 'transfer' ? t('orders.form.searchUnit') : undefined}
+        loading={targets.isFetching}
+        options={options}
+        notFoundContent={targets.isFetching ? <Spin size="small" /> : t('orders.form.noOptions')}
+        data-testid={`target-${action}`}
       />
     </Form.Item>
-  );
-}
-
-const toOption = (unit: Organisation): Option => ({ value: unit.id, label: unit.name });
-
-/** The stations directly under the holding county. */
-function StationSelect({ order }: { order: OrderDto }) {
-  const { t } = useTranslation();
-  const children = useChildren(order.holder_org_id);
-  const options = (children.data ?? []).filter((c) => c.kind === 'station' && c.status === 'active').map(toOption);
-  return (
-    <UnitSelect
-      name="station_id"
-      label={t('orders.form.station')}
-      units={{ options, pending: children.isPending, failed: children.isError }}
-    />
-  );
-}
-
-/** Consumer associations hanging under the holder or under a unit above it that the caller sees. */
-function AssociationSelect({ order }: { order: OrderDto }) {
-  const { t } = useTranslation();
-  const holder = useUnit(order.holder_org_id);
-  const own = useChildren(order.holder_org_id);
-  const parentId = holder.data?.parent_id ?? undefined;
-  const visibleParent = holder.data?.ancestors.some((a) => a.id === parentId) ? parentId : undefined;
-  const above = useChildren(visibleParent);
-  const units = [...(own.data ?? []), ...(above.data ?? [])].filter((c) => c.kind === 'association' && c.status === 'active');
-  return (
-    <UnitSelect
-      name="association_id"
-      label={t('orders.form.association')}
-      units={{ options: units.map(toOption), pending: own.isPending || holder.isPending, failed: own.isError }}
-    />
-  );
-}
-
-/**
- * 移送: other bureaus next to the holder (when the caller sees the level above) or below it;
- * 报请上级: the bureau directly above the holder.
- */
-function TargetSelect({ order, action }: { order: OrderDto; action: string }) {
-  const { t } = useTranslation();
-  const holder = useUnit(order.holder_org_id);
-  const parentId = holder.data?.parent_id ?? undefined;
-  const parent = holder.data?.ancestors.find((a) => a.id === parentId);
-  const siblings = useChildren(parent ? parentId : undefined);
-  const below = useChildren(order.holder_org_id);
-  if (action === 'refer_up') {
-    const options: Option[] =
-      parentId === undefined ? [] : [{ value: parentId, label: parent?.name ?? t('orders.form.unit', { id: parentId }) }];
-    return (
-      <UnitSelect name="to_id" label={t('orders.form.referTo')} units={{ options, pending: holder.isPending, failed: holder.isError }} />
-    );
-  }
-  const bureaus = [...(siblings.data ?? []), ...(below.data ?? [])].filter(
-    (c) => c.kind === 'bureau' && c.id !== order.holder_org_id && c.status === 'active',
-  );
-  return (
-    <UnitSelect
-      name="to_id"
-      label={t('orders.form.to')}
-      extra={t('orders.form.toHelp')}
-      units={{ options: bureaus.map(toOption), pending: holder.isPending || below.isPending, failed: below.isError }}
-    />
-  );
-}
-
-/** Active handlers of the holding unit; the signed-in user first when they are one. */
-function HandlerSelect({ order }: { order: OrderDto }) {
-  const { t } = useTranslation();
-  const { data: me } = useMe();
-  const members = useMembers(order.holder_org_id);
-  const handlers = (members.data ?? []).filter((m) => m.status === 'active' && m.roles.includes('handler'));
-  const options: Option[] = handlers
-    .map((m) => ({
-      value: m.id,
-      label: m.id === me?.user_id ? t('orders.form.myself', { name: m.display_name }) : m.display_name,
-    }))
-    .sort((a, b) => Number(b.value === me?.user_id) - Number(a.value === me?.user_id));
-  return (
-    <UnitSelect
-      name="handler_id"
-      label={t('orders.form.handler')}
-      units={{ options, pending: members.isPending, failed: members.isError }}
-    />
   );
 }

@@ -1,25 +1,37 @@
-// 新建市场监管所: Chinese name (required) and English name under a county bureau.
+// 新建市场监管所 (under a county bureau) and 新建消费者协会 (under a city or county bureau): the
+// Chinese name (required) and the English name; one form, two endpoints.
 import { Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '@/components/form-error';
 import { useApiForm } from '@/lib/use-api-form';
 import type { Organisation } from '../api/get-organisation';
+import { useCreateAssociation } from '../api/create-association';
 import { useCreateStation, type StationCreate } from '../api/create-station';
 
 const FIELDS = ['name', 'name_en'] as const;
 
-type Props = { county: { id: number; name: string }; open: boolean; onClose: () => void; onCreated: (station: Organisation) => void };
+type Props = {
+  county: { id: number; name: string };
+  /** What to create: a station (default) or a consumer association. */
+  kind?: 'station' | 'association';
+  open: boolean;
+  onClose: () => void;
+  onCreated: (station: Organisation) => void;
+};
 
-export function CreateStationModal({ county, open, onClose, onCreated }: Props) {
+export function CreateStationModal({ county, kind = 'station', open, onClose, onCreated }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<StationCreate>();
   const api = useApiForm(form, FIELDS);
-  const create = useCreateStation(county.id);
+  const station = useCreateStation(county.id);
+  const association = useCreateAssociation(county.id);
+  const create = kind === 'association' ? association : station;
+  const texts = kind === 'association' ? 'associations' : 'stations';
 
   return (
     <Modal
       open={open}
-      title={t('stations.title', { unit: county.name })}
+      title={t(`${texts}.title`, { unit: county.name })}
       okText={t('stations.submit')}
       cancelText={t('stations.cancel')}
       confirmLoading={create.isPending}

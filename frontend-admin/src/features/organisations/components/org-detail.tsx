@@ -15,6 +15,7 @@ import { CreateStationModal } from './create-station-modal';
 const MANAGEMENT: readonly Capability[] = [
   'manage_members',
   'create_station',
+  'create_association',
   'review_applications',
   'manage_api_clients',
   'search_audit',
@@ -42,7 +43,7 @@ function isOneOf<T extends string>(values: readonly T[], value: string): value i
 type OrgDetailProps = {
   id: number;
   me: Me;
-  /** The station created last on this page, greeted with a link to invite its staff. */
+  /** The station or association created last on this page, greeted with a link to invite its staff. */
   created?: Organisation | null;
   onStationCreated?: (station: Organisation) => void;
 };
@@ -50,7 +51,7 @@ type OrgDetailProps = {
 export function OrgDetail({ id, me, created, onStationCreated }: OrgDetailProps) {
   const { t } = useTranslation();
   const org = useOrganisation(id);
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState<'station' | 'association' | null>(null);
   if (org.isPending) return <Skeleton active aria-busy="true" />;
   if (org.isError) {
     return <QueryError title={t('organisations.loadFailed')} error={org.error} onRetry={() => void org.refetch()} />;
@@ -68,6 +69,11 @@ export function OrgDetail({ id, me, created, onStationCreated }: OrgDetailProps)
   // The server decides; the button shows only where a station can go (a county bureau).
   const canCreateStation =
     me.capabilities.includes('create_station') && unit.kind === 'bureau' && unit.bureau_level === 'county';
+  // Associations go under a city or county bureau (the server decides whose).
+  const canCreateAssociation =
+    me.capabilities.includes('create_association') &&
+    unit.kind === 'bureau' &&
+    (unit.bureau_level === 'city' || unit.bureau_level === 'county');
   const screens = own ? [] : MANAGEMENT.filter((c) => SCREENS[c] && me.capabilities.includes(c));
 
   return (
@@ -115,25 +121,37 @@ export function OrgDetail({ id, me, created, onStationCreated }: OrgDetailProps)
           showIcon
           data-testid="station-created"
           style={{ marginTop: 16 }}
-          title={t('stations.created', { name: unit.name })}
-          action={<Link to={`/members?org=${unit.id}&tab=invitations`}>{t('stations.invite')}</Link>}
+          title={t(unit.kind === 'association' ? 'associations.created' : 'stations.created', { name: unit.name })}
+          action={
+            <Link to={`/members?org=${unit.id}&tab=invitations`}>
+              {t(unit.kind === 'association' ? 'associations.invite' : 'stations.invite')}
+            </Link>
+          }
         />
       ) : null}
-      {canCreateStation ? (
-        <>
-          <Button style={{ marginTop: 16 }} onClick={() => setCreating(true)} data-testid="create-station">
-            {t('stations.create')}
-          </Button>
+      {canCreateStation || canCreateAssociation ? (
+        <Flex gap={8} wrap style={{ marginTop: 16 }}>
+          {canCreateStation ? (
+            <Button onClick={() => setCreating('station')} data-testid="create-station">
+              {t('stations.create')}
+            </Button>
+          ) : null}
+          {canCreateAssociation ? (
+            <Button onClick={() => setCreating('association')} data-testid="create-association">
+              {t('associations.create')}
+            </Button>
+          ) : null}
           <CreateStationModal
             county={{ id: unit.id, name: unit.name }}
-            open={creating}
-            onClose={() => setCreating(false)}
+            kind={creating ?? 'station'}
+            open={creating !== null}
+            onClose={() => setCreating(null)}
             onCreated={(station) => {
-              setCreating(false);
+              setCreating(null);
               onStationCreated?.(station);
             }}
           />
-        </>
+        </Flex>
       ) : null}
       {management.length > 0 ? (
         <div data-testid="org-management" style={{ marginTop: 16 }}>
