@@ -161,6 +161,17 @@ def append_readme(lines):
     log("appended to scripts/bench/README.md")
 
 
+def append_results(benchmark, rows):
+    """Appends `(metric, value, unit, note)` rows to results.csv (scripts/bench/chart draws it)."""
+    import csv
+    when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%MZ")
+    commit = run(["git", "rev-parse", "--short", "HEAD"], capture=True).strip()
+    with open(os.path.join(BENCH, "results.csv"), "a", newline="") as f:
+        w = csv.writer(f)
+        for metric, value, unit, note in rows:
+            w.writerow([when, commit, benchmark, "", metric, value, unit, note])
+
+
 def percentile(values, p):
     if not values:
         return float("nan")
