@@ -157,11 +157,11 @@ pub fn set_preferences(
     Ok(())
 }
 
+/// A recipient's user id, phone and email.
+pub type Contact = (i64, Option<String>, Option<String>);
+
 /// How a recipient can be reached: (user id, phone, email), active accounts only.
-pub fn contacts(
-    conn: &mut PgConnection,
-    users: &[i64],
-) -> Result<Vec<(i64, Option<String>, Option<String>)>, DbError> {
+pub fn contacts(conn: &mut PgConnection, users: &[i64]) -> Result<Vec<Contact>, DbError> {
     use crate::schema::users as u;
     Ok(u::table
         .filter(u::id.eq_any(users))

@@ -3,7 +3,6 @@
 //! sender against an actix server; and, through the relay, retries with backoff and parking.
 
 #![expect(clippy::unwrap_used, reason = "test helpers fail loudly")]
-#![expect(clippy::panic, reason = "test servers fail loudly")]
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -197,16 +196,17 @@ async fn smtp_refusals_are_permanent_and_4xx_replies_transient() {
 }
 
 /// A gateway answering `status` to every request, recording (headers of interest, body).
-async fn gateway(status: u16) -> (String, Arc<Mutex<Vec<(Value, Value)>>>) {
-    let seen: Arc<Mutex<Vec<(Value, Value)>>> = Arc::new(Mutex::new(Vec::new()));
+/// What the test gateway received: (headers, body) per request.
+type Seen = Arc<Mutex<Vec<(Value, Value)>>>;
+
+async fn gateway(status: u16) -> (String, Seen) {
+    let seen: Seen = Arc::new(Mutex::new(Vec::new()));
     let store = web::Data::new(seen.clone());
     let server = HttpServer::new(move || {
         App::new().app_data(store.clone()).route(
             "/send",
             web::post().to(
-                move |req: HttpRequest,
-                      body: web::Json<Value>,
-                      store: web::Data<Arc<Mutex<Vec<(Value, Value)>>>>| async move {
+                move |req: HttpRequest, body: web::Json<Value>, store: web::Data<Seen>| async move {
                     let header = |name: &str| {
                         req.headers()
                             .get(name)

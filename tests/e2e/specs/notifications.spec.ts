@@ -13,8 +13,8 @@ const STAFF_PASSWORD = 'Weiquan-demo-2026';
 
 async function signIn(request: APIRequestContext, audience: 'consumer' | 'staff', login: string, password: string) {
   const response = await request.post('/api/v1/sessions', { data: { audience, login, password } });
-  expect(response.status(), await response.text()).toBe(200);
-  const me = (await (await request.get('/api/v1/me')).json()) as { csrf_token: string };
+  expect(response.status(), await response.text()).toBe(201);
+  const { me } = (await response.json()) as { me: { csrf_token: string } };
   return me.csrf_token;
 }
 
