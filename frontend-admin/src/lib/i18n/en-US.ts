@@ -145,6 +145,7 @@ export const enUS: Translation = {
       manage_taxonomy: 'Maintain the category taxonomy',
       view_calendar: 'View the holiday calendar',
       manage_calendar: 'Enter the holiday calendar',
+      manage_outbox: 'Handle undelivered messages',
       view_orders: 'Handle work orders',
       supervise: 'Supervise overdue orders',
     },
