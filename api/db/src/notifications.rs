@@ -107,10 +107,12 @@ pub fn preferences(conn: &mut PgConnection, user: i64) -> Result<Preferences, Db
         ))
         .first(conn)
         .optional()?;
-    Ok(row.map_or_else(Preferences::default, |(email, sms)| Preferences {
-        email,
-        sms,
-    }))
+    Ok(
+        row.map_or_else(Preferences::default, |(email, sms)| Preferences {
+            email,
+            sms,
+        }),
+    )
 }
 
 /// The preferences of several users at once (missing ones get the defaults).

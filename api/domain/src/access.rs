@@ -1249,14 +1249,21 @@ mod tests {
             ] {
                 let actor = member(org, &roles);
                 let national_admin = org.id == t.national.id && roles.contains(&Role::OrgAdmin);
-                assert_eq!(authorize_outbox(&actor).is_ok(), national_admin, "{org:?} {roles:?}");
+                assert_eq!(
+                    authorize_outbox(&actor).is_ok(),
+                    national_admin,
+                    "{org:?} {roles:?}"
+                );
                 assert_eq!(
                     capabilities(&actor).contains(&Capability::ManageOutbox),
                     national_admin
                 );
             }
         }
-        assert_eq!(authorize_outbox(&Actor::Anonymous), Err(Denied::SignInRequired));
+        assert_eq!(
+            authorize_outbox(&Actor::Anonymous),
+            Err(Denied::SignInRequired)
+        );
         assert_eq!(
             authorize_outbox(&Actor::Consumer { user: UserId(1) }),
             Err(Denied::Forbidden)
@@ -1267,6 +1274,9 @@ mod tests {
             roles: vec![Role::OrgAdmin],
             second_factor: false,
         };
-        assert_eq!(authorize_outbox(&unverified), Err(Denied::SecondFactorRequired));
+        assert_eq!(
+            authorize_outbox(&unverified),
+            Err(Denied::SecondFactorRequired)
+        );
     }
 }

@@ -54,9 +54,9 @@ pub fn sender_for(config: &Config) -> Result<Arc<dyn Sender>, ServiceError> {
     });
     let timeout = RelayOptions::default().send_timeout;
     let email: Arc<dyn Sender> = match &config.senders.smtp {
-        Some((url, from)) => Arc::new(
-            SmtpSender::new(url, from, timeout).map_err(ServiceError::Internal)?,
-        ),
+        Some((url, from)) => {
+            Arc::new(SmtpSender::new(url, from, timeout).map_err(ServiceError::Internal)?)
+        }
         None => log.clone(),
     };
     let sms: Arc<dyn Sender> = match &config.senders.sms_gateway {

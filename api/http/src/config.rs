@@ -574,9 +574,10 @@ impl Config {
                 return Err(hidden("an smtp:// or smtps:// URL"));
             }
             let from = get("SMTP_FROM");
-            parse("SMTP_FROM", "a mail address such as noreply@example.gov.cn (required with SMTP_URL)")(
-                from.contains('@'),
-            )?;
+            parse(
+                "SMTP_FROM",
+                "a mail address such as noreply@example.gov.cn (required with SMTP_URL)",
+            )(from.contains('@'))?;
             Some((smtp_url, from))
         };
         let sms_url = get("SMS_GATEWAY_URL");

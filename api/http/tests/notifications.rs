@@ -147,11 +147,12 @@ fn insert_enterprise(app: &TestApp, parent: OrgId, credit: &str) -> OrgId {
 async fn accepting_a_complaint_notifies_its_consumer_in_the_app_and_by_sms() {
     let app = TestApp::spawn().await;
     let nanshan = app.bureau(Some("440305"));
-    let consumer = app
-        .sign_in(app.create_consumer("13700000501"), false)
-        .await;
+    let consumer = app.sign_in(app.create_consumer("13700000501"), false).await;
     let handler = app
-        .sign_in(app.create_member(nanshan, "ns.notify", &[Role::Handler]), false)
+        .sign_in(
+            app.create_member(nanshan, "ns.notify", &[Role::Handler]),
+            false,
+        )
         .await;
     let id = file(&app, &consumer, &complaint(None)).await;
 
@@ -170,8 +171,10 @@ async fn accepting_a_complaint_notifies_its_consumer_in_the_app_and_by_sms() {
     assert!(item["read_at"].is_null());
     let number = count(
         &app,
-        &format!("SELECT count(*) AS n FROM orders WHERE id = {id} AND position(number IN '{}') > 0",
-            item["body"].as_str().unwrap()),
+        &format!(
+            "SELECT count(*) AS n FROM orders WHERE id = {id} AND position(number IN '{}') > 0",
+            item["body"].as_str().unwrap()
+        ),
     );
     assert_eq!(number, 1, "the body names the order's number: {item}");
     assert_eq!(outbox(&app, "13700000501", "sms"), 2, "and an SMS");
@@ -205,14 +208,13 @@ async fn accepting_a_complaint_notifies_its_consumer_in_the_app_and_by_sms() {
 async fn each_user_sees_and_marks_only_their_own_notifications() {
     let app = TestApp::spawn().await;
     let nanshan = app.bureau(Some("440305"));
-    let consumer = app
-        .sign_in(app.create_consumer("13700000511"), false)
-        .await;
-    let other = app
-        .sign_in(app.create_consumer("13700000512"), false)
-        .await;
+    let consumer = app.sign_in(app.create_consumer("13700000511"), false).await;
+    let other = app.sign_in(app.create_consumer("13700000512"), false).await;
     let handler = app
-        .sign_in(app.create_member(nanshan, "ns.notify2", &[Role::Handler]), false)
+        .sign_in(
+            app.create_member(nanshan, "ns.notify2", &[Role::Handler]),
+            false,
+        )
         .await;
     let first = file(&app, &consumer, &complaint(None)).await;
     let second = file(&app, &consumer, &complaint(None)).await;
@@ -342,7 +344,10 @@ async fn channel_preferences_decide_which_outbox_messages_are_queued() {
     ));
     let consumer = app.sign_in(user, false).await;
     let handler = app
-        .sign_in(app.create_member(nanshan, "ns.notify3", &[Role::Handler]), false)
+        .sign_in(
+            app.create_member(nanshan, "ns.notify3", &[Role::Handler]),
+            false,
+        )
         .await;
     assert_eq!(
         get(&app, &consumer, "/api/v1/me/notification-preferences").await,
@@ -417,15 +422,22 @@ async fn an_odr_enterprise_hears_of_complaints_sent_to_it_and_a_report_never_rea
             true,
         )
         .await;
-    let consumer = app
-        .sign_in(app.create_consumer("13700000531"), false)
-        .await;
+    let consumer = app.sign_in(app.create_consumer("13700000531"), false).await;
     let handler = app
-        .sign_in(app.create_member(nanshan, "ns.notify4", &[Role::Handler]), false)
+        .sign_in(
+            app.create_member(nanshan, "ns.notify4", &[Role::Handler]),
+            false,
+        )
         .await;
     let id = file(&app, &consumer, &complaint(Some(&credit))).await;
     assert_eq!(unread(&app, &ent_handler).await, 0, "not yet with them");
-    act(&app, &handler, id, &json!({"action": "dispatch_to_enterprise"})).await;
+    act(
+        &app,
+        &handler,
+        id,
+        &json!({"action": "dispatch_to_enterprise"}),
+    )
+    .await;
     let page = get(&app, &ent_handler, "/api/v1/notifications").await;
     assert_eq!(page["unread"], 1);
     assert_eq!(page["items"][0]["kind"], "enterprise_order_assigned");
@@ -474,9 +486,7 @@ async fn the_overdue_job_notifies_the_holding_units_handlers_in_the_app() {
     let nanshan = app.bureau(Some("440305"));
     let handler = app.create_member(nanshan, "ns.overdue", &[Role::Handler]);
     let analyst = app.create_member(nanshan, "ns.analyst", &[Role::Analyst]);
-    let consumer = app
-        .sign_in(app.create_consumer("13700000541"), false)
-        .await;
+    let consumer = app.sign_in(app.create_consumer("13700000541"), false).await;
     let id = file(&app, &consumer, &complaint(None)).await;
     app.execute(&format!(
         "UPDATE orders SET received_on = '2026-11-02', clock_start = '2026-11-02', \
@@ -569,7 +579,9 @@ async fn parked_messages_are_listed_and_requeued_by_national_administrators_only
     assert_eq!(
         count(
             &app,
-            &format!("SELECT count(*) AS n FROM outbox WHERE id = {id} AND status = 'pending' AND attempts = 0")
+            &format!(
+                "SELECT count(*) AS n FROM outbox WHERE id = {id} AND status = 'pending' AND attempts = 0"
+            )
         ),
         1
     );

@@ -71,7 +71,9 @@ impl Sender for SmsGatewaySender {
     fn send<'a>(&'a self, message: &'a OutgoingMessage) -> BoxFuture<'a, Result<(), SendError>> {
         Box::pin(async move {
             if message.channel != Channel::Sms {
-                return Err(SendError::Permanent("the SMS gateway sends SMS only".into()));
+                return Err(SendError::Permanent(
+                    "the SMS gateway sends SMS only".into(),
+                ));
             }
             let key = format!("wq-outbox-{}", message.id);
             let body = GatewayRequest {

@@ -61,7 +61,9 @@ impl Sender for SmtpSender {
     fn send<'a>(&'a self, message: &'a OutgoingMessage) -> BoxFuture<'a, Result<(), SendError>> {
         Box::pin(async move {
             if message.channel != Channel::Email {
-                return Err(SendError::Permanent("the SMTP sender sends email only".into()));
+                return Err(SendError::Permanent(
+                    "the SMTP sender sends email only".into(),
+                ));
             }
             let to: Mailbox = message
                 .recipient

@@ -164,14 +164,7 @@ pub fn order_event_in(conn: &mut PgConnection, event: &OrderEvent<'_>) -> Result
         let users = enterprise_users(conn, enterprise)?;
         sent = add(
             sent,
-            notify_by_in(
-                conn,
-                &users,
-                event.by,
-                kind,
-                Some(event.order_id),
-                &params,
-            )?,
+            notify_by_in(conn, &users, event.by, kind, Some(event.order_id), &params)?,
         );
     }
     Ok(sent)

@@ -290,56 +290,187 @@ pub fn render(kind: Kind, locale: Locale, params: &BTreeMap<String, String>) -> 
 fn text(kind: Kind, locale: Locale) -> (&'static str, &'static str) {
     use Locale::{En, ZhCn};
     match (kind, locale) {
-        (Kind::OrderReceived, ZhCn) => ("诉求已登记", "您的诉求（编号 {number}）已登记，我们将按规定时限处理。"),
-        (Kind::OrderReceived, En) => ("Appeal registered", "Your appeal {number} is registered and will be handled within the legal periods."),
-        (Kind::OrderAccepted, ZhCn) => ("投诉已受理", "您的诉求（编号 {number}）已受理，承办单位将组织调解或处理。"),
-        (Kind::OrderAccepted, En) => ("Complaint accepted", "Your appeal {number} was accepted; the handling unit will now mediate or handle it."),
-        (Kind::OrderNotAccepted, ZhCn) => ("诉求不予受理", "您的诉求（编号 {number}）不予受理。请查看理由及其他可选途径。"),
-        (Kind::OrderNotAccepted, En) => ("Appeal not accepted", "Your appeal {number} was not accepted. See the reason and the other routes open to you."),
-        (Kind::OrderTransferred, ZhCn) => ("诉求已转办", "您的诉求（编号 {number}）已移送有管辖权的单位处理。"),
-        (Kind::OrderTransferred, En) => ("Appeal transferred", "Your appeal {number} was passed to the unit with jurisdiction."),
-        (Kind::SentToEnterprise, ZhCn) => ("已转企业协商和解", "您的投诉（编号 {number}）已交由被投诉企业在 10 个工作日内与您协商和解。"),
-        (Kind::SentToEnterprise, En) => ("Sent to the business to settle", "Your complaint {number} went to the business, which has 10 working days to settle it with you."),
-        (Kind::ReturnedFromEnterprise, ZhCn) => ("已转回市场监管部门处理", "您的投诉（编号 {number}）未经企业和解，已转回市场监管部门按一般程序处理。"),
-        (Kind::ReturnedFromEnterprise, En) => ("Back with the bureau", "Your complaint {number} was not settled by the business and is back with the bureau's ordinary procedure."),
-        (Kind::SettlementProposed, ZhCn) => ("企业提出和解方案", "被投诉企业就诉求（编号 {number}）提出了和解方案，请查看并选择接受或拒绝。"),
-        (Kind::SettlementProposed, En) => ("Settlement proposed", "The business proposed a settlement of {number}: see it and accept or reject it."),
-        (Kind::EnterpriseSettled, ZhCn) => ("和解方案已接受", "诉求（编号 {number}）的和解方案已被接受，工单以企业和解办结。"),
-        (Kind::EnterpriseSettled, En) => ("Settlement accepted", "The settlement of {number} was accepted; the order is closed as settled by the business."),
-        (Kind::ConsentRecorded, ZhCn) => ("调解意愿已记录", "诉求（编号 {number}）的调解意愿已记录。"),
-        (Kind::ConsentRecorded, En) => ("Consent recorded", "A party's consent to mediate {number} was recorded."),
-        (Kind::Delegated, ZhCn) => ("已委托消费者协会调解", "您的投诉（编号 {number}）已委托消费者协会调解。"),
-        (Kind::Delegated, En) => ("Delegated to a consumer association", "Mediation of your complaint {number} was delegated to a consumer association."),
-        (Kind::TestingPaused, ZhCn) => ("检测鉴定中", "诉求（编号 {number}）进入检测、鉴定，期间不计入调解期限。"),
-        (Kind::TestingPaused, En) => ("Testing under way", "{number} is being tested or appraised; the time does not count towards the mediation period."),
-        (Kind::TestingResumed, ZhCn) => ("检测鉴定结束", "诉求（编号 {number}）的检测、鉴定已结束，调解继续进行。"),
-        (Kind::TestingResumed, En) => ("Testing finished", "Testing of {number} is over; mediation continues."),
+        (Kind::OrderReceived, ZhCn) => (
+            "诉求已登记",
+            "您的诉求（编号 {number}）已登记，我们将按规定时限处理。",
+        ),
+        (Kind::OrderReceived, En) => (
+            "Appeal registered",
+            "Your appeal {number} is registered and will be handled within the legal periods.",
+        ),
+        (Kind::OrderAccepted, ZhCn) => (
+            "投诉已受理",
+            "您的诉求（编号 {number}）已受理，承办单位将组织调解或处理。",
+        ),
+        (Kind::OrderAccepted, En) => (
+            "Complaint accepted",
+            "Your appeal {number} was accepted; the handling unit will now mediate or handle it.",
+        ),
+        (Kind::OrderNotAccepted, ZhCn) => (
+            "诉求不予受理",
+            "您的诉求（编号 {number}）不予受理。请查看理由及其他可选途径。",
+        ),
+        (Kind::OrderNotAccepted, En) => (
+            "Appeal not accepted",
+            "Your appeal {number} was not accepted. See the reason and the other routes open to you.",
+        ),
+        (Kind::OrderTransferred, ZhCn) => (
+            "诉求已转办",
+            "您的诉求（编号 {number}）已移送有管辖权的单位处理。",
+        ),
+        (Kind::OrderTransferred, En) => (
+            "Appeal transferred",
+            "Your appeal {number} was passed to the unit with jurisdiction.",
+        ),
+        (Kind::SentToEnterprise, ZhCn) => (
+            "已转企业协商和解",
+            "您的投诉（编号 {number}）已交由被投诉企业在 10 个工作日内与您协商和解。",
+        ),
+        (Kind::SentToEnterprise, En) => (
+            "Sent to the business to settle",
+            "Your complaint {number} went to the business, which has 10 working days to settle it with you.",
+        ),
+        (Kind::ReturnedFromEnterprise, ZhCn) => (
+            "已转回市场监管部门处理",
+            "您的投诉（编号 {number}）未经企业和解，已转回市场监管部门按一般程序处理。",
+        ),
+        (Kind::ReturnedFromEnterprise, En) => (
+            "Back with the bureau",
+            "Your complaint {number} was not settled by the business and is back with the bureau's ordinary procedure.",
+        ),
+        (Kind::SettlementProposed, ZhCn) => (
+            "企业提出和解方案",
+            "被投诉企业就诉求（编号 {number}）提出了和解方案，请查看并选择接受或拒绝。",
+        ),
+        (Kind::SettlementProposed, En) => (
+            "Settlement proposed",
+            "The business proposed a settlement of {number}: see it and accept or reject it.",
+        ),
+        (Kind::EnterpriseSettled, ZhCn) => (
+            "和解方案已接受",
+            "诉求（编号 {number}）的和解方案已被接受，工单以企业和解办结。",
+        ),
+        (Kind::EnterpriseSettled, En) => (
+            "Settlement accepted",
+            "The settlement of {number} was accepted; the order is closed as settled by the business.",
+        ),
+        (Kind::ConsentRecorded, ZhCn) => {
+            ("调解意愿已记录", "诉求（编号 {number}）的调解意愿已记录。")
+        }
+        (Kind::ConsentRecorded, En) => (
+            "Consent recorded",
+            "A party's consent to mediate {number} was recorded.",
+        ),
+        (Kind::Delegated, ZhCn) => (
+            "已委托消费者协会调解",
+            "您的投诉（编号 {number}）已委托消费者协会调解。",
+        ),
+        (Kind::Delegated, En) => (
+            "Delegated to a consumer association",
+            "Mediation of your complaint {number} was delegated to a consumer association.",
+        ),
+        (Kind::TestingPaused, ZhCn) => (
+            "检测鉴定中",
+            "诉求（编号 {number}）进入检测、鉴定，期间不计入调解期限。",
+        ),
+        (Kind::TestingPaused, En) => (
+            "Testing under way",
+            "{number} is being tested or appraised; the time does not count towards the mediation period.",
+        ),
+        (Kind::TestingResumed, ZhCn) => (
+            "检测鉴定结束",
+            "诉求（编号 {number}）的检测、鉴定已结束，调解继续进行。",
+        ),
+        (Kind::TestingResumed, En) => (
+            "Testing finished",
+            "Testing of {number} is over; mediation continues.",
+        ),
         (Kind::Settled, ZhCn) => ("调解达成协议", "您的投诉（编号 {number}）经调解达成协议。"),
-        (Kind::Settled, En) => ("Agreement reached", "Mediation of your complaint {number} ended in an agreement."),
-        (Kind::Terminated, ZhCn) => ("调解已终止", "您的投诉（编号 {number}）调解已终止，请查看终止理由。"),
-        (Kind::Terminated, En) => ("Mediation terminated", "Mediation of your complaint {number} was terminated: see the reason."),
-        (Kind::ReportDecided, ZhCn) => ("举报已处理", "您的举报（编号 {number}）核查已完成，请查看处理结果。"),
-        (Kind::ReportDecided, En) => ("Report decided", "The check of your report {number} is complete: see the outcome."),
-        (Kind::FactsMerged, ZhCn) => ("新情况已并入举报", "您补充的新情况已并入举报（编号 {number}），核查期限重新计算。"),
-        (Kind::FactsMerged, En) => ("New facts merged", "The new facts were merged into report {number}; its check period starts again."),
+        (Kind::Settled, En) => (
+            "Agreement reached",
+            "Mediation of your complaint {number} ended in an agreement.",
+        ),
+        (Kind::Terminated, ZhCn) => (
+            "调解已终止",
+            "您的投诉（编号 {number}）调解已终止，请查看终止理由。",
+        ),
+        (Kind::Terminated, En) => (
+            "Mediation terminated",
+            "Mediation of your complaint {number} was terminated: see the reason.",
+        ),
+        (Kind::ReportDecided, ZhCn) => (
+            "举报已处理",
+            "您的举报（编号 {number}）核查已完成，请查看处理结果。",
+        ),
+        (Kind::ReportDecided, En) => (
+            "Report decided",
+            "The check of your report {number} is complete: see the outcome.",
+        ),
+        (Kind::FactsMerged, ZhCn) => (
+            "新情况已并入举报",
+            "您补充的新情况已并入举报（编号 {number}），核查期限重新计算。",
+        ),
+        (Kind::FactsMerged, En) => (
+            "New facts merged",
+            "The new facts were merged into report {number}; its check period starts again.",
+        ),
         (Kind::Answered, ZhCn) => ("诉求已答复", "您的诉求（编号 {number}）已答复，请查看。"),
-        (Kind::Answered, En) => ("Answered", "Your appeal {number} was answered: see the answer."),
+        (Kind::Answered, En) => (
+            "Answered",
+            "Your appeal {number} was answered: see the answer.",
+        ),
         (Kind::Withdrawn, ZhCn) => ("诉求已撤回", "诉求（编号 {number}）已由消费者撤回。"),
-        (Kind::Withdrawn, En) => ("Appeal withdrawn", "The appeal {number} was withdrawn by the consumer."),
-        (Kind::Archived, ZhCn) => ("诉求已办结", "您的诉求（编号 {number}）已办结归档，欢迎对办理情况进行评价。"),
-        (Kind::Archived, En) => ("Concluded", "Your appeal {number} is concluded and archived. Please rate the handling."),
+        (Kind::Withdrawn, En) => (
+            "Appeal withdrawn",
+            "The appeal {number} was withdrawn by the consumer.",
+        ),
+        (Kind::Archived, ZhCn) => (
+            "诉求已办结",
+            "您的诉求（编号 {number}）已办结归档，欢迎对办理情况进行评价。",
+        ),
+        (Kind::Archived, En) => (
+            "Concluded",
+            "Your appeal {number} is concluded and archived. Please rate the handling.",
+        ),
         (Kind::Rated, ZhCn) => ("已收到评价", "诉求（编号 {number}）的满意度评价已记录。"),
         (Kind::Rated, En) => ("Rating received", "The rating of {number} was recorded."),
-        (Kind::OrderProgress, ZhCn) => ("诉求有新进展", "您的诉求（编号 {number}）有新进展，请查看。"),
-        (Kind::OrderProgress, En) => ("News on your appeal", "There is news on your appeal {number}."),
-        (Kind::EnterpriseOrderAssigned, ZhCn) => ("新的投诉待和解", "投诉（编号 {number}）已转至贵企业，请在 10 个工作日内与消费者协商并提出和解方案。"),
-        (Kind::EnterpriseOrderAssigned, En) => ("New complaint to settle", "Complaint {number} came to your enterprise: contact the consumer and propose a settlement within 10 working days."),
-        (Kind::SettlementRejected, ZhCn) => ("消费者拒绝和解方案", "消费者拒绝了投诉（编号 {number}）的和解方案，工单已转回市场监管部门。"),
-        (Kind::SettlementRejected, En) => ("Settlement rejected", "The consumer rejected the settlement of {number}; the order went back to the bureau."),
-        (Kind::OrderOverdue, ZhCn) => ("工单已超期督办", "工单（编号 {number}）办理期限已于 {due_on} 届满，已列入上级督办清单，请尽快处理。"),
-        (Kind::OrderOverdue, En) => ("Order overdue", "Order {number} was due on {due_on} and is now on the upper level's supervision list: handle it soon."),
+        (Kind::OrderProgress, ZhCn) => (
+            "诉求有新进展",
+            "您的诉求（编号 {number}）有新进展，请查看。",
+        ),
+        (Kind::OrderProgress, En) => (
+            "News on your appeal",
+            "There is news on your appeal {number}.",
+        ),
+        (Kind::EnterpriseOrderAssigned, ZhCn) => (
+            "新的投诉待和解",
+            "投诉（编号 {number}）已转至贵企业，请在 10 个工作日内与消费者协商并提出和解方案。",
+        ),
+        (Kind::EnterpriseOrderAssigned, En) => (
+            "New complaint to settle",
+            "Complaint {number} came to your enterprise: contact the consumer and propose a settlement within 10 working days.",
+        ),
+        (Kind::SettlementRejected, ZhCn) => (
+            "消费者拒绝和解方案",
+            "消费者拒绝了投诉（编号 {number}）的和解方案，工单已转回市场监管部门。",
+        ),
+        (Kind::SettlementRejected, En) => (
+            "Settlement rejected",
+            "The consumer rejected the settlement of {number}; the order went back to the bureau.",
+        ),
+        (Kind::OrderOverdue, ZhCn) => (
+            "工单已超期督办",
+            "工单（编号 {number}）办理期限已于 {due_on} 届满，已列入上级督办清单，请尽快处理。",
+        ),
+        (Kind::OrderOverdue, En) => (
+            "Order overdue",
+            "Order {number} was due on {due_on} and is now on the upper level's supervision list: handle it soon.",
+        ),
         (Kind::NewMessage, ZhCn) => ("新消息", "诉求（编号 {number}）的对话有新消息。"),
-        (Kind::NewMessage, En) => ("New message", "There is a new message in the dialogue of {number}."),
+        (Kind::NewMessage, En) => (
+            "New message",
+            "There is a new message in the dialogue of {number}.",
+        ),
     }
 }
 
@@ -378,12 +509,24 @@ mod tests {
 
     #[test]
     fn chinese_and_english_texts_differ_and_a_missing_field_reads_as_a_dash() {
-        let zh = render(Kind::OrderAccepted, Locale::ZhCn, &params(&[("number", "WQ1")]));
-        let en = render(Kind::OrderAccepted, Locale::En, &params(&[("number", "WQ1")]));
+        let zh = render(
+            Kind::OrderAccepted,
+            Locale::ZhCn,
+            &params(&[("number", "WQ1")]),
+        );
+        let en = render(
+            Kind::OrderAccepted,
+            Locale::En,
+            &params(&[("number", "WQ1")]),
+        );
         assert_eq!(zh.title, "投诉已受理");
         assert!(zh.body.contains("WQ1") && en.body.contains("WQ1"));
         assert_ne!(zh.body, en.body);
-        let holes = render(Kind::OrderOverdue, Locale::ZhCn, &params(&[("number", " ")]));
+        let holes = render(
+            Kind::OrderOverdue,
+            Locale::ZhCn,
+            &params(&[("number", " ")]),
+        );
         assert!(holes.body.contains("—") && !holes.body.contains('{'));
     }
 
@@ -402,7 +545,10 @@ mod tests {
             );
         }
         assert_eq!(Kind::for_consumer("received"), Kind::OrderReceived);
-        assert_eq!(Kind::for_consumer("propose_settlement"), Kind::SettlementProposed);
+        assert_eq!(
+            Kind::for_consumer("propose_settlement"),
+            Kind::SettlementProposed
+        );
         assert_eq!(Kind::for_consumer("something_new"), Kind::OrderProgress);
     }
 
@@ -430,16 +576,40 @@ mod tests {
     }
 
     const ALL_PREFS: [Preferences; 4] = [
-        Preferences { email: true, sms: true },
-        Preferences { email: true, sms: false },
-        Preferences { email: false, sms: true },
-        Preferences { email: false, sms: false },
+        Preferences {
+            email: true,
+            sms: true,
+        },
+        Preferences {
+            email: true,
+            sms: false,
+        },
+        Preferences {
+            email: false,
+            sms: true,
+        },
+        Preferences {
+            email: false,
+            sms: false,
+        },
     ];
     const ALL_REACH: [Reachable; 4] = [
-        Reachable { email: true, phone: true },
-        Reachable { email: true, phone: false },
-        Reachable { email: false, phone: true },
-        Reachable { email: false, phone: false },
+        Reachable {
+            email: true,
+            phone: true,
+        },
+        Reachable {
+            email: true,
+            phone: false,
+        },
+        Reachable {
+            email: false,
+            phone: true,
+        },
+        Reachable {
+            email: false,
+            phone: false,
+        },
     ];
 
     /// Every kind × preference × reachability × self-caused: the table of the rule.
@@ -485,7 +655,10 @@ mod tests {
 
     #[test]
     fn a_consumer_with_defaults_gets_progress_by_sms_and_email_and_overdue_goes_by_email_only() {
-        let reach = Reachable { email: true, phone: true };
+        let reach = Reachable {
+            email: true,
+            phone: true,
+        };
         let p = plan(Kind::OrderAccepted, Preferences::default(), reach, false);
         assert_eq!(
             p.outbox,
@@ -502,7 +675,10 @@ mod tests {
         assert!(!receipt.in_app && receipt.outbox.len() == 2);
         let off = plan(
             Kind::OrderAccepted,
-            Preferences { email: false, sms: false },
+            Preferences {
+                email: false,
+                sms: false,
+            },
             reach,
             false,
         );

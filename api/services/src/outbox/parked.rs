@@ -36,11 +36,7 @@ pub async fn list(
 /// Puts a parked message back in the queue with a fresh count of attempts.
 pub async fn requeue(deps: &Deps, actor: &Actor, id: i64) -> Result<(), ParkedError> {
     authorize_outbox(actor).map_err(ParkedError::Denied)?;
-    if deps
-        .db
-        .run(move |conn| outbox::requeue(conn, id))
-        .await?
-    {
+    if deps.db.run(move |conn| outbox::requeue(conn, id)).await? {
         Ok(())
     } else {
         Err(ParkedError::NotFound)
