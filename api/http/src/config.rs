@@ -570,6 +570,9 @@ impl Config {
             (1..=104_857_600).contains(&attachment_max_bytes),
         )?;
         let smtp_url = get("SMTP_URL");
+        // Read even when unused, so that every documented variable is looked up.
+        let smtp_from = get("SMTP_FROM");
+        let sms_token = get("SMS_GATEWAY_TOKEN");
         let smtp = if smtp_url.trim().is_empty() {
             None
         } else {
@@ -581,7 +584,7 @@ impl Config {
             if !(smtp_url.starts_with("smtp://") || smtp_url.starts_with("smtps://")) {
                 return Err(hidden("an smtp:// or smtps:// URL"));
             }
-            let from = get("SMTP_FROM");
+            let from = smtp_from;
             parse(
                 "SMTP_FROM",
                 "a mail address such as noreply@example.gov.cn (required with SMTP_URL)",
@@ -595,8 +598,7 @@ impl Config {
             parse("SMS_GATEWAY_URL", "an http:// or https:// URL")(
                 sms_url.starts_with("http://") || sms_url.starts_with("https://"),
             )?;
-            let token = get("SMS_GATEWAY_TOKEN");
-            Some((sms_url, (!token.trim().is_empty()).then_some(token)))
+            Some((sms_url, (!sms_token.trim().is_empty()).then_some(sms_token)))
         };
         Ok(Self {
             senders: SenderConfig { smtp, sms_gateway },
@@ -901,6 +903,41 @@ mod tests {
         .unwrap();
         assert_eq!(c.environment, Environment::Production);
         assert_eq!(c.redis_timeout, Duration::from_millis(250));
+    }
+
+    #[test]
+    fn senders_are_configured_by_their_urls_and_secrets_never_show() {
+        let c = Config::defaults().unwrap();
+        assert!(c.senders.smtp.is_none() && c.senders.sms_gateway.is_none());
+        let c = with(&[
+            ("SMTP_URL", "smtps://mailer:s3cret@smtp.example.cn:465"),
+            ("SMTP_FROM", "noreply@example.gov.cn"),
+            ("SMS_GATEWAY_URL", "https://sms.example.cn/send"),
+            ("SMS_GATEWAY_TOKEN", "tok-123"),
+        ])
+        .unwrap();
+        assert_eq!(
+            c.senders.smtp.as_ref().map(|(_, from)| from.as_str()),
+            Some("noreply@example.gov.cn")
+        );
+        assert_eq!(
+            c.senders
+                .sms_gateway
+                .as_ref()
+                .and_then(|(_, t)| t.as_deref()),
+            Some("tok-123")
+        );
+        let shown = format!("{:?}", c.senders);
+        assert!(
+            !shown.contains("s3cret") && !shown.contains("tok-123"),
+            "{shown}"
+        );
+        let err = with(&[("SMTP_URL", "http://user:s3cret@x")]).unwrap_err();
+        assert_eq!(err.name, "SMTP_URL");
+        assert!(!err.value.contains("s3cret"));
+        let err = with(&[("SMTP_URL", "smtp://x:25")]).unwrap_err();
+        assert_eq!(err.name, "SMTP_FROM", "required with SMTP_URL");
+        assert!(with(&[("SMS_GATEWAY_URL", "ftp://x")]).is_err());
     }
 
     #[test]

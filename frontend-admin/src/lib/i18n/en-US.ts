@@ -152,6 +152,7 @@ export const enUS: Translation = {
       manage_taxonomy: 'Maintain the category taxonomy',
       view_calendar: 'View the holiday calendar',
       manage_calendar: 'Enter the holiday calendar',
+      manage_outbox: 'Handle undelivered messages',
       view_orders: 'Handle work orders',
       view_odr_stats: 'See settlement statistics',
       supervise: 'Supervise overdue orders',

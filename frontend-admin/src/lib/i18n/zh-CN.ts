@@ -152,6 +152,7 @@ export const zhCN = {
       manage_taxonomy: '维护分类目录',
       view_calendar: '查看节假日安排',
       manage_calendar: '录入节假日安排',
+      manage_outbox: '处理投递失败的消息',
       view_orders: '办理工单',
       view_odr_stats: '查看企业和解统计',
       supervise: '督办超期工单',

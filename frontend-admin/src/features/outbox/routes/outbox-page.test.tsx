@@ -38,5 +38,5 @@ describe('OutboxPage', () => {
     await user.click(within(row).getByRole('button', { name: '重新投递第 42 条消息' }));
     await waitFor(() => expect(calls).toContain('POST /api/v1/outbox/42/requeue'));
     expect(await screen.findByText('暂无投递失败的消息')).toBeTruthy();
-  });
+  }, 60_000);
 });
