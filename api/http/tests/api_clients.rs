@@ -883,12 +883,14 @@ async fn an_integration_client_reaches_no_endpoint_an_anonymous_caller_cannot() 
             };
             let anonymous = send(false).await;
             let bearer = send(true).await;
-            // An enterprise's client reads its own enterprise's inbox (issue 5, ODR).
+            // An enterprise's client reads its own enterprise's inbox and its dialogues'
+            // unread counts (issue 5, ODR).
             let allowed = matches!(
                 template.as_str(),
                 "/api/v1/client"
                     | "/api/v1/organisations/{id}/orders"
                     | "/api/v1/organisations/{id}/orders/counts"
+                    | "/api/v1/dialogues/unread"
             ) && bearer == 200;
             if bearer >= 500
                 || (!allowed && (200..300).contains(&bearer) && !(200..300).contains(&anonymous))

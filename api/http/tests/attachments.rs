@@ -292,7 +292,8 @@ async fn signed_in_people_upload_exactly_one_file_part_within_the_hourly_limit()
     assert_eq!(status, 422, "{body}");
     let (status, body) = send_form(&app, Some(&consumer), multipart(&[])).await;
     assert_eq!(status, 422, "{body}");
-    assert_eq!(count(&app, "SELECT count(*) AS n FROM attachments"), 0);
+    // Only the member's upload above was stored; none of the refused ones.
+    assert_eq!(count(&app, "SELECT count(*) AS n FROM attachments"), 1);
     assert_eq!(temp_files(&app), 0);
 
     // Four refused attempts counted; two more uploads reach the limit of six an hour.

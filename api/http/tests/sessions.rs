@@ -75,7 +75,8 @@ async fn a_county_administrator_gets_capabilities_only_after_the_second_factor()
             "create_station",
             "review_applications",
             "search_audit",
-            "view_calendar"
+            "view_calendar",
+            "create_association"
         ]
     );
     assert_eq!(body["roles"], serde_json::json!(["org_admin"]));

@@ -375,7 +375,12 @@ async fn a_county_handler_needs_no_second_factor() {
     assert_eq!(body["second_factor"], "not_required");
     assert_eq!(
         body["me"]["capabilities"],
-        json!(["view_org_tree", "view_calendar", "view_orders"])
+        json!([
+            "view_org_tree",
+            "view_calendar",
+            "view_orders",
+            "view_odr_stats"
+        ])
     );
     assert_eq!(
         call(
