@@ -157,7 +157,6 @@ export const enUS: Translation = {
       view_odr_stats: 'See settlement statistics',
       supervise: 'Supervise overdue orders',
       create_association: 'Set up consumer associations',
-      manage_outbox: 'Handle undelivered messages',
     },
     kind: {
       bureau: 'Market regulation bureau',

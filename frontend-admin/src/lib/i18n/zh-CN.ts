@@ -157,7 +157,6 @@ export const zhCN = {
       view_odr_stats: '查看企业和解统计',
       supervise: '督办超期工单',
       create_association: '设立消费者协会',
-      manage_outbox: '处理投递失败的消息',
     },
     kind: {
       bureau: '市场监督管理局',
