@@ -48,6 +48,9 @@ class Actor:
     name: str
     headers: dict[str, str] = field(default_factory=dict)
     exclude: list[str] = field(default_factory=list)  # operationIds
+    # Real resources this actor may see, so that generated requests reach the logic behind
+    # the 404: {"org": id, "order": id}. Anonymous fuzzes every id.
+    resources: dict[str, int] = field(default_factory=dict)
 
 
 def log(message: str) -> None:
@@ -144,6 +147,50 @@ def integration_client(base: str) -> Actor:
     return Actor("integration_client", headers={"Authorization": f"Bearer {token['access_token']}"})
 
 
+def first_id(response: requests.Response) -> int | None:
+    if response.status_code != 200:
+        return None
+    items = response.json().get("items") or []
+    return items[0]["id"] if items else None
+
+
+def find_resources(base: str, actor: Actor) -> dict[str, int]:
+    """The actor's organisation and an order it can see (the demo seed has both for everyone
+    but the anonymous caller): its own appeal for the consumer, its inbox otherwise."""
+    get = lambda path: requests.get(f"{base}{path}", headers=actor.headers, timeout=30)  # noqa: E731
+    found: dict[str, int] = {}
+    if actor.name == "integration_client":
+        client = get("/api/v1/client")
+        org = client.json().get("org", {}).get("id") if client.status_code == 200 else None
+    else:
+        me = get("/api/v1/me")
+        org = (me.json().get("org") or {}).get("id") if me.status_code == 200 else None
+    if org is not None:
+        found["org"] = org
+    order = first_id(get("/api/v1/me/orders")) if actor.name == "consumer" else None
+    if order is None and org is not None:
+        order = first_id(get(f"/api/v1/organisations/{org}/orders"))
+    if order is not None:
+        found["order"] = order
+    return found
+
+
+def actor_config(actor: Actor, work: Path) -> Path:
+    """schemathesis.toml plus, for this actor, its real ids for the `{id}` of order and
+    organisation paths (other parameters, bodies and the other ids are still generated)."""
+    text = Path(__file__).with_name("schemathesis.toml").read_text()
+    paths = {"order": r"^/api/v1/orders/\\{id\\}", "org": r"^/api/v1/organisations/\\{id\\}"}
+    for kind, value in sorted(actor.resources.items()):
+        text += (
+            f"\n[[operations]]\n# {actor.name}'s own {kind} (fuzz.py)\n"
+            f'include-path-regex = "{paths[kind]}"\n'
+            f'parameters = {{ "path.id" = {int(value)} }}\n'
+        )
+    target = work / f"schemathesis.{actor.name}.toml"
+    target.write_text(text)
+    return target
+
+
 def set_up(base: str, names: list[str]) -> list[Actor]:
     actors = []
     for name in names:
@@ -162,7 +209,9 @@ def set_up(base: str, names: list[str]) -> list[Actor]:
             actors.append(integration_client(base))
         else:
             raise SystemExit(f"[contract] unknown actor {name} (one of {', '.join(ACTORS)})")
-        log(f"set up {name}")
+        if name != "anonymous":
+            actors[-1].resources = find_resources(base, actors[-1])
+        log(f"set up {name} {actors[-1].resources or ''}".rstrip())
     return actors
 
 
@@ -170,7 +219,7 @@ def run_actor(actor: Actor, args: argparse.Namespace, junit: Path, out: Path) ->
     cmd = [
         str(Path(sys.executable).parent / "st"),
         "--config-file",
-        str(Path(__file__).with_name("schemathesis.toml")),
+        str(actor_config(actor, out.parent)),
         "run",
         args.schema,
         "--url",

@@ -11,6 +11,7 @@
 //! - Counts read open orders only (a bounded set: the orders received in the last weeks and
 //!   those not yet finished), by an index-only scan of `orders_open_idx`.
 
+use chrono::Datelike as _;
 use chrono::NaiveDate;
 use diesel::dsl::{count_star, sql};
 use diesel::prelude::*;
@@ -69,23 +70,34 @@ pub struct InboxCursor {
 }
 
 impl InboxCursor {
-    /// The token clients pass back: `2026-12-01_123`, or `-_123` for an undated order.
+    /// What every token matches (the OpenAPI document says so); every string that matches
+    /// it is a position, so a client can never send a well-formed token the server refuses.
+    pub const PATTERN: &'static str = r"^(-|[0-9]{1,7})_[0-9]{1,18}$";
+
+    /// The token clients pass back: the due date as days since 0001-01-01 (`739586_123`), or
+    /// `-_123` for an undated order.
     pub fn token(&self) -> String {
         format!(
             "{}_{}",
             self.due_on
-                .map_or_else(|| "-".to_owned(), |d| d.format("%Y-%m-%d").to_string()),
+                .map_or_else(|| "-".to_owned(), |d| d.num_days_from_ce().to_string()),
             self.id
         )
     }
 
     pub fn parse(s: &str) -> Option<Self> {
         let (due, id) = s.split_once('_')?;
+        let digits = |t: &str, max: usize| {
+            !t.is_empty() && t.len() <= max && t.bytes().all(|b| b.is_ascii_digit())
+        };
+        if !digits(id, 18) || (due != "-" && !digits(due, 7)) {
+            return None;
+        }
         Some(Self {
             due_on: if due == "-" {
                 None
             } else {
-                Some(NaiveDate::parse_from_str(due, "%Y-%m-%d").ok()?)
+                Some(NaiveDate::from_num_days_from_ce_opt(due.parse().ok()?)?)
             },
             id: id.parse().ok()?,
         })
@@ -473,8 +485,29 @@ mod tests {
         ] {
             assert_eq!(InboxCursor::parse(&c.token()), Some(c));
         }
-        for bad in ["", "x", "2026-13-01_1", "2026-12-01_", "-_x", "2026-12-01"] {
+        for bad in [
+            "",
+            "x",
+            "2026-12-01_1",
+            "739586_",
+            "-_x",
+            "739586",
+            "_1",
+            "1_-1",
+            "1_+1",
+            "12345678_1",
+            "1_1234567890123456789",
+        ] {
             assert_eq!(InboxCursor::parse(bad), None, "{bad}");
+        }
+        // Every token of the documented pattern is a position, the extremes included.
+        for good in [
+            "0_0",
+            "-_1",
+            "9999999_999999999999999999",
+            "0000001_000000000000000001",
+        ] {
+            assert!(InboxCursor::parse(good).is_some(), "{good}");
         }
     }
 

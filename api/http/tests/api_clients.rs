@@ -781,6 +781,33 @@ async fn a_client_manages_nothing_and_sees_no_other_organisations_clients() {
     }
     let got = as_client(Method::GET, "/api/v1/me".into()).await;
     assert!(matches!(got.status, 401 | 403), "{}", got.body);
+    // A client has no name or password to change: 403, not a wrong password (found by the
+    // contract fuzzing).
+    for (method, path, body) in [
+        (Method::PATCH, "/api/v1/me", json!({ "display_name": "0" })),
+        (
+            Method::PUT,
+            "/api/v1/me/password",
+            json!({ "current_password": "x", "new_password": "long enough 2026" }),
+        ),
+    ] {
+        let got = answer(
+            app.client
+                .request(method, app.url(path))
+                .bearer_auth(&token)
+                .json(&body)
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(
+            (got.status, got.body["code"].as_str()),
+            (403, Some("forbidden")),
+            "{path}: {}",
+            got.body
+        );
+    }
     // Still active, both of them.
     assert_eq!(whoami(&app, &token).await.status, 200);
     assert!(!access_token(&app, &theirs).await.is_empty());

@@ -33,6 +33,9 @@ pub enum AccountError {
     Password(PasswordError),
     #[error("the current password is wrong")]
     WrongPassword,
+    /// The caller is an API client: it has no name or password of its own.
+    #[error("an API client has no user account")]
+    NotAUser,
     #[error(transparent)]
     Service(#[from] ServiceError),
 }
@@ -161,7 +164,7 @@ pub async fn change_password(
     new: Zeroizing<String>,
     origin: &Origin,
 ) -> Result<(), AccountError> {
-    let user = actor.user().ok_or(AccountError::WrongPassword)?;
+    let user = actor.user().ok_or(AccountError::NotAUser)?;
     let row = deps
         .db
         .run(move |conn| users::find(conn, user))
@@ -205,7 +208,7 @@ pub async fn rename(
     display_name: &str,
     origin: &Origin,
 ) -> Result<(), AccountError> {
-    let user = actor.user().ok_or(AccountError::WrongPassword)?;
+    let user = actor.user().ok_or(AccountError::NotAUser)?;
     let (name, audit_actor, origin) = (
         display_name.to_owned(),
         AuditActor::from(actor),

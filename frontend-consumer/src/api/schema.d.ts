@@ -2367,13 +2367,6 @@ export interface components {
             version: string;
         };
         LookupRequest: {
-            /**
-             * @description Up to 100 six-digit codes.
-             * @example [
-             *       "440305",
-             *       "110105"
-             *     ]
-             */
             codes: string[];
         };
         LookupResult: {
@@ -2951,6 +2944,7 @@ export interface components {
         PartyDto: "consumer" | "business" | "mediator" | "system";
         PasswordChange: {
             current_password: string;
+            /** @description 8 to 128 characters; not a common password, not the phone number or user name. */
             new_password: string;
         };
         /** @description An RFC 9457 problem document. */
@@ -3054,7 +3048,7 @@ export interface components {
         ResetRequest: {
             /** @description The SMS code from `POST /api/v1/verification-codes` (purpose `reset_password`). */
             code: string;
-            /** @description The new password. */
+            /** @description The new password: 8 to 128 characters; not a common password, not the phone number. */
             password: string;
             /** @example 13812345678 */
             phone: string;
@@ -3063,7 +3057,7 @@ export interface components {
         RoleDto: "handler" | "reviewer" | "org_admin" | "analyst";
         RolesUpdate: {
             /** @description At least one of `handler`, `reviewer`, `org_admin`, `analyst`. */
-            roles: string[];
+            roles: components["schemas"]["RoleDto"][];
         };
         SecondFactorProof: {
             /** @description A 6-digit TOTP code; or else `recovery_code`. */
@@ -5382,6 +5376,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An API client: it has no name or password of its own */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -5672,6 +5675,15 @@ export interface operations {
             };
             /** @description Not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API client: it has no name or password of its own */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7341,8 +7353,8 @@ export interface operations {
                 last_event_id?: number;
             };
             header?: {
-                /** @description The id of the last message received */
-                "Last-Event-ID"?: number | null;
+                /** @description The id of the last message received. */
+                "Last-Event-ID"?: string;
             };
             path: {
                 /** @description Order id */
@@ -7429,7 +7441,7 @@ export interface operations {
                 action: string;
                 /**
                  * @description Part of the name (Chinese or English; a member's display or user name), or the start
-                 *     of a division code (`4403`).
+                 *     of a division code (`4403`). At most 100 characters, no control characters.
                  */
                 q?: string;
                 /** @description 1 to 100, default 20. */

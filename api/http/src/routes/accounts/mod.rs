@@ -64,6 +64,10 @@ pub fn account_error(e: AccountError, password_field: &str) -> ApiError {
             "The current password is not right.",
             "当前密码不正确。",
         )]),
+        AccountError::NotAUser => ApiError::new(ErrorCode::Forbidden).detail(
+            "An API client has no name or password of its own; an administrator manages it.",
+            "API 客户端没有自己的名称和密码，由管理员管理。",
+        ),
         AccountError::Service(e) => e.into(),
     }
 }

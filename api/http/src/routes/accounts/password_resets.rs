@@ -1,6 +1,6 @@
 //! `POST /api/v1/password-resets`
 
-use actix_web::{HttpRequest, HttpResponse, post, web, web::Json};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use weiquan_services::accounts;
@@ -8,17 +8,19 @@ use zeroize::Zeroizing;
 
 use super::{account_error, check_phone};
 use crate::error::{ApiError, Problem};
+use crate::extract::Body;
 use crate::request::origin;
 use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResetRequest {
-    #[schema(example = "13812345678")]
+    #[schema(example = "13812345678", pattern = r"^1[3-9][0-9]{9}$")]
     pub phone: String,
     /// The SMS code from `POST /api/v1/verification-codes` (purpose `reset_password`).
     pub code: String,
-    /// The new password.
+    /// The new password: 8 to 128 characters; not a common password, not the phone number.
+    #[schema(min_length = 8, max_length = 128)]
     pub password: String,
 }
 
@@ -38,7 +40,7 @@ pub struct ResetRequest {
 pub async fn create(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: Json<ResetRequest>,
+    body: Body<ResetRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     check_phone("phone", &body.phone).map_err(|e| ApiError::validation(vec![e]))?;

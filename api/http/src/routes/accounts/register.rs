@@ -1,6 +1,6 @@
 //! `POST /api/v1/consumers`
 
-use actix_web::{HttpRequest, HttpResponse, post, web, web::Json};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use weiquan_services::accounts;
@@ -10,6 +10,7 @@ use zeroize::Zeroizing;
 use super::{account_error, check_phone};
 use crate::auth::{now, policy_for};
 use crate::error::{ApiError, FieldError, Problem};
+use crate::extract::Body;
 use crate::request::origin;
 use crate::request::{client_address, user_agent};
 use crate::routes::me::get::build_me;
@@ -18,13 +19,15 @@ use crate::state::AppState;
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RegisterRequest {
-    #[schema(example = "13812345678")]
+    #[schema(example = "13812345678", pattern = r"^1[3-9][0-9]{9}$")]
     pub phone: String,
     /// The SMS code from `POST /api/v1/verification-codes` (purpose `register`).
     pub code: String,
     /// 8 to 128 characters; not a common password, not the phone number.
+    #[schema(min_length = 8, max_length = 128)]
     pub password: String,
     /// 1 to 50 characters.
+    #[schema(min_length = 1, max_length = 50, pattern = r"\S")]
     pub display_name: String,
 }
 
@@ -45,7 +48,7 @@ pub struct RegisterRequest {
 pub async fn register(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: Json<RegisterRequest>,
+    body: Body<RegisterRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     let mut errors = Vec::new();

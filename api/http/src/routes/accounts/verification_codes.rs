@@ -1,6 +1,6 @@
 //! `POST /api/v1/verification-codes`
 
-use actix_web::{HttpRequest, HttpResponse, post, web, web::Json};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use weiquan_services::verification::{self, CODE_TTL, Purpose, RESEND_AFTER, VerificationError};
@@ -8,6 +8,7 @@ use weiquan_services::verification::{self, CODE_TTL, Purpose, RESEND_AFTER, Veri
 use super::check_phone;
 use crate::config::Environment;
 use crate::error::{ApiError, Problem};
+use crate::extract::Body;
 use crate::request::client_address;
 use crate::state::AppState;
 
@@ -22,7 +23,7 @@ pub enum CodePurpose {
 #[serde(deny_unknown_fields)]
 pub struct CodeRequest {
     /// 11-digit mainland mobile number.
-    #[schema(example = "13812345678")]
+    #[schema(example = "13812345678", pattern = r"^1[3-9][0-9]{9}$")]
     pub phone: String,
     pub purpose: CodePurpose,
 }
@@ -52,7 +53,7 @@ pub struct CodeSent {
 pub async fn create(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: Json<CodeRequest>,
+    body: Body<CodeRequest>,
 ) -> Result<HttpResponse, ApiError> {
     check_phone("phone", &body.phone).map_err(|e| ApiError::validation(vec![e]))?;
     let purpose = match body.purpose {

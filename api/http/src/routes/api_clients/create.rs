@@ -1,7 +1,7 @@
 //! `POST /api/v1/organisations/{id}/api-clients`
 
 use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse, post, web, web::Json};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use weiquan_domain::access::OrgId;
@@ -10,6 +10,7 @@ use weiquan_services::api_clients;
 use super::{ApiClient, ApiClientWithSecret, client_error};
 use crate::auth::Caller;
 use crate::error::{ApiError, FieldError, Problem};
+use crate::extract::Body;
 use crate::request::origin;
 use crate::routes::organisations::visible;
 use crate::state::AppState;
@@ -45,7 +46,7 @@ pub async fn create(
     req: HttpRequest,
     caller: Caller,
     id: web::Path<i64>,
-    body: Json<NewApiClient>,
+    body: Body<NewApiClient>,
 ) -> Result<HttpResponse, ApiError> {
     let (row, _) = visible(&state, &caller, id.into_inner(), &req).await?;
     let body = body.into_inner();

@@ -9,6 +9,7 @@ use weiquan_services::applications::{self, Decided};
 use super::refused;
 use crate::auth::Caller;
 use crate::error::{ApiError, Problem};
+use crate::extract::Body;
 use crate::request::origin;
 use crate::state::AppState;
 
@@ -16,6 +17,7 @@ use crate::state::AppState;
 #[serde(deny_unknown_fields)]
 pub struct Rejection {
     /// Why, for the applicant to read: 1 to 500 characters.
+    #[schema(min_length = 1, max_length = 500, pattern = r"\S")]
     pub reason: String,
 }
 
@@ -100,7 +102,7 @@ pub async fn reject(
     req: HttpRequest,
     caller: Caller,
     id: web::Path<i64>,
-    body: Json<Rejection>,
+    body: Body<Rejection>,
 ) -> Result<Json<DecisionResult>, ApiError> {
     let actor = caller.signed_in()?;
     let reason = body.into_inner().reason.trim().to_owned();

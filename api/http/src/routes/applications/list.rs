@@ -19,6 +19,7 @@ pub struct QueueQuery {
     /// `submitted`, `approved` or `rejected`; all when absent.
     pub status: Option<String>,
     /// 1 to 200, default 50.
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
     /// The `next` of the previous page.
     pub after: Option<i64>,

@@ -9,6 +9,7 @@ use weiquan_services::applications;
 
 use super::{BureauRef, TimelineStep, application_error, timeline};
 use crate::error::{ApiError, Problem};
+use crate::extract::Body;
 use crate::request::client_address;
 use crate::state::AppState;
 
@@ -55,7 +56,7 @@ pub struct ApplicationProgress {
 pub async fn track(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: Json<TrackingRequest>,
+    body: Body<TrackingRequest>,
 ) -> Result<Json<ApplicationProgress>, ApiError> {
     let view = applications::track(
         &state.deps,

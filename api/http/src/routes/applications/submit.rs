@@ -1,6 +1,6 @@
 //! `POST /api/v1/applications`
 
-use actix_web::{HttpRequest, HttpResponse, post, web, web::Json};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use weiquan_domain::application::{ApplicantKind, ReviewLevel};
@@ -10,6 +10,7 @@ use weiquan_services::applications::{self, Submission};
 
 use super::{ApplicantKindDto, BureauRef, application_error};
 use crate::error::{ApiError, FieldError, Problem};
+use crate::extract::Body;
 use crate::request::origin;
 use crate::state::AppState;
 
@@ -267,7 +268,7 @@ fn validate(body: ApplicationRequest) -> Result<Submission, ApiError> {
 pub async fn submit(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: Json<ApplicationRequest>,
+    body: Body<ApplicationRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let submission = validate(body.into_inner())?;
     let submitted = applications::submit(

@@ -12,7 +12,8 @@ use crate::error::{ApiError, ErrorCode, Problem};
 use crate::state::AppState;
 
 /// The form: exactly one part, `file`.
-#[derive(Debug, ToSchema)]
+#[derive(Debug, serde::Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct UploadForm {
     /// The file (its name is kept for display; its type is judged from its content).
     #[schema(value_type = String, format = Binary)]

@@ -34,6 +34,7 @@ pub struct AuditQuery {
     /// The `next` of the previous page.
     pub after: Option<String>,
     /// 1 to 200, default 50.
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
 }
 

@@ -9,6 +9,7 @@ use weiquan_services::calendar::{self, DayInput};
 use super::{CalendarYear, DayKindDto, HolidayDto, calendar_error, checked_year};
 use crate::auth::Caller;
 use crate::error::{ApiError, Problem};
+use crate::extract::Body;
 use crate::request::origin;
 use crate::state::AppState;
 
@@ -17,8 +18,10 @@ use crate::state::AppState;
 #[serde(deny_unknown_fields)]
 pub struct YearSchedule {
     /// Where the dates come from, e.g. 国办发明电〔2026〕7号 (1 to 500 characters).
+    #[schema(min_length = 1, max_length = 500, pattern = r"\S")]
     pub source: String,
     /// Every public holiday and make-up working day of the year (at most 366).
+    #[schema(max_items = 366)]
     pub days: Vec<HolidayDto>,
 }
 
@@ -57,7 +60,7 @@ pub async fn enter(
     req: HttpRequest,
     caller: Caller,
     year: web::Path<i32>,
-    body: Json<YearSchedule>,
+    body: Body<YearSchedule>,
 ) -> Result<Json<EnteredYear>, ApiError> {
     let year = checked_year(year.into_inner())?;
     let body = body.into_inner();

@@ -1,6 +1,6 @@
 //! `POST /api/v1/categories`
 
-use actix_web::{HttpRequest, HttpResponse, post, web, web::Json};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use weiquan_domain::taxonomy::{Branch, CategoryCode, Slot};
@@ -9,6 +9,7 @@ use weiquan_services::categories::{self, NewInput};
 use super::{CategoryDto, category_error, require_taxonomy_admin};
 use crate::auth::Caller;
 use crate::error::{ApiError, FieldError, Problem};
+use crate::extract::Body;
 use crate::request::origin;
 use crate::state::AppState;
 
@@ -157,7 +158,7 @@ pub async fn create(
     state: web::Data<AppState>,
     req: HttpRequest,
     caller: Caller,
-    body: Json<NewCategoryRequest>,
+    body: Body<NewCategoryRequest>,
 ) -> Result<HttpResponse, ApiError> {
     require_taxonomy_admin(&state, &caller, &req).await?;
     let input = validate(&body)?;

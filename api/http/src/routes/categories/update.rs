@@ -8,6 +8,7 @@ use weiquan_services::categories::{self, EditInput};
 use super::{CategoryDto, category_error, require_taxonomy_admin};
 use crate::auth::Caller;
 use crate::error::{ApiError, FieldError, Problem};
+use crate::extract::Body;
 use crate::request::origin;
 use crate::state::AppState;
 
@@ -47,7 +48,7 @@ pub async fn update(
     req: HttpRequest,
     caller: Caller,
     code: web::Path<String>,
-    body: Json<CategoryUpdate>,
+    body: Body<CategoryUpdate>,
 ) -> Result<Json<CategoryDto>, ApiError> {
     require_taxonomy_admin(&state, &caller, &req).await?;
     let body = body.into_inner();

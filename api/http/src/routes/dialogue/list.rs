@@ -17,6 +17,7 @@ pub struct ListQuery {
     /// Only messages after this message id (the last `id` of the previous page).
     pub after: Option<i64>,
     /// 1 to 200, default 100.
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
 }
 

@@ -1,6 +1,6 @@
 //! `POST /api/v1/orders/{id}/messages`
 
-use actix_web::{HttpResponse, post, web, web::Json};
+use actix_web::{HttpResponse, post, web};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use weiquan_services::dialogue::{self, Draft};
@@ -8,6 +8,7 @@ use weiquan_services::dialogue::{self, Draft};
 use super::{Message, dialogue_error};
 use crate::auth::Caller;
 use crate::error::{ApiError, Problem};
+use crate::extract::Body;
 use crate::state::AppState;
 
 /// A message to post.
@@ -54,7 +55,7 @@ pub async fn post(
     state: web::Data<AppState>,
     caller: Caller,
     path: web::Path<i64>,
-    body: Json<NewMessage>,
+    body: Body<NewMessage>,
 ) -> Result<HttpResponse, ApiError> {
     caller.signed_in()?;
     let body = body.into_inner();

@@ -1,6 +1,6 @@
 //! `POST /api/v1/orders/{id}/messages/read`
 
-use actix_web::{HttpResponse, post, web, web::Json};
+use actix_web::{HttpResponse, post, web};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use weiquan_services::dialogue;
@@ -8,12 +8,14 @@ use weiquan_services::dialogue;
 use super::dialogue_error;
 use crate::auth::Caller;
 use crate::error::{ApiError, FieldError, Problem};
+use crate::extract::Body;
 use crate::state::AppState;
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReadUpTo {
     /// The id of the last message read (at least 1).
+    #[schema(minimum = 1)]
     pub up_to: i64,
 }
 
@@ -39,7 +41,7 @@ pub async fn read(
     state: web::Data<AppState>,
     caller: Caller,
     path: web::Path<i64>,
-    body: Json<ReadUpTo>,
+    body: Body<ReadUpTo>,
 ) -> Result<HttpResponse, ApiError> {
     caller.signed_in()?;
     if body.up_to < 1 {

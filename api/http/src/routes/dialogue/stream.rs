@@ -19,6 +19,19 @@ pub struct StreamQuery {
     pub last_event_id: Option<i64>,
 }
 
+/// The `Last-Event-ID` header as the document states it (read by [`last_event_id`]).
+#[derive(IntoParams)]
+#[into_params(parameter_in = Header)]
+#[expect(
+    dead_code,
+    reason = "documents the header; the handler reads it from the request"
+)]
+pub struct ResumeHeader {
+    /// The id of the last message received.
+    #[param(rename = "Last-Event-ID", nullable = false, pattern = r"^[0-9]{1,18}$")]
+    last_event_id: Option<String>,
+}
+
 fn last_event_id(req: &HttpRequest, query: &StreamQuery) -> Result<Option<i64>, ApiError> {
     let Some(value) = req.headers().get("Last-Event-ID") else {
         return Ok(query.last_event_id);
@@ -27,14 +40,19 @@ fn last_event_id(req: &HttpRequest, query: &StreamQuery) -> Result<Option<i64>, 
     if text.is_empty() {
         return Ok(query.last_event_id);
     }
-    text.parse().map(Some).map_err(|_| {
-        ApiError::validation(vec![FieldError::new(
-            "Last-Event-ID",
-            "invalid",
-            "Send the id of the last message received.",
-            "请传入最后收到的消息编号。",
-        )])
-    })
+    let digits = text.len() <= 18 && text.bytes().all(|b| b.is_ascii_digit());
+    digits
+        .then(|| text.parse().ok())
+        .flatten()
+        .map(Some)
+        .ok_or_else(|| {
+            ApiError::validation(vec![FieldError::new(
+                "Last-Event-ID",
+                "invalid",
+                "Send the id of the last message received.",
+                "请传入最后收到的消息编号。",
+            )])
+        })
 }
 
 /// The dialogue of an order, live, as server-sent events (`text/event-stream`), for the same
@@ -49,7 +67,7 @@ fn last_event_id(req: &HttpRequest, query: &StreamQuery) -> Result<Option<i64>, 
     operation_id = "dialogue_stream",
     params(
         ("id" = i64, Path, description = "Order id"),
-        ("Last-Event-ID" = Option<i64>, Header, description = "The id of the last message received"),
+        ResumeHeader,
         StreamQuery,
     ),
     responses(

@@ -22,7 +22,7 @@ pub struct DivisionDetail {
     tag = "divisions",
     operation_id = "divisions_get",
     params(("code" = String, Path, description = "Six-digit GB/T 2260 code", example = "440305",
-        pattern = "^[0-9]{6}$")),
+        pattern = "^(1[1-9]|[2-7][0-9]|8[0-2])[0-9]{4}$")),
     responses(
         (status = OK, description = "The division and its ancestors", body = DivisionDetail),
         (status = NOT_FOUND, description = "No such division", body = Problem,

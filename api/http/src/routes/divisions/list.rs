@@ -13,7 +13,7 @@ use crate::state::AppState;
 #[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// The parent's six-digit code; omit it for the 31 provinces.
-    #[param(example = "440300", pattern = "^[0-9]{6}$")]
+    #[param(example = "440300", pattern = "^(1[1-9]|[2-7][0-9]|8[0-2])[0-9]{4}$")]
     pub parent: Option<String>,
 }
 

@@ -8,6 +8,7 @@ use weiquan_services::divisions;
 
 use super::{Division, parse_code};
 use crate::error::{ApiError, Problem};
+use crate::extract::Body;
 use crate::extract::{field_errors, validate};
 use crate::state::AppState;
 
@@ -16,8 +17,23 @@ use crate::state::AppState;
 pub struct LookupRequest {
     /// Up to 100 six-digit codes.
     #[validate(length(min = 1, max = 100))]
-    #[schema(min_items = 1, max_items = 100, example = json!(["440305", "110105"]))]
+    #[schema(schema_with = division_codes, example = json!(["440305", "110105"]))]
     pub codes: Vec<String>,
+}
+
+/// 1 to 100 strings of six digits.
+fn division_codes() -> utoipa::openapi::schema::Array {
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
+    ArrayBuilder::new()
+        .items(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                // Six digits, the first two a province code (11 to 82).
+                .pattern(Some("^(1[1-9]|[2-7][0-9]|8[0-2])[0-9]{4}$")),
+        )
+        .min_items(Some(1))
+        .max_items(Some(100))
+        .build()
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -51,7 +67,7 @@ pub struct LookupResult {
 #[post("/divisions/lookup")]
 pub async fn lookup(
     state: web::Data<AppState>,
-    body: Json<LookupRequest>,
+    body: Body<LookupRequest>,
 ) -> Result<Json<LookupResult>, ApiError> {
     let body = body.into_inner();
     let mut errors = match body.validate() {

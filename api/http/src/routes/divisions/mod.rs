@@ -31,7 +31,7 @@ impl From<weiquan_domain::DivisionLevel> for DivisionLevel {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Division {
     /// Six-digit GB/T 2260 code.
-    #[schema(example = "440305", pattern = "^[0-9]{6}$")]
+    #[schema(example = "440305", pattern = "^(1[1-9]|[2-7][0-9]|8[0-2])[0-9]{4}$")]
     pub code: String,
     #[schema(example = "南山区")]
     pub name: String,

@@ -9,6 +9,7 @@ use zeroize::Zeroizing;
 use super::inspect::InvitationPreview;
 use super::{invitation_error, invitation_invalid};
 use crate::error::{ApiError, Problem};
+use crate::extract::Body;
 use crate::request::{client_address, origin};
 use crate::state::AppState;
 
@@ -41,7 +42,7 @@ pub struct InvitationAccept {
 pub async fn accept(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: Json<InvitationAccept>,
+    body: Body<InvitationAccept>,
 ) -> Result<Json<InvitationPreview>, ApiError> {
     let body = body.into_inner();
     if body.token.len() > 256 {

@@ -1,6 +1,6 @@
 //! `POST /api/v1/organisations/{id}/invitations`
 
-use actix_web::{HttpRequest, HttpResponse, post, web, web::Json};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use weiquan_domain::access::{Action, OrgId, Role};
@@ -11,6 +11,7 @@ use weiquan_services::invitations::{self, NewInvitation};
 use super::{Invitation, invitation_error, invitee_error};
 use crate::auth::Caller;
 use crate::error::{ApiError, FieldError, Problem};
+use crate::extract::Body;
 use crate::request::origin;
 use crate::routes::organisations::load_for;
 use crate::state::AppState;
@@ -58,7 +59,7 @@ pub async fn create(
     req: HttpRequest,
     caller: Caller,
     id: web::Path<i64>,
-    body: Json<InvitationCreate>,
+    body: Body<InvitationCreate>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     load_for(&state, &caller, id, &req, |o| Action::ManageMembers(o)).await?;

@@ -8,6 +8,7 @@ use weiquan_services::invitations;
 
 use super::{invitation_error, invitation_invalid};
 use crate::error::{ApiError, Problem};
+use crate::extract::Body;
 use crate::request::client_address;
 use crate::state::AppState;
 
@@ -44,7 +45,7 @@ pub struct InvitationPreview {
 pub async fn inspect(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: Json<InvitationToken>,
+    body: Body<InvitationToken>,
 ) -> Result<Json<InvitationPreview>, ApiError> {
     if body.token.len() > 256 {
         return Err(invitation_invalid());

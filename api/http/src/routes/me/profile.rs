@@ -9,6 +9,7 @@ use zeroize::Zeroizing;
 use super::get::{Me, build_me};
 use crate::auth::Caller;
 use crate::error::{ApiError, ErrorCode, FieldError, Problem};
+use crate::extract::Body;
 use crate::request::origin;
 use crate::routes::accounts::account_error;
 use crate::state::AppState;
@@ -17,13 +18,17 @@ use crate::state::AppState;
 #[serde(deny_unknown_fields)]
 pub struct ProfileUpdate {
     /// 1 to 50 characters.
+    #[schema(min_length = 1, max_length = 50, pattern = r"\S")]
     pub display_name: String,
 }
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PasswordChange {
+    #[schema(min_length = 1, max_length = 4096)]
     pub current_password: String,
+    /// 8 to 128 characters; not a common password, not the phone number or user name.
+    #[schema(min_length = 8, max_length = 128)]
     pub new_password: String,
 }
 
@@ -35,6 +40,7 @@ pub struct PasswordChange {
     responses(
         (status = OK, description = "Updated", body = Me),
         (status = UNAUTHORIZED, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = FORBIDDEN, description = "An API client: it has no name or password of its own", body = Problem, content_type = "application/problem+json"),
         (status = UNPROCESSABLE_ENTITY, description = "Invalid name", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -43,7 +49,7 @@ pub async fn update(
     state: web::Data<AppState>,
     req: HttpRequest,
     caller: Caller,
-    body: Json<ProfileUpdate>,
+    body: Body<ProfileUpdate>,
 ) -> Result<Json<Me>, ApiError> {
     let actor = caller.signed_in()?.clone();
     let name = body.display_name.trim();
@@ -73,6 +79,7 @@ pub async fn update(
     responses(
         (status = NO_CONTENT, description = "Changed; all sessions ended"),
         (status = UNAUTHORIZED, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = FORBIDDEN, description = "An API client: it has no name or password of its own", body = Problem, content_type = "application/problem+json"),
         (status = UNPROCESSABLE_ENTITY, description = "Wrong current password or weak new one", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -81,7 +88,7 @@ pub async fn change_password(
     state: web::Data<AppState>,
     req: HttpRequest,
     caller: Caller,
-    body: Json<PasswordChange>,
+    body: Body<PasswordChange>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = caller.signed_in()?.clone();
     let body = body.into_inner();

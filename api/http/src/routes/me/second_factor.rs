@@ -11,6 +11,7 @@ use weiquan_services::sessions::{NewSession, SessionStore};
 use super::get::{Me, build_me};
 use crate::auth::{Caller, now, policy_for};
 use crate::error::{ApiError, ErrorCode, Problem};
+use crate::extract::Body;
 use crate::extract::validate;
 use crate::request::audit_entry;
 use crate::state::AppState;
@@ -28,6 +29,7 @@ pub struct TotpEnrolment {
 pub struct TotpCode {
     /// The 6-digit code from the authenticator app.
     #[validate(length(min = 6, max = 12))]
+    #[schema(min_length = 6, max_length = 12)]
     pub code: String,
 }
 
@@ -43,8 +45,10 @@ pub struct TotpConfirmed {
 pub struct SecondFactorProof {
     /// A 6-digit TOTP code; or else `recovery_code`.
     #[validate(length(min = 6, max = 12))]
+    #[schema(min_length = 6, max_length = 12)]
     pub code: Option<String>,
     #[validate(length(min = 10, max = 16))]
+    #[schema(min_length = 10, max_length = 16)]
     pub recovery_code: Option<String>,
 }
 
@@ -179,7 +183,7 @@ pub async fn start(
 pub async fn confirm(
     state: web::Data<AppState>,
     caller: Caller,
-    body: Json<TotpCode>,
+    body: Body<TotpCode>,
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     validate(&*body)?;
@@ -232,7 +236,7 @@ pub async fn confirm(
 pub async fn verify(
     state: web::Data<AppState>,
     caller: Caller,
-    body: Json<SecondFactorProof>,
+    body: Body<SecondFactorProof>,
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     validate(&*body)?;

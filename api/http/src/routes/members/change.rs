@@ -1,7 +1,7 @@
 //! `POST /api/v1/users/{id}/disable`, `POST /api/v1/users/{id}/enable`,
 //! `PUT /api/v1/users/{id}/roles`
 
-use actix_web::{HttpRequest, HttpResponse, post, put, web, web::Json};
+use actix_web::{HttpRequest, HttpResponse, post, put, web};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use weiquan_domain::access::{Role, UserId};
@@ -9,6 +9,7 @@ use weiquan_services::members::{self, MemberChange, MemberError};
 
 use crate::auth::{Caller, denied};
 use crate::error::{ApiError, ErrorCode, FieldError, Problem};
+use crate::extract::Body;
 use crate::request::origin;
 use crate::state::AppState;
 
@@ -16,6 +17,7 @@ use crate::state::AppState;
 #[serde(deny_unknown_fields)]
 pub struct RolesUpdate {
     /// At least one of `handler`, `reviewer`, `org_admin`, `analyst`.
+    #[schema(min_items = 1, value_type = Vec<crate::routes::me::RoleDto>)]
     pub roles: Vec<String>,
 }
 
@@ -122,7 +124,7 @@ pub async fn roles(
     req: HttpRequest,
     caller: Caller,
     id: web::Path<i64>,
-    body: Json<RolesUpdate>,
+    body: Body<RolesUpdate>,
 ) -> Result<HttpResponse, ApiError> {
     let mut roles = Vec::new();
     for (i, name) in body.roles.iter().enumerate() {

@@ -14,8 +14,10 @@ use crate::state::AppState;
 #[into_params(parameter_in = Query)]
 pub struct NotificationQuery {
     /// Only notifications older than this id (the last `id` of the previous page).
+    #[param(minimum = 1)]
     pub before: Option<i64>,
     /// 1 to 100, default 20.
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
 }
 

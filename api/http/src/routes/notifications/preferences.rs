@@ -9,6 +9,7 @@ use weiquan_services::notifications;
 use super::notification_error;
 use crate::auth::Caller;
 use crate::error::{ApiError, Problem};
+use crate::extract::Body;
 use crate::state::AppState;
 
 /// The channels the user wants besides the app (which is always on). Messages go to the
@@ -69,7 +70,7 @@ pub async fn get(
 pub async fn put(
     state: web::Data<AppState>,
     caller: Caller,
-    body: Json<NotificationPreferences>,
+    body: Body<NotificationPreferences>,
 ) -> Result<Json<NotificationPreferences>, ApiError> {
     caller.signed_in()?;
     let p = notifications::set_preferences(

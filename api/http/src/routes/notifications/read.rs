@@ -1,6 +1,6 @@
 //! `POST /api/v1/notifications/read`
 
-use actix_web::{HttpResponse, post, web, web::Json};
+use actix_web::{HttpResponse, post, web};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use weiquan_services::notifications::{self, MarkRead};
@@ -8,6 +8,7 @@ use weiquan_services::notifications::{self, MarkRead};
 use super::notification_error;
 use crate::auth::Caller;
 use crate::error::{ApiError, Problem};
+use crate::extract::Body;
 use crate::state::AppState;
 
 /// Which notifications to mark read: `ids` (1 to 500 of the caller's own), or `all: true`.
@@ -38,7 +39,7 @@ pub struct MarkReadRequest {
 pub async fn mark_read(
     state: web::Data<AppState>,
     caller: Caller,
-    body: Json<MarkReadRequest>,
+    body: Body<MarkReadRequest>,
 ) -> Result<HttpResponse, ApiError> {
     caller.signed_in()?;
     let body = body.into_inner();

@@ -1,7 +1,7 @@
 //! `POST /api/v1/orders/{id}/actions`
 
 use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse, post, web, web::Json};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use weiquan_domain::workflow::{
@@ -12,6 +12,7 @@ use weiquan_services::orders::{self, CommandInput};
 use super::order_error;
 use crate::auth::Caller;
 use crate::error::{ApiError, ErrorCode, FieldError, Problem};
+use crate::extract::Body;
 use crate::state::AppState;
 
 /// An action on an order. `action` names it (one of the order's `available_actions`); the
@@ -180,20 +181,42 @@ fn command(body: &ActionRequest) -> Result<CommandInput, ApiError> {
     }
 }
 
+/// The `If-Match` header as the document states it (read by [`if_match`], which also takes
+/// the number unquoted).
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Header, names("If-Match"))]
+#[expect(
+    dead_code,
+    reason = "documents the header; the handler reads it from the request"
+)]
+pub struct IfMatch(
+    /// The order's version, quoted: "3"
+    #[param(pattern = r#"^(W/)?("[0-9]{1,9}"|[0-9]{1,9})$"#)]
+    String,
+);
+
 fn if_match(req: &HttpRequest) -> Result<i32, ApiError> {
     let Some(value) = req.headers().get(header::IF_MATCH) else {
         return Err(ApiError::new(ErrorCode::PreconditionRequired));
     };
     let text = value.to_str().unwrap_or_default().trim();
     let text = text.strip_prefix("W/").unwrap_or(text);
-    text.trim_matches('"').parse().map_err(|_| {
-        ApiError::validation(vec![FieldError::new(
-            "If-Match",
-            "invalid",
-            "Send the order's version as a quoted number, e.g. \"3\".",
-            "请以带引号的数字发送工单版本号，例如 \"3\"。",
-        )])
-    })
+    let number = text
+        .strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .unwrap_or(text);
+    let digits = (1..=9).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit());
+    digits
+        .then(|| number.parse().ok())
+        .flatten()
+        .ok_or_else(|| {
+            ApiError::validation(vec![FieldError::new(
+                "If-Match",
+                "invalid",
+                "Send the order's version as a quoted number, e.g. \"3\".",
+                "请以带引号的数字发送工单版本号，例如 \"3\"。",
+            )])
+        })
 }
 
 /// Takes an action on an order, as decided by the domain's machine: send the version you
@@ -207,7 +230,7 @@ fn if_match(req: &HttpRequest) -> Result<i32, ApiError> {
     operation_id = "orders_act",
     params(
         ("id" = i64, Path, description = "Order id"),
-        ("If-Match" = String, Header, description = "The order's version, quoted: \"3\""),
+        IfMatch,
     ),
     request_body = ActionRequest,
     responses(
@@ -227,7 +250,7 @@ pub async fn act(
     req: HttpRequest,
     caller: Caller,
     id: web::Path<i64>,
-    body: Json<ActionRequest>,
+    body: Body<ActionRequest>,
 ) -> Result<HttpResponse, ApiError> {
     caller.signed_in()?;
     let id = id.into_inner();

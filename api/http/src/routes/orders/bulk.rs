@@ -11,6 +11,7 @@ use weiquan_services::orders::CommandInput;
 use super::order_error;
 use crate::auth::Caller;
 use crate::error::{ApiError, FieldError, Problem};
+use crate::extract::Body;
 use crate::state::AppState;
 
 /// The most orders one bulk request may name.
@@ -44,8 +45,10 @@ pub struct BulkRequest {
     /// For `assign_station`.
     pub station_id: Option<i64>,
     /// 1 to 100 orders, each once.
+    #[schema(min_items = 1, max_items = 100)]
     pub orders: Vec<BulkOrder>,
     /// Up to 2000 characters, kept on each order's event.
+    #[schema(max_length = 2000)]
     pub reason: Option<String>,
 }
 
@@ -154,7 +157,7 @@ fn input(body: &BulkRequest) -> Result<(CommandInput, Vec<BulkItem>), ApiError> 
 pub async fn bulk(
     state: web::Data<AppState>,
     caller: Caller,
-    body: Json<BulkRequest>,
+    body: Body<BulkRequest>,
 ) -> Result<Json<BulkResponse>, ApiError> {
     caller.signed_in()?;
     let (command, items) = input(&body)?;

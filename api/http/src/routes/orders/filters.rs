@@ -15,23 +15,30 @@ use crate::error::{ApiError, FieldError};
 #[into_params(parameter_in = Query)]
 pub struct FilterQuery {
     /// `complaint`, `report`, `suggestion` or `consultation`.
+    #[param(pattern = "^(complaint|report|suggestion|consultation)$")]
     pub kind: Option<String>,
     /// A category code; a parent category's code also matches its children (prefix match).
+    #[param(min_length = 1, max_length = 100, pattern = r"\S")]
     pub category: Option<String>,
     /// `true`: only orders past their due date.
     pub overdue: Option<bool>,
     /// Only orders due today or within this many **calendar** days (0 to 366), not yet
     /// overdue.
+    #[param(minimum = 0, maximum = 366)]
     pub due_within: Option<u32>,
     /// `me`: only orders whose handler is the caller.
+    #[param(pattern = "^me$")]
     pub assigned: Option<String>,
     /// Received on or after this day (`YYYY-MM-DD`).
+    #[param(format = Date)]
     pub received_from: Option<String>,
     /// Received on or before this day (`YYYY-MM-DD`).
+    #[param(format = Date)]
     pub received_to: Option<String>,
     /// An order number or its beginning (`WQ2026...`); otherwise text found in the business
     /// name or the facts (any language; 3 or more characters use the search index, 1-2
     /// characters are matched on the other filters' rows). At most 100 characters.
+    #[param(max_length = 100)]
     pub q: Option<String>,
 }
 

@@ -19,8 +19,10 @@ pub struct InboxQuery {
     /// Only orders in one of these states, comma-separated (`received,accepted`).
     pub state: Option<String>,
     /// The `next` of the previous page (with the same filters).
+    #[param(pattern = r"^(-|[0-9]{1,7})_[0-9]{1,18}$")]
     pub after: Option<String>,
     /// 1 to 200, default 50.
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
 }
 

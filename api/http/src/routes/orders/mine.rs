@@ -16,13 +16,22 @@ use crate::state::AppState;
 #[into_params(parameter_in = Query)]
 pub struct MineQuery {
     /// The `next` of the previous page.
+    #[param(pattern = r"^[0-9]{1,16}_[0-9]{1,18}$")]
     pub after: Option<String>,
     /// 1 to 200, default 50.
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
 }
 
+/// `{microseconds since 1970}_{id}`; every token of the documented pattern is a position.
 fn parse_cursor(s: &str) -> Option<OwnCursor> {
     let (micros, id) = s.split_once('_')?;
+    let digits = |t: &str, max: usize| {
+        !t.is_empty() && t.len() <= max && t.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !digits(micros, 16) || !digits(id, 18) {
+        return None;
+    }
     Some(OwnCursor {
         created_at: DateTime::from_timestamp_micros(micros.parse().ok()?)?,
         id: id.parse().ok()?,

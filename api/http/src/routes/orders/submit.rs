@@ -1,6 +1,6 @@
 //! `POST /api/v1/orders`
 
-use actix_web::{HttpRequest, HttpResponse, post, web, web::Json};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -11,6 +11,7 @@ use weiquan_services::orders::{self, BusinessInput, Channel, Receipt, Submission
 use super::order_error;
 use crate::auth::Caller;
 use crate::error::{ApiError, FieldError, Problem};
+use crate::extract::Body;
 use crate::state::AppState;
 
 pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
@@ -488,7 +489,7 @@ pub async fn submit(
     state: web::Data<AppState>,
     req: HttpRequest,
     caller: Caller,
-    body: Json<OrderRequest>,
+    body: Body<OrderRequest>,
 ) -> Result<HttpResponse, ApiError> {
     caller.signed_in()?;
     let body = body.into_inner();

@@ -15,8 +15,10 @@ use crate::state::AppState;
 #[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// The `next` of the previous page.
+    #[param(pattern = r"^(-|[0-9]{1,7})_[0-9]{1,18}$")]
     pub after: Option<String>,
     /// 1 to 200, default 50.
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
 }
 

@@ -17,11 +17,14 @@ use crate::state::AppState;
 pub struct TargetQuery {
     /// The action about to be taken: `transfer`, `assign_station`, `refer_up`, `delegate` or
     /// `assign_handler`.
+    #[param(pattern = "^(transfer|assign_station|refer_up|delegate|assign_handler)$")]
     pub action: String,
     /// Part of the name (Chinese or English; a member's display or user name), or the start
-    /// of a division code (`4403`).
+    /// of a division code (`4403`). At most 100 characters, no control characters.
+    #[param(max_length = 100, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$")]
     pub q: Option<String>,
     /// 1 to 100, default 20.
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<u32>,
 }
 

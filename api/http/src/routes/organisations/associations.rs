@@ -1,6 +1,6 @@
 //! `POST /api/v1/organisations/{id}/associations`
 
-use actix_web::{HttpRequest, HttpResponse, post, web, web::Json};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use weiquan_domain::access::{Action, OrgId};
@@ -10,6 +10,7 @@ use super::stations::check_name;
 use super::{Organisation, load_for};
 use crate::auth::{Caller, denied};
 use crate::error::{ApiError, ErrorCode, FieldError, Problem};
+use crate::extract::Body;
 use crate::request::origin;
 use crate::state::AppState;
 
@@ -48,7 +49,7 @@ pub async fn create(
     req: HttpRequest,
     caller: Caller,
     id: web::Path<i64>,
-    body: Json<AssociationCreate>,
+    body: Body<AssociationCreate>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     load_for(&state, &caller, id, &req, |o| Action::CreateAssociation(o)).await?;

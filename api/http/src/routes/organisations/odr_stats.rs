@@ -17,8 +17,10 @@ use crate::state::AppState;
 #[into_params(parameter_in = Query)]
 pub struct StatsQuery {
     /// First day, `YYYY-MM-DD`.
+    #[param(format = Date)]
     pub from: String,
     /// Last day, `YYYY-MM-DD` (at most 366 days after `from`).
+    #[param(format = Date)]
     pub to: String,
 }
 

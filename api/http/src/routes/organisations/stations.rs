@@ -1,6 +1,6 @@
 //! `POST /api/v1/organisations/{id}/stations`
 
-use actix_web::{HttpRequest, HttpResponse, post, web, web::Json};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use weiquan_domain::access::{Action, OrgId};
@@ -9,6 +9,7 @@ use weiquan_services::stations::{self, StationError};
 use super::{Organisation, load_for};
 use crate::auth::{Caller, denied};
 use crate::error::{ApiError, ErrorCode, FieldError, Problem};
+use crate::extract::Body;
 use crate::request::origin;
 use crate::state::AppState;
 
@@ -58,7 +59,7 @@ pub async fn create(
     req: HttpRequest,
     caller: Caller,
     id: web::Path<i64>,
-    body: Json<StationCreate>,
+    body: Body<StationCreate>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     load_for(&state, &caller, id, &req, |o| Action::CreateStation(o)).await?;

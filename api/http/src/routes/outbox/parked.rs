@@ -20,6 +20,7 @@ pub struct ParkedQuery {
     /// Only messages older than this id (the last `id` of the previous page).
     pub before: Option<i64>,
     /// 1 to 200, default 50.
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
 }
 

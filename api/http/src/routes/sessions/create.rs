@@ -1,6 +1,6 @@
 //! `POST /api/v1/sessions`
 
-use actix_web::{HttpRequest, HttpResponse, post, web, web::Json};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
@@ -10,6 +10,7 @@ use zeroize::Zeroizing;
 
 use crate::auth::{now, policy_for};
 use crate::error::{ApiError, ErrorCode, Problem};
+use crate::extract::Body;
 use crate::extract::validate;
 use crate::request::{audit_entry, client_address, user_agent};
 use crate::routes::me::get::{Me, build_me};
@@ -30,8 +31,10 @@ pub struct SignInRequest {
     pub audience: AudienceDto,
     /// A consumer's 11-digit mobile number, or a member's user name.
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     pub login: String,
     #[validate(length(min = 1, max = 4096))]
+    #[schema(min_length = 1, max_length = 4096)]
     pub password: String,
 }
 
@@ -84,7 +87,7 @@ pub struct SignInResult {
 pub async fn create(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: Json<SignInRequest>,
+    body: Body<SignInRequest>,
 ) -> Result<HttpResponse, ApiError> {
     validate(&*body)?;
     let body = body.into_inner();
