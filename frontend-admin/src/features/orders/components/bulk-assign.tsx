@@ -140,7 +140,14 @@ export function BulkAssign({ orgId, selected, onDone }: { orgId: number; selecte
               htmlFor="bulk-target"
               rules={[{ required: true, message: t('orders.bulk.required') }]}
             >
-              <Select id="bulk-target" loading={pending} options={options} notFoundContent={t('orders.bulk.noChoices')} />
+              {/* Not virtual, so that each choice is an accessible option (see TargetPicker). */}
+              <Select
+                id="bulk-target"
+                virtual={false}
+                loading={pending}
+                options={options}
+                notFoundContent={t('orders.bulk.noChoices')}
+              />
             </Form.Item>
             <Form.Item name="reason" label={t('orders.bulk.reason')} htmlFor="bulk-reason">
               <Input.TextArea id="bulk-reason" maxLength={2000} autoSize={{ minRows: 2, maxRows: 5 }} />
