@@ -8,6 +8,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { QueryError } from '@/components/query-error';
+import { useMe } from '@/lib/auth';
 import { problemCode } from '@/lib/problem';
 import { odrOf } from '../api/odr';
 import { HANDS_OVER, useOrder, type OrderDto } from '../api/order';
@@ -61,6 +62,9 @@ function OrderBody({ order, dialogue, inbox }: OrderBodyProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const { data: me } = useMe();
+  const known = new Map<number, string>([[order.holder_org_id, order.holder_name]]);
+  if (me?.org) known.set(me.org.id, me.org.name);
   const [changed, setChanged] = useState(false);
   const odr = odrOf(order);
 
@@ -97,7 +101,7 @@ function OrderBody({ order, dialogue, inbox }: OrderBodyProps) {
               <AttachmentList order={order} />
             </Card>
             <Card title={<h2 className="wq-card-title">{t('orders.section.timeline')}</h2>}>
-              <OrderTimeline events={order.timeline} />
+              <OrderTimeline events={order.timeline} known={known} />
             </Card>
           </Flex>
         </Col>
