@@ -20,8 +20,12 @@ const DATABASE_URL = process.env.WQ_E2E_DATABASE_URL ?? 'postgres://postgres@127
 // Redis state (sessions, rate-limit windows such as 5 failed sign-ins per 15 minutes or 30
 // SMS codes per address per hour, the development SMS log) outlives the server, while the
 // database starts fresh every run: a key prefix per run makes Redis start fresh too, so
-// reruns are not throttled by earlier ones. Old keys expire by their own TTLs.
-const redisPrefix = `wq_e2e:${process.env.WQ_E2E_RUN ?? Date.now().toString(36)}:`;
+// reruns are not throttled by earlier ones. Old keys expire by their own TTLs. The run's name
+// is put back in the environment, which the workers inherit, so a spec that runs a
+// maintenance command of the server (admin-targets: `weiquan orders escalate`) gives it the
+// same prefix as the server under test.
+process.env.WQ_E2E_RUN ??= Date.now().toString(36);
+const redisPrefix = `wq_e2e:${process.env.WQ_E2E_RUN}:`;
 
 export default defineConfig({
   testDir: './specs',

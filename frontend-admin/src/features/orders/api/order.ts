@@ -22,7 +22,17 @@ export function useOrder(id: number) {
   return useQuery(orderQueryOptions(id));
 }
 
-/** Sends one action; whatever the answer, the order and the inbox are loaded again. */
+/**
+ * Actions after which the order belongs to another unit (移送; 退回移送单位): the unit that
+ * acted no longer sees it (a GET would answer 404), so the page leaves for the inbox instead
+ * of loading the order again.
+ */
+export const HANDS_OVER: readonly string[] = ['transfer', 'return_to_sender'];
+
+/**
+ * Sends one action; whatever the answer, the order and the inbox are loaded again (the order
+ * itself only when the unit still holds it; see HANDS_OVER).
+ */
 export function useAct(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -33,6 +43,20 @@ export function useAct(id: number) {
           body,
         }),
       ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ordersQueryKey }),
+    onSettled: async (_result, error, { body }) => {
+      if (error || !HANDS_OVER.includes(body.action)) {
+        await queryClient.invalidateQueries({ queryKey: ordersQueryKey });
+        return;
+      }
+      const detail = orderQueryOptions(id).queryKey;
+      await Promise.all([
+        // Stale, but not fetched while this page is still open; a later visit loads it.
+        queryClient.invalidateQueries({ queryKey: detail, refetchType: 'none' }),
+        queryClient.invalidateQueries({
+          queryKey: ordersQueryKey,
+          predicate: (query) => !detail.every((part, i) => query.queryKey[i] === part),
+        }),
+      ]);
+    },
   });
 }

@@ -272,7 +272,11 @@ function TargetPicker({ order, action, name }: { order: OrderDto; action: Target
       validateStatus={targets.isError ? 'error' : undefined}
       help={targets.isError ? t('orders.form.optionsFailed') : undefined}
     >
+      {/* Not virtual: a virtual list gives its visible rows no option role (only a hidden
+          copy of the active row and its neighbours has one), so assistive technology cannot
+          name the results; the server sends at most 50. */}
       <Select
+        virtual={false}
         showSearch={{ filterOption: false, onSearch: setSearch }}
         placeholder={action === 'transfer' ? t('orders.form.searchUnit') : undefined}
         loading={targets.isFetching}

@@ -5,6 +5,7 @@
 import { Alert, Button, Flex, Form, Input, List, Modal, Radio, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMe } from '@/lib/auth';
 import { problemMessage, useErrorMessage } from '@/lib/problem';
 import { type BulkItemResult, useBulkAssign } from '../api/inbox';
 import { useChildren, useMembers } from '../api/choices';
@@ -18,6 +19,7 @@ const MAX = 100;
 export function BulkAssign({ orgId, selected, onDone }: { orgId: number; selected: Selected[]; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const message = useErrorMessage();
+  const { data: me } = useMe();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Values>();
   const action = Form.useWatch('action', form) ?? 'assign_handler';
@@ -28,7 +30,12 @@ export function BulkAssign({ orgId, selected, onDone }: { orgId: number; selecte
 
   const handlers = (members.data ?? [])
     .filter((m) => m.status === 'active' && m.roles.includes('handler'))
-    .map((m) => ({ value: m.id, label: m.display_name }));
+    // The caller's own entry says so, as in the single action's picker (a handler takes orders
+    // himself; only a reviewer may name someone else, and the server answers per order).
+    .map((m) => ({
+      value: m.id,
+      label: m.id === me?.user_id ? t('orders.form.myself', { name: m.display_name }) : m.display_name,
+    }));
   const stations = (children.data ?? [])
     .filter((c) => c.kind === 'station' && c.status === 'active')
     .map((c) => ({ value: c.id, label: c.name }));
@@ -133,7 +140,14 @@ export function BulkAssign({ orgId, selected, onDone }: { orgId: number; selecte
               htmlFor="bulk-target"
               rules={[{ required: true, message: t('orders.bulk.required') }]}
             >
-              <Select id="bulk-target" loading={pending} options={options} notFoundContent={t('orders.bulk.noChoices')} />
+              {/* Not virtual, so that each choice is an accessible option (see TargetPicker). */}
+              <Select
+                id="bulk-target"
+                virtual={false}
+                loading={pending}
+                options={options}
+                notFoundContent={t('orders.bulk.noChoices')}
+              />
             </Form.Item>
             <Form.Item name="reason" label={t('orders.bulk.reason')} htmlFor="bulk-reason">
               <Input.TextArea id="bulk-reason" maxLength={2000} autoSize={{ minRows: 2, maxRows: 5 }} />

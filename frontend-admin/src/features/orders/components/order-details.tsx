@@ -4,7 +4,9 @@
 import { Descriptions, List, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMe } from '@/lib/auth';
 import { isChinese } from '@/lib/i18n';
+import { useMembers } from '../api/choices';
 import type { OrderDto } from '../api/order';
 import { useReasons } from '../api/reasons';
 import { EscalatedTag } from './inbox-table';
@@ -29,6 +31,21 @@ function CategoryName({ value }: { value: CategoryRef }) {
 }
 
 type Item = { key: string; label: string; children: ReactNode };
+
+/**
+ * The assigned handler by name when the caller belongs to the holding unit (whose members it
+ * may always list); by number otherwise, as the order names only the id.
+ */
+function HandlerName({ order }: { order: OrderDto }) {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const own = me?.org?.id === order.holder_org_id && order.handler_id != null;
+  const members = useMembers(own ? order.holder_org_id : undefined);
+  if (order.handler_id == null) return <>{t('orders.none')}</>;
+  const member = members.data?.find((m) => m.id === order.handler_id);
+  if (!member) return <>{t('orders.handlerId', { id: order.handler_id })}</>;
+  return <>{member.id === me?.user_id ? t('orders.form.myself', { name: member.display_name }) : member.display_name}</>;
+}
 
 function present(items: (Item | false | null)[]): Item[] {
   return items.filter((item): item is Item => Boolean(item));
@@ -73,7 +90,11 @@ export function OrderSummaryDetails({ order }: { order: OrderDto }) {
         {
           key: 'handler',
           label: t('orders.field.handler'),
-          children: order.handler_id != null ? t('orders.handlerId', { id: order.handler_id }) : t('orders.none'),
+          children: (
+            <span data-testid="order-handler">
+              <HandlerName order={order} />
+            </span>
+          ),
         },
         order.routing_rule != null && {
           key: 'routing',

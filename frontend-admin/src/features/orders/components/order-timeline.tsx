@@ -1,5 +1,8 @@
 // Every event of the order (staff see all): what was done, by whom and which unit, the state
-// change, the note, and when; oldest first.
+// change, the note, and when; oldest first. Units whose names the page already has (the
+// holding unit, the caller's own) are not looked up; others are, which answers 404 for a unit
+// outside the caller's subtree (the bureau that transferred the order here): the event then
+// says 单位 #id, as the event carries no name.
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -7,13 +10,20 @@ import type { OrderEvent } from '../api/order';
 import { useUnit } from '../api/choices';
 import { formatTime, label } from './labels';
 
-function UnitName({ id }: { id: number }) {
+function UnitName({ id, known }: { id: number; known: ReadonlyMap<number, string> }) {
   const { t } = useTranslation();
-  const unit = useUnit(id);
-  return <>{unit.data?.name ?? t('orders.unknownUnit', { id })}</>;
+  const name = known.get(id);
+  const unit = useUnit(name === undefined ? id : undefined);
+  return <>{name ?? unit.data?.name ?? t('orders.unknownUnit', { id })}</>;
 }
 
-export function OrderTimeline({ events }: { events: OrderEvent[] }) {
+type TimelineProps = {
+  events: OrderEvent[];
+  /** Names of units the page already knows, by id. */
+  known?: ReadonlyMap<number, string>;
+};
+
+export function OrderTimeline({ events, known = new Map() }: TimelineProps) {
   const { t, i18n } = useTranslation();
   if (events.length === 0) return <Typography.Text type="secondary">{t('orders.timeline.empty')}</Typography.Text>;
   return (
@@ -36,7 +46,7 @@ export function OrderTimeline({ events }: { events: OrderEvent[] }) {
                 {e.actor_org_id != null ? (
                   <>
                     {' · '}
-                    <UnitName id={e.actor_org_id} />
+                    <UnitName id={e.actor_org_id} known={known} />
                   </>
                 ) : null}
               </div>

@@ -318,7 +318,7 @@ describe('InboxPage', () => {
     expect(screen.getByText('已选 2 件')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: '批量分派' }));
     const dialog = await screen.findByRole('dialog');
-    await user.click(within(dialog).getByLabelText('承办人'));
+    await user.click(within(dialog).getByLabelText('选择承办人'));
     await user.click(await screen.findByTitle('张办理'));
     expect(screen.queryByTitle('李审核')).toBeNull();
     await user.click(within(dialog).getByRole('button', { name: /分\s*派/ }));

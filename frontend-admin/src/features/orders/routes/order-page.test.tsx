@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import type { ReactNode } from 'react';
 import { setMe } from '@/lib/auth';
 import { mockFetch, problem, type MockRoutes } from '@/testing/fetch-mock';
 import { handler } from '@/testing/me-data';
@@ -73,7 +74,7 @@ const order = (extra: object = {}) => ({
 
 const ORDER = '/api/v1/orders/10';
 
-function page(routes: MockRoutes) {
+function page(routes: MockRoutes, extraRoutes: { path: string; element: ReactNode }[] = []) {
   const server = mockFetch({
     '/api/v1/organisations/3207': { body: { id: 3207, name: '深圳市南山区市场监督管理局', kind: 'bureau', status: 'active', has_children: true, ancestors: [] } },
     ...routes,
@@ -81,7 +82,10 @@ function page(routes: MockRoutes) {
   const queryClient = createTestQueryClient();
   setMe(queryClient, handler);
   const user = userEvent.setup();
-  const rendered = renderRoutes([{ path: '/orders/:id', element: <OrderPage /> }], { queryClient, path: '/orders/10' });
+  const rendered = renderRoutes([{ path: '/orders/:id', element: <OrderPage /> }, ...extraRoutes], {
+    queryClient,
+    path: '/orders/10',
+  });
   return { ...server, ...rendered, user };
 }
 
@@ -252,6 +256,49 @@ describe('OrderPage', () => {
         'terminate',
       ]),
     );
+  }, 40_000);
+
+  it('names the handler when the caller belongs to the holding unit', async () => {
+    page({
+      [ORDER]: { body: order({ handler_id: 9 }) },
+      '/api/v1/organisations/3207/members': {
+        body: {
+          items: [
+            { id: 7, display_name: '南山区办理人员', roles: ['handler'], status: 'active', username: 'nanshan.handler', manageable: false, totp_enabled: false },
+            { id: 9, display_name: '李承办', roles: ['handler'], status: 'active', username: 'li', manageable: false, totp_enabled: false },
+          ],
+        },
+      },
+    });
+    const handlerName = await screen.findByTestId('order-handler');
+    await waitFor(() => expect(handlerName.textContent).toBe('李承办'));
+  });
+
+  it('after a transfer goes back to the inbox without loading the order it no longer holds', async () => {
+    let loads = 0;
+    const { user, requests, router } = page(
+      {
+        [ORDER]: () => {
+          loads += 1;
+          return { body: order({ state: 'received', handler_id: null, available_actions: ['accept', 'transfer'] }) };
+        },
+        [`${ORDER}/targets?action=transfer&limit=50`]: {
+          body: { items: [{ id: 3208, name: '深圳市福田区市场监督管理局', kind: 'bureau', bureau_level: 'county', division_code: '440304' }] },
+        },
+        [`POST ${ORDER}/actions`]: { body: { id: 10, version: 4 } },
+      },
+      [{ path: '/orders', element: <p>inbox</p> }],
+    );
+    const panel = await screen.findByTestId('action-panel');
+    await user.click(within(panel).getByRole('button', { name: /^移\s*送$/ }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('combobox', { name: '接收单位' }));
+    await user.click(await screen.findByRole('option', { name: '深圳市福田区市场监督管理局（440304）' }));
+    await user.click(within(dialog).getByRole('button', { name: /确\s*认/ }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/orders'));
+    expect(requests.find((r) => r.method === 'POST')!.body).toEqual({ action: 'transfer', to_id: 3208 });
+    expect(loads).toBe(1);
   }, 40_000);
 
   it('shows not found for an order outside the caller’s units', async () => {

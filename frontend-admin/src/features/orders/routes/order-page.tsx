@@ -1,15 +1,17 @@
 // One work order: summary, appeal, filer, deadlines, the timeline and the action panel. The
 // panel shows exactly the actions the server lists; after an action, or when the order
-// changed meanwhile (412/409), the order is loaded again.
+// changed meanwhile (412/409), the order is loaded again, unless the action gave it to another
+// unit (HANDS_OVER): then the page goes back to the inbox, which no longer lists it.
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Card, Col, Flex, Row, Skeleton, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { QueryError } from '@/components/query-error';
+import { useMe } from '@/lib/auth';
 import { problemCode } from '@/lib/problem';
 import { odrOf } from '../api/odr';
-import { useOrder, type OrderDto } from '../api/order';
+import { HANDS_OVER, useOrder, type OrderDto } from '../api/order';
 import { ActionPanel } from '../components/action-panel';
 import { OdrBlock } from '../components/odr-block';
 import { AppealDetails, DeadlineList, FilerDetails, OrderSummaryDetails } from '../components/order-details';
@@ -48,15 +50,21 @@ export function OrderPage({ dialogue }: OrderPageProps = {}) {
       ) : order.isError ? (
         <QueryError title={t('orders.detailLoadFailed')} error={order.error} onRetry={() => void order.refetch()} />
       ) : (
-        <OrderBody order={order.data} dialogue={dialogue} />
+        <OrderBody order={order.data} dialogue={dialogue} inbox={inbox} />
       )}
     </Flex>
   );
 }
 
-function OrderBody({ order, dialogue }: { order: OrderDto; dialogue?: (order: OrderDto) => ReactNode }) {
+type OrderBodyProps = { order: OrderDto; dialogue?: (order: OrderDto) => ReactNode; inbox: string };
+
+function OrderBody({ order, dialogue, inbox }: OrderBodyProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const navigate = useNavigate();
+  const { data: me } = useMe();
+  const known = new Map<number, string>([[order.holder_org_id, order.holder_name]]);
+  if (me?.org) known.set(me.org.id, me.org.name);
   const [changed, setChanged] = useState(false);
   const odr = odrOf(order);
 
@@ -93,7 +101,7 @@ function OrderBody({ order, dialogue }: { order: OrderDto; dialogue?: (order: Or
               <AttachmentList order={order} />
             </Card>
             <Card title={<h2 className="wq-card-title">{t('orders.section.timeline')}</h2>}>
-              <OrderTimeline events={order.timeline} />
+              <OrderTimeline events={order.timeline} known={known} />
             </Card>
           </Flex>
         </Col>
@@ -105,6 +113,7 @@ function OrderBody({ order, dialogue }: { order: OrderDto; dialogue?: (order: Or
                 onDone={(action) => {
                   setChanged(false);
                   void message.success(t('orders.panel.done', { action: label(t, 'action', action) }));
+                  if (HANDS_OVER.includes(action)) void navigate(`/orders${inbox}`);
                 }}
                 // useAct reloads the order after every answer, this one included.
                 onChanged={() => setChanged(true)}
