@@ -257,11 +257,19 @@ test.describe('three parties settle a complaint', () => {
       await page.getByTestId('action-panel').getByRole('button', { name: '提出和解方案' }).click();
       const dialog = page.getByRole('dialog');
       await expect(dialog).toBeVisible();
-      await dialog.getByLabel('和解方式').click();
-      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="退款"]').click();
+      // The option list opens in a portal; under load a click can land while it is still
+      // opening and choose nothing, so pick again until the field shows the choice.
+      await expect(async () => {
+        await dialog.getByLabel('和解方式').click();
+        await page
+          .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="退款"]')
+          .click({ timeout: 3_000 });
+        await expect(dialog.getByTitle('退款', { exact: true })).toBeVisible({ timeout: 1_000 });
+      }).toPass({ timeout: 20_000 });
+      await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
       await dialog.getByLabel('和解条款').fill('收到退回的耳机后 3 个工作日内原路退款 860 元，运费由我司承担。');
       await dialog.getByLabel('金额（元）').fill('860');
-      const done = page.waitForResponse((r) => r.url().endsWith('/actions') && r.request().method() === 'POST');
+      const done = page.waitForResponse((r) => r.url().endsWith('/actions') && r.request().method() === 'POST', { timeout: 20_000 });
       await dialog.getByRole('button', { name: /确\s*认/ }).click();
       expect((await done).status()).toBe(200);
       await expect(dialog).toBeHidden();
@@ -282,7 +290,7 @@ test.describe('three parties settle a complaint', () => {
       await expect(card.getByTestId('odr-amount')).toHaveText('¥860.00');
       await expect(card).toContainText('原路退款 860 元');
       await card.getByRole('button', { name: named('接受') }).click();
-      const done = page.waitForResponse((r) => r.url().endsWith('/actions') && r.request().method() === 'POST');
+      const done = page.waitForResponse((r) => r.url().endsWith('/actions') && r.request().method() === 'POST', { timeout: 20_000 });
       await page.getByRole('dialog').getByRole('button', { name: /确认接受/ }).click();
       expect((await done).status()).toBe(200);
       await expect(page.getByTestId('odr-outcome')).toContainText(`已与 ${ODR_NAME} 和解，挽回损失 ¥860.00`);
