@@ -70,7 +70,7 @@ describe('/appeals/:id — the enterprise settlement', () => {
       [ORDER]: () => ({ body: current }),
       [`POST ${ORDER}/actions`]: () => {
         current = withOdr(
-          { state: 'concluded', version: 6, available_actions: ['rate'], conclusion: { outcome: 'settled', recovered_fen: 128000 } as never },
+          { state: 'concluded', version: 6, available_actions: ['rate'], conclusion: { outcome: 'settled', recovered_fen: 128000, by_enterprise: true } as never },
           { outcome: 'settled', proposal: { ...proposal, status: 'accepted' } },
         );
         return { body: { id: 7, version: 6 } };
@@ -84,6 +84,9 @@ describe('/appeals/:id — the enterprise settlement', () => {
     expect(post?.headers.get('If-Match')).toBe('"5"');
     expect(post?.body).toEqual({ action: 'accept_enterprise_settlement' });
     expect(screen.getByTestId('order-state').textContent).toBe('已办结');
+    // Settled by the enterprise, not by a bureau's mediation.
+    expect(screen.getByTestId('order-outcome').textContent).toContain('企业和解成功');
+    expect(screen.getByTestId('order-outcome').textContent).not.toContain('调解成功');
     expect(screen.queryByRole('button', { name: /^接\s*受$/ })).toBeNull();
   });
 

@@ -201,6 +201,7 @@ export const ordersEn: typeof ordersZh = {
     outcome: {
       not_accepted: 'Not accepted',
       settled: 'Settled',
+      settled_by_enterprise: 'Settled by the business',
       terminated: 'Mediation ended',
       withdrawn: 'Withdrawn',
       checked: 'Checked',

@@ -196,6 +196,7 @@ export const ordersZh = {
     outcome: {
       not_accepted: '不予受理',
       settled: '调解成功',
+      settled_by_enterprise: '企业和解成功',
       terminated: '终止调解',
       withdrawn: '已撤回',
       checked: '核查完毕',

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -104,5 +105,33 @@ describe('DialoguePanel (staff console)', () => {
     panel({ [MESSAGES]: { body: dialogue({ items: [consumerSays], open: false, can_post: false, can_post_internal: false }) } });
     expect(await screen.findByTestId('dialogue-closed')).toBeTruthy();
     expect(screen.queryByLabelText('消息内容')).toBeNull();
+  });
+
+  it('reads the dialogue again when the order’s state changes on the page (it was concluded)', async () => {
+    let closed = false;
+    function Moving() {
+      const [state, setState] = useState('mediating');
+      return (
+        <>
+          <button type="button" onClick={() => setState('concluded')}>办结</button>
+          <DialoguePanel orderId={7} myParty="mediator" orderState={state} />
+        </>
+      );
+    }
+    stubEventSource();
+    const { calls } = mockFetch({
+      [MESSAGES]: () => ({ body: dialogue(closed ? { items: [consumerSays], open: false, can_post: false } : { items: [consumerSays] }) }),
+      'POST /api/v1/orders/7/messages/read': { status: 204 },
+    });
+    const queryClient = createTestQueryClient();
+    setMe(queryClient, handler);
+    const user = userEvent.setup();
+    renderWithProviders(<Moving />, { queryClient });
+    expect(await screen.findByLabelText('消息内容')).toBeTruthy();
+    closed = true;
+    await user.click(screen.getByRole('button', { name: '办结' }));
+    expect((await screen.findByTestId('dialogue-closed')).textContent).toContain('本诉求已办结，对话仅供查看');
+    expect(screen.queryByLabelText('消息内容')).toBeNull();
+    expect(calls.filter((c) => c === MESSAGES)).toHaveLength(2);
   });
 });

@@ -1,7 +1,8 @@
 // 三方对话: an order's dialogue among the consumer, the business and the mediator. Loads the
 // messages, keeps them live over server-sent events, marks them read while the panel is on
 // screen, and offers the composer while the dialogue is open (a closed order's dialogue is
-// read-only). Renders nothing for a caller who has no dialogue on this order (404).
+// read-only; it is read again whenever the order's state changes). Renders nothing for a
+// caller who has no dialogue on this order (404).
 import { Alert, Badge, Card, Flex, Skeleton, Tag, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,6 +45,17 @@ export function DialoguePanel({ orderId, myParty, orderState, upload }: Dialogue
   const newest = view?.items.filter((m) => !m.author.mine).at(-1)?.id ?? 0;
   const readUpTo = view?.my_read_up_to ?? 0;
   const sent = useRef(0);
+  const { refetch } = dialogue;
+
+  // The order moved on (an action on this page, such as accepting a settlement): whether the
+  // dialogue is open moves with it, so read it again rather than keep offering a composer
+  // the server now refuses (or hiding one it now accepts).
+  const shownState = useRef(orderState);
+  useEffect(() => {
+    if (shownState.current === orderState) return;
+    shownState.current = orderState;
+    void refetch();
+  }, [orderState, refetch]);
 
   useEffect(() => {
     if (!visible || newest <= readUpTo || newest <= sent.current) return;

@@ -1,5 +1,6 @@
 // The header's bell: the unread count (polled every 10 s and on window focus) on a button
-// that opens the newest notifications; opening one marks it read and goes to its order.
+// that opens the newest notifications; opening one marks it read and goes to its order
+// (reloaded through `onOpenOrder`, in case it is the page on screen).
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, Flex, Popover, Spin, Typography } from 'antd';
 import { useState } from 'react';
@@ -17,7 +18,16 @@ function linkOf(n: Notification): string | null {
   return n.order_id ? `/orders/${n.order_id}` : null;
 }
 
-export function NotificationBell() {
+type NotificationBellProps = {
+  /**
+   * Called when a notification about an order is opened, before going to it: the app
+   * reloads that order, which may be the page already on screen (navigating to it again
+   * would not show what the notification is about).
+   */
+  onOpenOrder?: (orderId: number) => void;
+};
+
+export function NotificationBell({ onOpenOrder }: NotificationBellProps = {}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const unread = useUnreadCount();
@@ -32,7 +42,7 @@ export function NotificationBell() {
       onOpenChange={setOpen}
       destroyOnHidden
       title={<span id="wq-notifications-title">{t('notifications.title')}</span>}
-      content={<NotificationList onNavigate={() => setOpen(false)} />}
+      content={<NotificationList onNavigate={() => setOpen(false)} onOpenOrder={onOpenOrder} />}
     >
       <Button
         type="text"
@@ -51,7 +61,7 @@ export function NotificationBell() {
   );
 }
 
-function NotificationList({ onNavigate }: { onNavigate: () => void }) {
+function NotificationList({ onNavigate, onOpenOrder }: { onNavigate: () => void; onOpenOrder?: (orderId: number) => void }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const navigate = useNavigate();
@@ -77,6 +87,7 @@ function NotificationList({ onNavigate }: { onNavigate: () => void }) {
   const open = (n: Notification) => {
     if (!n.read_at) markRead.mutate({ ids: [n.id] });
     const to = linkOf(n);
+    if (n.order_id) onOpenOrder?.(n.order_id);
     if (to) {
       onNavigate();
       void navigate(to);

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -210,5 +211,33 @@ describe('DialoguePanel (consumer)', () => {
     const { calls } = panel({ [MESSAGES]: problem(404, 'not_found', 'Not found.', '未找到。') });
     await waitFor(() => expect(calls).toContain(MESSAGES));
     await waitFor(() => expect(screen.queryByTestId('dialogue-panel')).toBeNull());
+  });
+
+  it('reads the dialogue again when the order’s state changes on the page (a settlement accepted)', async () => {
+    let closed = false;
+    function Moving() {
+      const [state, setState] = useState('with_enterprise');
+      return (
+        <>
+          <button type="button" onClick={() => setState('concluded')}>办结</button>
+          <DialoguePanel orderId={7} myParty="consumer" orderState={state} />
+        </>
+      );
+    }
+    stubEventSource();
+    const { calls } = mockFetch({
+      '/api/v1/me': signedIn(),
+      [MESSAGES]: () => ({ body: dialogue(closed ? { open: false, can_post: false } : {}) }),
+    });
+    const user = userEvent.setup();
+    const queryClient = createTestQueryClient();
+    setMe(queryClient, consumer);
+    renderWithProviders(<Moving />, { queryClient });
+    expect(await screen.findByLabelText('消息内容')).toBeTruthy();
+    closed = true;
+    await user.click(screen.getByRole('button', { name: '办结' }));
+    expect((await screen.findByTestId('dialogue-closed')).textContent).toContain('本诉求已办结，对话仅供查看');
+    expect(screen.queryByLabelText('消息内容')).toBeNull();
+    expect(calls.filter((c) => c === MESSAGES)).toHaveLength(2);
   });
 });

@@ -78,6 +78,27 @@ describe('NotificationBell', () => {
     expect(screen.getByRole('button', { name: '全部标为已读' }).hasAttribute('disabled')).toBe(true);
   }, 60_000);
 
+  it('opening one marks it read, has the app reload its order and goes there', async () => {
+    let items = [accepted];
+    const unread = () => items.filter((i) => !i.read_at).length;
+    const { requests } = mockFetch({
+      '/api/v1/notifications/unread-count': () => ({ body: { unread: unread() } }),
+      '/api/v1/notifications?limit=20': () => ({ body: { items, unread: unread() } }),
+      'POST /api/v1/notifications/read': () => {
+        items = items.map((i) => ({ ...i, read_at: '2026-11-30T03:00:00Z' }));
+        return { status: 204 };
+      },
+    });
+    const opened: number[] = [];
+    const user = userEvent.setup();
+    const { router } = renderWithProviders(<NotificationBell onOpenOrder={(id) => opened.push(id)} />, { queryClient: signedIn() });
+    await user.click(await screen.findByRole('button', { name: '消息通知，1 条未读' }));
+    await user.click(await screen.findByRole('button', { name: /^投诉已受理/ }));
+    expect(opened).toEqual([501]);
+    await waitFor(() => expect(router.state.location.pathname).toBe('/appeals/501'));
+    await waitFor(() => expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ ids: [12] }));
+  }, 60_000);
+
   it('says so when there is nothing', async () => {
     mockFetch({
       '/api/v1/notifications/unread-count': { body: { unread: 0 } },

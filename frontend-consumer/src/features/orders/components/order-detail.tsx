@@ -34,12 +34,14 @@ function eventLabel(t: TFunction, action: string): string {
 
 function Outcome({ conclusion }: { conclusion: Order['conclusion'] }) {
   const { t, i18n } = useTranslation();
-  const c = conclusion as { outcome?: string; recovered_fen?: number } | null | undefined;
+  const c = conclusion as { outcome?: string; recovered_fen?: number; by_enterprise?: boolean } | null | undefined;
   if (!c || !oneOf(OUTCOMES, c.outcome)) return null;
+  // A settlement the consumer accepted from the enterprise (ODR) was not a bureau's mediation.
+  const name = c.outcome === 'settled' && c.by_enterprise === true ? t('orders.outcome.settled_by_enterprise') : t(`orders.outcome.${c.outcome}`);
   return (
     <Space size={8} wrap data-testid="order-outcome">
       <Tag color="green" style={{ color: GREEN_TEXT }}>
-        {t(`orders.outcome.${c.outcome}`)}
+        {name}
       </Tag>
       {typeof c.recovered_fen === 'number' ? (
         <span>{t('orders.outcome.recovered', { amount: formatYuan(c.recovered_fen, i18n.language) })}</span>
