@@ -860,6 +860,26 @@ async fn streams_deliver_live_messages_and_replay_from_last_event_id() {
     let mut by_query = Events::new(response);
     assert_eq!(by_query.next_message(WAIT).await.unwrap().id, Some(live));
 
+    // A Last-Event-ID that is not a message id is refused, never read as "from the start"
+    // (found by the contract fuzzing: a non-ASCII value was taken for an absent one).
+    for bad in [
+        reqwest::header::HeaderValue::from_static("abc"),
+        reqwest::header::HeaderValue::from_static("-1"),
+        reqwest::header::HeaderValue::from_bytes(b"\xc2\x84").unwrap(),
+    ] {
+        let response = sse::client()
+            .get(
+                w.app
+                    .url(&format!("/api/v1/orders/{order}/messages/stream")),
+            )
+            .header("Cookie", &w.consumer.cookie)
+            .header("Last-Event-ID", bad.clone())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 422, "{bad:?}");
+    }
+
     // Strangers get no stream.
     let response = sse::client()
         .get(

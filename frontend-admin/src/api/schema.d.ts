@@ -2184,6 +2184,18 @@ export interface components {
             postgres: components["schemas"]["DependencyCheck"];
             redis: components["schemas"]["DependencyCheck"];
         };
+        /**
+         * @description One event of the stream, as the `text/event-stream` framing carries it (OpenAPI 3.1: the
+         *     schema of a server-sent-event response describes each event).
+         */
+        DialogueEvent: {
+            /** @description The JSON of a `Message` (`message`) or a `ReadReceipt` (`read`). */
+            data: string;
+            /** @description `message` or `read`. */
+            event: string;
+            /** @description The message id (what `Last-Event-ID` sends back); `message` events only. */
+            id?: string;
+        };
         /** @description A page of an order's dialogue, with what the caller may do and how far everyone read. */
         DialogueView: {
             /** @description The caller may post a public message now. */
@@ -7353,7 +7365,7 @@ export interface operations {
                 last_event_id?: number;
             };
             header?: {
-                /** @description The id of the last message received. */
+                /** @description The id of the last message received (empty: from the start, as when absent). */
                 "Last-Event-ID"?: string;
             };
             path: {
@@ -7370,7 +7382,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": components["schemas"]["DialogueEvent"];
                 };
             };
             /** @description Malformed path parameter, header or body, or both a session cookie and a bearer token */

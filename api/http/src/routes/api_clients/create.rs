@@ -19,8 +19,14 @@ use crate::state::AppState;
 #[serde(deny_unknown_fields)]
 pub struct NewApiClient {
     /// What the client is, for the administrators (1–100 characters), e.g. "订单系统对接".
+    #[schema(
+        min_length = 1,
+        max_length = 100,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*\S[^\u0000-\u001F\u007F-\u009F]*$"
+    )]
     pub name: String,
     /// At least one of the scopes this organisation may grant: `orders:read`, `orders:write`.
+    #[schema(min_items = 1, max_items = 16)]
     pub scopes: Vec<String>,
 }
 

@@ -19,6 +19,22 @@ pub struct StreamQuery {
     pub last_event_id: Option<i64>,
 }
 
+/// One event of the stream, as the `text/event-stream` framing carries it (OpenAPI 3.1: the
+/// schema of a server-sent-event response describes each event).
+#[derive(utoipa::ToSchema)]
+#[expect(dead_code, reason = "documents the events; sse.rs writes them")]
+pub struct DialogueEvent {
+    /// `message` or `read`.
+    #[schema(pattern = "^(message|read)$")]
+    event: String,
+    /// The message id (what `Last-Event-ID` sends back); `message` events only.
+    #[schema(nullable = false, pattern = "^[0-9]{1,18}$")]
+    id: Option<String>,
+    /// The JSON of a `Message` (`message`) or a `ReadReceipt` (`read`).
+    #[schema(content_media_type = "application/json")]
+    data: String,
+}
+
 /// The `Last-Event-ID` header as the document states it (read by [`last_event_id`]).
 #[derive(IntoParams)]
 #[into_params(parameter_in = Header)]
@@ -27,8 +43,12 @@ pub struct StreamQuery {
     reason = "documents the header; the handler reads it from the request"
 )]
 pub struct ResumeHeader {
-    /// The id of the last message received.
-    #[param(rename = "Last-Event-ID", nullable = false, pattern = r"^[0-9]{1,18}$")]
+    /// The id of the last message received (empty: from the start, as when absent).
+    #[param(
+        rename = "Last-Event-ID",
+        nullable = false,
+        pattern = r"^([0-9]{1,18})?$"
+    )]
     last_event_id: Option<String>,
 }
 
@@ -36,7 +56,8 @@ fn last_event_id(req: &HttpRequest, query: &StreamQuery) -> Result<Option<i64>, 
     let Some(value) = req.headers().get("Last-Event-ID") else {
         return Ok(query.last_event_id);
     };
-    let text = value.to_str().unwrap_or("").trim();
+    // Not visible ASCII: never an id (and never treated as absent).
+    let text = value.to_str().map_or("x", str::trim);
     if text.is_empty() {
         return Ok(query.last_event_id);
     }
@@ -71,7 +92,7 @@ fn last_event_id(req: &HttpRequest, query: &StreamQuery) -> Result<Option<i64>, 
         StreamQuery,
     ),
     responses(
-        (status = OK, description = "Server-sent events: `message` (data: Message) and `read` (data: ReadReceipt)", content_type = "text/event-stream", body = String),
+        (status = OK, description = "Server-sent events: `message` (data: Message) and `read` (data: ReadReceipt)", content_type = "text/event-stream", body = DialogueEvent),
         (status = UNAUTHORIZED, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = FORBIDDEN, description = "Second factor required", body = Problem, content_type = "application/problem+json"),
         (status = NOT_FOUND, description = "No such order for you", body = Problem, content_type = "application/problem+json"),
