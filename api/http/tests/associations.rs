@@ -273,6 +273,63 @@ async fn a_county_association_takes_delegated_mediation_of_its_county() {
             .contains(&json!("settle")),
         "{seen}"
     );
+
+    // The association mediates in the same dialogue: its message reaches the consumer as the
+    // mediator's, under the association's name (the holding bureau keeps its voice too).
+    let (status, message) = call(
+        &app,
+        Method::POST,
+        &format!("/api/v1/orders/{order}/messages"),
+        Some(&mediator),
+        Some(json!({"body": "消委会已受理调解，请双方提供购买凭证。"})),
+    )
+    .await;
+    assert_eq!(status, 201, "{message}");
+    let (status, dialogue) = call(
+        &app,
+        Method::GET,
+        &format!("/api/v1/orders/{order}/messages"),
+        Some(&consumer),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{dialogue}");
+    let last = dialogue["items"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["author"]["party"], "mediator", "{last}");
+    assert_eq!(last["author"]["org_name"], "南山区消费者委员会", "{last}");
+    // Its outcome is the bureau's order's outcome: an agreement with the amount recovered.
+    let response = app
+        .request(
+            Method::POST,
+            &format!("/api/v1/orders/{order}/actions"),
+            Some(&mediator),
+        )
+        .header("If-Match", "\"5\"")
+        .json(&json!({"action": "settle", "recovered_fen": 128_000}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    let (status, at_bureau) = call(
+        &app,
+        Method::GET,
+        &format!("/api/v1/orders/{order}"),
+        Some(&handler),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{at_bureau}");
+    assert_eq!(at_bureau["state"], "concluded", "{at_bureau}");
+    assert_eq!(at_bureau["conclusion"]["outcome"], "settled", "{at_bureau}");
+    assert_eq!(
+        at_bureau["conclusion"]["recovered_fen"], 128_000,
+        "{at_bureau}"
+    );
 }
 
 #[actix_web::test]
