@@ -121,16 +121,24 @@ export async function hasNoHorizontalScroll(page: Page): Promise<boolean> {
   );
 }
 
-/** Opens the select labelled `label`, searches for `name` and picks it with the mouse. */
+/**
+ * Opens the select labelled `label`, searches for `name` and picks it with the mouse. A click
+ * that lands while the list is still re-rendering after the search can pick nothing (the
+ * list stays open, seen under load in CI): then the option is clicked again, until the list
+ * closes with the choice made.
+ */
 export async function pickOption(page: Page, label: string, name: string): Promise<void> {
   const combobox = page.getByLabel(label, { exact: true });
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   await expect(combobox).toBeEnabled();
   await combobox.click();
   await combobox.fill(name.slice(0, 2));
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: name })
-    .first()
-    .click();
-  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
+  await expect(async () => {
+    if ((await open.count()) === 0) {
+      await combobox.click();
+      await combobox.fill(name.slice(0, 2));
+    }
+    await open.locator('.ant-select-item-option').filter({ hasText: name }).first().click({ timeout: 3_000 });
+    await expect(open).toHaveCount(0, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 }
