@@ -83,6 +83,10 @@ export default defineConfig({
       DATABASE_URL,
       REDIS_KEY_PREFIX: redisPrefix,
       WEIQUAN_BIND: `127.0.0.1:${PORT}`,
+      // Longer than the idle time of the test clients' pooled connections: with actix's 5 s,
+      // a request sent on a connection the server was closing at that instant was reset
+      // (ECONNRESET in consumer-identity.spec.ts).
+      WEIQUAN_KEEP_ALIVE_SECS: '120',
       WEIQUAN_CONSUMER_DIST: path.join(repoRoot, 'frontend-consumer/dist'),
       WEIQUAN_ADMIN_DIST: path.join(repoRoot, 'frontend-admin/dist'),
       // Evidence uploaded by the specs: outside the repository (the default, var/attachments

@@ -48,6 +48,13 @@ pub const VARS: &[VarSpec] = &[
         help: "Seconds to let in-flight requests finish after SIGTERM.",
     },
     VarSpec {
+        name: "WEIQUAN_KEEP_ALIVE_SECS",
+        default: "5",
+        help: "Seconds an idle HTTP keep-alive connection stays open. Behind a proxy or load \
+               balancer, set it above that one's idle timeout (nginx 75, cloud balancers 60), \
+               so that it never reuses a connection the server is closing.",
+    },
+    VarSpec {
         name: "WEIQUAN_JSON_LIMIT_BYTES",
         default: "1048576",
         help: "Largest accepted JSON request body; larger bodies get 413.",
@@ -264,6 +271,8 @@ pub struct Config {
     pub public_base_url: String,
     pub workers: usize,
     pub shutdown_timeout: Duration,
+    /// `WEIQUAN_KEEP_ALIVE_SECS`.
+    pub keep_alive: Duration,
     pub json_limit_bytes: usize,
     pub consumer_dist: PathBuf,
     pub admin_dist: PathBuf,
@@ -618,6 +627,11 @@ impl Config {
             shutdown_timeout: Duration::from_secs(number(
                 "WEIQUAN_SHUTDOWN_TIMEOUT_SECS",
                 get("WEIQUAN_SHUTDOWN_TIMEOUT_SECS"),
+                "whole seconds",
+            )?),
+            keep_alive: Duration::from_secs(number(
+                "WEIQUAN_KEEP_ALIVE_SECS",
+                get("WEIQUAN_KEEP_ALIVE_SECS"),
                 "whole seconds",
             )?),
             json_limit_bytes,

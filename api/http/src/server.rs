@@ -86,11 +86,13 @@ pub fn app(
 pub fn start(config: Config, listener: TcpListener) -> std::io::Result<Server> {
     let workers = config.workers;
     let shutdown = config.shutdown_timeout;
+    let keep_alive = config.keep_alive;
     let state = AppState::new(config).map_err(std::io::Error::other)?;
     let state = web::Data::new(state);
     let document = openapi::document();
     let table = web::Data::new(RouteTable::from_document(&document));
     let mut server = HttpServer::new(move || app(state.clone(), table.clone(), document.clone()))
+        .keep_alive(keep_alive)
         .listen(listener)?
         .shutdown_timeout(shutdown.as_secs());
     if workers > 0 {
