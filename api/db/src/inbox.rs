@@ -193,10 +193,12 @@ macro_rules! filtered {
     }};
 }
 
+/// A page's keys: `(due_on, id)`, all an index holds, so the walk that finds a page can be an
+/// index-only scan; [`Rows`] then reads the page's rows by primary key.
 type Boxed<'a> = orders::BoxedQuery<
     'a,
     diesel::pg::Pg,
-    diesel::dsl::SqlTypeOf<diesel::dsl::AsSelect<OrderRow, diesel::pg::Pg>>,
+    (diesel::sql_types::Nullable<diesel::sql_types::Date>, BigInt),
 >;
 
 fn inbox_query<'a>(filter: &InboxFilter, cursor: Option<InboxCursor>, limit: i64) -> Boxed<'a> {
@@ -211,7 +213,7 @@ fn unit_query<'a>(
 ) -> Boxed<'a> {
     let mut query = filtered!(
         orders::table
-            .select(OrderRow::as_select())
+            .select((orders::due_on, orders::id))
             .order((orders::due_on.asc().nulls_last(), orders::id.asc()))
             .limit(limit)
             .into_boxed(),
@@ -288,7 +290,7 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for Merged<'_> {
 }
 
 impl diesel::query_builder::Query for Merged<'_> {
-    type SqlType = diesel::dsl::SqlTypeOf<diesel::dsl::AsSelect<OrderRow, diesel::pg::Pg>>;
+    type SqlType = (diesel::sql_types::Nullable<diesel::sql_types::Date>, BigInt);
 }
 
 impl RunQueryDsl<PgConnection> for Merged<'_> {}
@@ -298,6 +300,67 @@ enum Page<'a> {
     Subtree(Boxed<'a>),
     Units(Merged<'a>),
 }
+
+impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for Page<'_> {
+    fn walk_ast<'b>(
+        &'b self,
+        out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
+    ) -> QueryResult<()> {
+        match self {
+            Page::Subtree(query) => {
+                diesel::query_builder::QueryFragment::<diesel::pg::Pg>::walk_ast(query, out)
+            }
+            Page::Units(query) => query.walk_ast(out),
+        }
+    }
+}
+
+/// `SELECT <order row> FROM orders WHERE id = ANY (ARRAY (SELECT id FROM (<page keys>) k))
+/// ORDER BY due_on NULLS LAST, id`: the page found on the indexes alone, then its rows by
+/// primary key, in one statement (one snapshot). Read whole while walking, a page of the
+/// overdue orders of a province made the planner prefer fetching every overdue order in the
+/// country and sorting them (6,000 heap pages at 10 M orders) over a walk that would fetch
+/// each row it skips.
+struct Rows<'a> {
+    rows: diesel::dsl::Select<orders::table, diesel::dsl::AsSelect<OrderRow, diesel::pg::Pg>>,
+    page: Page<'a>,
+}
+
+impl<'a> Rows<'a> {
+    fn of(page: Page<'a>) -> Self {
+        Self {
+            rows: orders::table.select(OrderRow::as_select()),
+            page,
+        }
+    }
+}
+
+impl diesel::query_builder::QueryId for Rows<'_> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for Rows<'_> {
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
+    ) -> QueryResult<()> {
+        diesel::query_builder::QueryFragment::<diesel::pg::Pg>::walk_ast(
+            &self.rows,
+            out.reborrow(),
+        )?;
+        out.push_sql(" WHERE \"orders\".\"id\" = ANY (ARRAY (SELECT k.id FROM (");
+        self.page.walk_ast(out.reborrow())?;
+        out.push_sql(") AS k (due_on, id))) ORDER BY \"orders\".\"due_on\" ASC NULLS LAST, \"orders\".\"id\" ASC");
+        Ok(())
+    }
+}
+
+impl diesel::query_builder::Query for Rows<'_> {
+    type SqlType = diesel::dsl::SqlTypeOf<diesel::dsl::AsSelect<OrderRow, diesel::pg::Pg>>;
+}
+
+impl RunQueryDsl<PgConnection> for Rows<'_> {}
 
 fn page<'a>(
     conn: &mut PgConnection,
@@ -340,10 +403,7 @@ pub fn inbox(
     cursor: Option<InboxCursor>,
     limit: i64,
 ) -> Result<Vec<OrderRow>, DbError> {
-    Ok(match page(conn, filter, cursor, limit)? {
-        Page::Subtree(query) => query.load(conn)?,
-        Page::Units(query) => query.load(conn)?,
-    })
+    Ok(Rows::of(page(conn, filter, cursor, limit)?).load(conn)?)
 }
 
 /// The plan of [`inbox`], for tests that check which index it uses.
@@ -352,10 +412,8 @@ pub fn explain_inbox(
     filter: &InboxFilter,
     cursor: Option<InboxCursor>,
 ) -> Result<String, DbError> {
-    let lines: Vec<String> = match page(conn, filter, cursor, 50)? {
-        Page::Subtree(query) => crate::audit::Explain(query).load(conn)?,
-        Page::Units(query) => crate::audit::Explain(query).load(conn)?,
-    };
+    let lines: Vec<String> =
+        crate::audit::Explain(Rows::of(page(conn, filter, cursor, 50)?)).load(conn)?;
     Ok(lines.join("\n"))
 }
 
@@ -399,23 +457,131 @@ fn count_query<'a>(filter: &InboxFilter, today: NaiveDate) -> CountQuery<'a> {
     )
 }
 
-/// How many open orders match `filter` (its `states` ignored), per state. The cost is one
-/// index-only pass over the subtree's open orders in `orders_open_idx` (plus the appeals for
-/// `category` and `text`): linear in the open orders of the subtree, never in its history.
+/// Whether the running totals of `order_open_counts` answer a count with `filter`: a subtree,
+/// optionally one kind, nothing else (its `states` are ignored by counts anyway).
+fn totals_answer(filter: &InboxFilter) -> bool {
+    let InboxFilter {
+        path: _,
+        scope,
+        states: _,
+        open_only: _,
+        kind: _,
+        category,
+        overdue_on,
+        due_between,
+        handler,
+        received_from,
+        received_to,
+        number_prefix,
+        text,
+    } = filter;
+    *scope == Scope::Subtree
+        && category.is_none()
+        && overdue_on.is_none()
+        && due_between.is_none()
+        && handler.is_none()
+        && received_from.is_none()
+        && received_to.is_none()
+        && number_prefix.is_none()
+        && text.is_none()
+}
+
+#[derive(QueryableByName)]
+struct Total {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    state: String,
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+/// The open orders of a subtree per state from the running totals (migration
+/// `000033_open_counts`): the folded rows of its units plus the deltas not folded yet, in one
+/// statement (one snapshot, so a fold running meanwhile is seen whole or not at all).
+fn totals(conn: &mut PgConnection, filter: &InboxFilter) -> Result<Vec<Total>, DbError> {
+    let kind = if filter.kind.is_some() {
+        "AND kind = $2"
+    } else {
+        "AND $2::text IS NULL"
+    };
+    let sql = format!(
+        "SELECT state, sum(n)::bigint AS n FROM (
+             SELECT state, n FROM order_open_counts WHERE holder_path LIKE $1 {kind}
+             UNION ALL
+             SELECT state, n::bigint FROM order_open_count_deltas WHERE holder_path LIKE $1 {kind}
+         ) t GROUP BY state HAVING sum(n) <> 0"
+    );
+    Ok(diesel::sql_query(sql)
+        .bind::<diesel::sql_types::Text, _>(format!("{}%", like_escape(&filter.path)))
+        .bind::<diesel::sql_types::Nullable<diesel::sql_types::Text>, _>(filter.kind.clone())
+        .load(conn)?)
+}
+
+/// How many open orders match `filter` (its `states` ignored), per state, and how many of
+/// them are past due on `today`.
+///
+/// For a subtree, optionally of one kind, the totals come from the running counts
+/// (`order_open_counts`): at most 20 rows per unit, whatever the volume. The overdue part,
+/// and every count with other filters, is one index-only pass over the matching open orders
+/// (`orders_open_due_idx` or `orders_open_idx`, plus the appeals for `category` and `text`):
+/// linear in those open orders, never in the subtree's history.
 pub fn counts(
     conn: &mut PgConnection,
     filter: &InboxFilter,
     today: NaiveDate,
 ) -> Result<Vec<StateCount>, DbError> {
-    let rows: Vec<(String, i64, i64)> = count_query(filter, today).load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(state, total, overdue)| StateCount {
-            state,
-            total,
-            overdue,
+    if !totals_answer(filter) {
+        let rows: Vec<(String, i64, i64)> = count_query(filter, today).load(conn)?;
+        return Ok(rows
+            .into_iter()
+            .map(|(state, total, overdue)| StateCount {
+                state,
+                total,
+                overdue,
+            })
+            .collect());
+    }
+    // One snapshot for both parts, so that overdue never exceeds the total.
+    conn.build_transaction()
+        .read_only()
+        .repeatable_read()
+        .run(|conn| {
+            let totals = totals(conn, filter)?;
+            let overdue_filter = InboxFilter {
+                overdue_on: Some(today),
+                ..filter.clone()
+            };
+            let overdue: Vec<(String, i64, i64)> =
+                count_query(&overdue_filter, today).load(conn)?;
+            let mut counts: Vec<StateCount> = totals
+                .into_iter()
+                .map(|t| StateCount {
+                    overdue: overdue
+                        .iter()
+                        .find(|(state, _, _)| *state == t.state)
+                        .map_or(0, |(_, n, _)| *n),
+                    state: t.state,
+                    total: t.n,
+                })
+                .collect();
+            counts.sort_by(|a, b| a.state.cmp(&b.state));
+            Ok(counts)
         })
-        .collect())
+}
+
+/// Folds the deltas of the open counts into their totals (every minute, by the server's
+/// background job; any instance may, several at once are safe): the rows it deletes are the
+/// rows it adds, in one transaction. Returns the (unit, state, kind) totals it changed.
+pub fn fold_open_counts(conn: &mut PgConnection) -> Result<usize, DbError> {
+    Ok(diesel::sql_query(
+        "WITH folded AS (DELETE FROM order_open_count_deltas RETURNING holder_path, state, kind, n),
+              summed AS (SELECT holder_path, state, kind, sum(n)::bigint AS n
+                         FROM folded GROUP BY holder_path, state, kind)
+         INSERT INTO order_open_counts (holder_path, state, kind, n)
+         SELECT holder_path, state, kind, n FROM summed
+         ON CONFLICT (holder_path, state, kind)
+         DO UPDATE SET n = order_open_counts.n + excluded.n",
+    )
+    .execute(conn)?)
 }
 
 /// The plan of [`counts`].

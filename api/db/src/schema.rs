@@ -473,3 +473,6 @@ diesel::table! {
         updated_at -> Timestamptz,
     }
 }
+
+// `order_open_counts` and `order_open_count_deltas` (migration 000033) are read and folded by
+// SQL in `inbox.rs` only (the deltas have no key, which `table!` needs).

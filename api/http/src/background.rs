@@ -1,6 +1,6 @@
 //! Work a server instance does besides answering requests: the outbox relay, pruning
-//! unused evidence uploads and day-old idempotency keys every hour, and the overdue
-//! escalation job.
+//! unused evidence uploads and day-old idempotency keys every hour, folding the open-order
+//! counts every minute, and the overdue escalation job.
 
 use std::sync::Arc;
 
@@ -140,6 +140,37 @@ pub fn spawn_pruner(config: &Config) -> Result<Relay, ServiceError> {
                 Ok(0) => {}
                 Ok(n) => log::info!("idempotency keys pruned: {n} older than a day"),
                 Err(e) => log::warn!("idempotency key prune failed (next try in an hour): {e}"),
+            }
+        }
+    });
+    Ok(Relay { stop, task })
+}
+
+/// How often the deltas of the open-order counts are folded into their totals.
+const FOLD_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Starts folding the deltas of the open-order counts (`weiquan_db::inbox::fold_open_counts`)
+/// every minute, on its own one-connection pool. Counts are exact whether or not a fold ran;
+/// folding keeps them cheap (a minute's changes to add, not a day's). Several instances may
+/// fold at once. [`Relay::stop`] ends it.
+pub fn spawn_count_folder(config: &Config) -> Result<Relay, ServiceError> {
+    let pool = weiquan_db::build_pool(
+        &config.database_url,
+        &PoolOptions {
+            max_size: 1,
+            connection_timeout: config.database_timeout,
+        },
+    )?;
+    let db = Db::new(pool);
+    let (stop, mut shutdown) = watch::channel(false);
+    let task = actix_web::rt::spawn(async move {
+        loop {
+            tokio::select! {
+                _ = tokio::time::sleep(FOLD_EVERY) => {}
+                _ = shutdown.changed() => return,
+            }
+            if let Err(e) = db.run(weiquan_db::inbox::fold_open_counts).await {
+                log::warn!("folding the open-order counts failed (next try in a minute): {e}");
             }
         }
     });

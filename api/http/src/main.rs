@@ -220,6 +220,8 @@ fn serve(config: Config) -> Result<(), String> {
     actix_web::rt::System::new().block_on(async move {
         let relay = weiquan_http::background::spawn_relay(&config).map_err(|e| e.to_string())?;
         let pruner = weiquan_http::background::spawn_pruner(&config).map_err(|e| e.to_string())?;
+        let folder =
+            weiquan_http::background::spawn_count_folder(&config).map_err(|e| e.to_string())?;
         let escalator =
             weiquan_http::background::spawn_escalator(&config).map_err(|e| e.to_string())?;
         let server = weiquan_http::server::start(config, listener).map_err(|e| e.to_string())?;
@@ -228,6 +230,7 @@ fn serve(config: Config) -> Result<(), String> {
         let result = server.await.map_err(|e| e.to_string());
         relay.stop().await;
         pruner.stop().await;
+        folder.stop().await;
         if let Some(escalator) = escalator {
             escalator.stop().await;
         }

@@ -776,3 +776,83 @@ fn filters_counts_and_supervision_use_the_indexes_on_a_table_of_realistic_size()
         assert!(!plan.contains("Seq Scan"), "{plan}");
     }
 }
+
+/// The counts a subtree's running totals give (migration 000033) against a count of the
+/// orders themselves (a filter the totals cannot answer, same meaning), at three levels.
+fn assert_totals_match(conn: &mut PgConnection, on: NaiveDate, step: &str) {
+    for path in ["/1/", "/1/12/", "/1/12/1001/", "/1/13/1002/"] {
+        for kind in [None, Some("complaint"), Some("report")] {
+            let filter = InboxFilter {
+                path: path.into(),
+                kind: kind.map(str::to_owned),
+                ..InboxFilter::default()
+            };
+            let recount = InboxFilter {
+                received_from: Some(day("1900-01-01")),
+                ..filter.clone()
+            };
+            let fast = inbox::counts(conn, &filter, on).unwrap();
+            let mut slow = inbox::counts(conn, &recount, on).unwrap();
+            slow.sort_by(|a, b| a.state.cmp(&b.state));
+            assert_eq!(fast, slow, "{step}: {path} {kind:?}");
+        }
+    }
+}
+
+#[test]
+fn running_open_counts_equal_a_recount_after_every_kind_of_change_folded_or_not() {
+    let db = TestDatabase::create_blocking();
+    let mut conn = db.connect();
+    fill(&mut conn, 3_000);
+    let on = day("2026-06-01");
+    let run = |conn: &mut PgConnection, sql: &str| {
+        diesel::sql_query(sql).execute(conn).unwrap();
+    };
+    let deltas = |conn: &mut PgConnection| -> i64 {
+        #[derive(diesel::QueryableByName)]
+        struct N {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        diesel::sql_query("SELECT count(*) AS n FROM order_open_count_deltas")
+            .get_result::<N>(conn)
+            .unwrap()
+            .n
+    };
+    // The inserts were counted as deltas (900 open orders of 3,000).
+    assert_eq!(deltas(&mut conn), 900);
+    assert_totals_match(&mut conn, on, "after the inserts");
+    assert!(inbox::fold_open_counts(&mut conn).unwrap() > 0);
+    assert_eq!(deltas(&mut conn), 0);
+    assert_totals_match(&mut conn, on, "folded");
+    let changes = [
+        // Accepted, mediating, concluded: open to open, open to closed.
+        "UPDATE orders SET state = 'accepted' WHERE state = 'received' AND id % 5 = 0",
+        "UPDATE orders SET state = 'mediating' WHERE state = 'accepted' AND id % 3 = 0",
+        "UPDATE orders SET state = 'concluded', conclusion = '{}' WHERE state = 'mediating' AND id % 4 = 0",
+        // Reopened (a closed order back to open), a kind changed, an order transferred to
+        // another county of another province, a change that touches none of the three.
+        "UPDATE orders SET state = 'received', conclusion = NULL WHERE state = 'archived' AND id % 97 = 0",
+        "UPDATE orders SET kind = 'report' WHERE id % 11 = 0",
+        "UPDATE orders SET holder_path = '/1/13/1002/' WHERE holder_path = '/1/12/1001/' AND id % 2 = 0",
+        "UPDATE orders SET due_on = due_on + 1, handler_id = NULL WHERE id % 13 = 0",
+        // Deleted orders (their appeals first).
+        "DELETE FROM order_appeals WHERE order_id % 17 = 0",
+        "DELETE FROM orders WHERE id % 17 = 0",
+    ];
+    for (i, sql) in changes.iter().enumerate() {
+        run(&mut conn, sql);
+        assert_totals_match(&mut conn, on, sql);
+        if i % 2 == 1 {
+            inbox::fold_open_counts(&mut conn).unwrap();
+            assert_eq!(deltas(&mut conn), 0);
+            assert_totals_match(&mut conn, on, &format!("{sql}, folded"));
+        }
+    }
+    // A change of nothing the counts group by leaves no delta.
+    inbox::fold_open_counts(&mut conn).unwrap();
+    run(&mut conn, "UPDATE orders SET version = version + 1");
+    assert_eq!(deltas(&mut conn), 0);
+    // Every county and state with open orders is in the totals.
+    assert_totals_match(&mut conn, on, "at the end");
+}
