@@ -493,6 +493,28 @@ async fn an_overdue_order_is_escalated_once_with_an_event_and_an_email() {
 }
 
 #[actix_web::test]
+async fn an_order_escalated_with_a_stale_due_date_gets_the_date_it_was_escalated_for() {
+    let app = TestApp::spawn().await;
+    let order = file_complaint(&app, "13700000204").await;
+    // Received Monday 2026-11-02: due Wednesday 2026-11-11. The stored date is stale (as if
+    // computed on another calendar) and also past.
+    received_on(&app, order, "2026-11-02", "2026-11-05", false);
+    let round = escalate_once(&db_of(&app), d("2026-11-30")).await.unwrap();
+    assert_eq!(round.escalated, 1);
+    // In the same round, not the next one: the supervision list sorts and shows `due_on`.
+    assert_eq!(
+        count(
+            &app,
+            &format!(
+                "SELECT count(*) AS n FROM orders WHERE id = {order} \
+                 AND due_on = '2026-11-11' AND escalated_due_on = '2026-11-11'"
+            )
+        ),
+        1
+    );
+}
+
+#[actix_web::test]
 async fn the_job_is_one_at_a_time_across_instances() {
     let app = TestApp::spawn().await;
     let overdue = file_complaint(&app, "13700000301").await;

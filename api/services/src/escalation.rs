@@ -69,13 +69,15 @@ fn batch(
         let now = Utc::now();
         for row in &rows {
             let order = row.to_domain(&orgs)?;
+            // A stale stored due date (e.g. computed before a calendar change): the domain's
+            // answer wins and is stored now, so that the row stops matching when the order is
+            // not overdue after all, and so that an escalated order's due date (what the
+            // supervision list shows and sorts by) is the one it was escalated for.
+            let fresh = crate::orders::due_of(&order, &calendar);
+            if fresh != row.due_on.map(|d| (d, row.due_provisional)) {
+                db::set_due(conn, row.id, fresh)?;
+            }
             let Some(due) = escalation_due(&order, row.escalated_due_on, today, &calendar) else {
-                // The stored due date is stale (e.g. computed before a calendar change): the
-                // domain's answer wins; store it so the row stops matching.
-                let fresh = crate::orders::due_of(&order, &calendar);
-                if fresh != row.due_on.map(|d| (d, row.due_provisional)) {
-                    db::set_due(conn, row.id, fresh)?;
-                }
                 continue;
             };
             db::mark_escalated(conn, row.id, due, now)?;
