@@ -476,3 +476,10 @@ diesel::table! {
 
 // `order_open_counts` and `order_open_count_deltas` (migration 000033) are read and folded by
 // SQL in `inbox.rs` only (the deltas have no key, which `table!` needs).
+
+diesel::table! {
+    search_common_trigrams (trigram) {
+        trigram -> Text,
+        share -> Float4,
+    }
+}

@@ -20,6 +20,7 @@ pub mod one_time;
 pub mod password;
 pub mod retry;
 pub mod routing;
+pub mod search;
 pub mod signals;
 pub mod taxonomy;
 pub mod workflow;

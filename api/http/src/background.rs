@@ -149,8 +149,13 @@ pub fn spawn_pruner(config: &Config) -> Result<Relay, ServiceError> {
 /// How often the deltas of the open-order counts are folded into their totals.
 const FOLD_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
 
+/// The common trigrams of the search text are re-measured at the first fold (a minute after
+/// start) and every this many folds (6 hours).
+const STATS_EVERY_ROUNDS: u32 = 360;
+
 /// Starts folding the deltas of the open-order counts (`weiquan_db::inbox::fold_open_counts`)
-/// every minute, on its own one-connection pool. Counts are exact whether or not a fold ran;
+/// every minute, and re-measuring the common trigrams of the search text
+/// (`weiquan_db::inbox::refresh_search_stats`) every 6 hours, on its own one-connection pool. Counts are exact whether or not a fold ran;
 /// folding keeps them cheap (a minute's changes to add, not a day's). Several instances may
 /// fold at once. [`Relay::stop`] ends it.
 pub fn spawn_count_folder(config: &Config) -> Result<Relay, ServiceError> {
@@ -164,6 +169,7 @@ pub fn spawn_count_folder(config: &Config) -> Result<Relay, ServiceError> {
     let db = Db::new(pool);
     let (stop, mut shutdown) = watch::channel(false);
     let task = actix_web::rt::spawn(async move {
+        let mut round: u32 = 0;
         loop {
             tokio::select! {
                 _ = tokio::time::sleep(FOLD_EVERY) => {}
@@ -172,6 +178,13 @@ pub fn spawn_count_folder(config: &Config) -> Result<Relay, ServiceError> {
             if let Err(e) = db.run(weiquan_db::inbox::fold_open_counts).await {
                 log::warn!("folding the open-order counts failed (next try in a minute): {e}");
             }
+            if round.is_multiple_of(STATS_EVERY_ROUNDS) {
+                match db.run(weiquan_db::inbox::refresh_search_stats).await {
+                    Ok(n) => log::info!("search statistics: {n} common trigrams"),
+                    Err(e) => log::warn!("measuring the common search trigrams failed: {e}"),
+                }
+            }
+            round = round.wrapping_add(1);
         }
     });
     Ok(Relay { stop, task })

@@ -69,6 +69,9 @@ enum OrdersCommand {
     /// Return to the bureau every complaint whose ODR enterprise did not settle within its 10
     /// working days, once (`serve` does it with the escalation job).
     OdrExpire,
+    /// Re-measure which trigrams are common in the appeals' text, which the inbox search leaves
+    /// out of what it asks the index (`serve` does it a minute after start, then every 6 hours).
+    SearchStats,
 }
 
 #[derive(Subcommand)]
@@ -132,6 +135,9 @@ fn run(command: Command) -> Result<(), String> {
         Command::Orders {
             command: OrdersCommand::OdrExpire,
         } => weiquan_http::maintenance::odr_expire(&config()?),
+        Command::Orders {
+            command: OrdersCommand::SearchStats,
+        } => weiquan_http::maintenance::search_stats(&config()?),
     }
 }
 

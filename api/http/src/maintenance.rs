@@ -148,6 +148,17 @@ pub fn escalate(config: &Config) -> Result<(), String> {
     Ok(())
 }
 
+/// `weiquan orders search-stats`: re-measures the common trigrams of the appeals' text (what
+/// `serve` does every few hours).
+pub fn search_stats(config: &Config) -> Result<(), String> {
+    let db = db(config)?;
+    let common = actix_web::rt::System::new()
+        .block_on(db.run(weiquan_db::inbox::refresh_search_stats))
+        .map_err(|e| e.to_string())?;
+    println!("orders search-stats: {common} common trigram(s)");
+    Ok(())
+}
+
 /// `weiquan orders odr-expire`: returns to the bureau, once, every complaint whose ODR
 /// enterprise let its 10 working days run out (the job `serve` runs).
 pub fn odr_expire(config: &Config) -> Result<(), String> {

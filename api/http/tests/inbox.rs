@@ -856,3 +856,71 @@ fn running_open_counts_equal_a_recount_after_every_kind_of_change_folded_or_not(
     // Every county and state with open orders is in the totals.
     assert_totals_match(&mut conn, on, "at the end");
 }
+
+#[test]
+fn a_search_asks_the_index_for_the_uncommon_part_only_and_still_matches_the_whole_query() {
+    #[derive(diesel::QueryableByName)]
+    struct Id {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        id: i64,
+    }
+    let db = TestDatabase::create_blocking();
+    let mut conn = db.connect();
+    // Facts: one of 7 phrases, then '，编号' and the order id (1 to 150,000).
+    fill(&mut conn, 150_000);
+    assert!(inbox::refresh_search_stats(&mut conn).unwrap() > 0);
+    let search = |q: &str| InboxFilter {
+        path: "/1/".into(),
+        text: Some(q.into()),
+        ..InboxFilter::default()
+    };
+    // 编号1 (ids beginning with 1: 41% of them) and 号12 are common, the digits after are not:
+    // the index is asked for those, and the whole query is checked on what it finds.
+    let plan = inbox::explain_inbox(&mut conn, &search("编号12345"), None).unwrap();
+    assert!(plan.contains("order_appeals_search_idx"), "{plan}");
+    assert!(plan.contains("|| ''::text) ~~*"), "{plan}");
+    for q in [
+        "编号12345",
+        "编号29999",
+        "外卖菜品变质，编号1",
+        "预付卡无法退款",
+        "编号29",
+    ] {
+        let expected: Vec<i64> = diesel::sql_query(
+            "SELECT o.id FROM orders o JOIN order_appeals a ON a.order_id = o.id \
+             WHERE position($1 IN (coalesce(a.business_name, '') || ' ' || a.facts)) > 0 \
+             ORDER BY o.due_on NULLS LAST, o.id LIMIT 50",
+        )
+        .bind::<diesel::sql_types::Text, _>(q)
+        .load::<Id>(&mut conn)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+        assert!(!expected.is_empty(), "{q}");
+        let got: Vec<i64> = inbox::inbox(&mut conn, &search(q), None, 50)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(got, expected, "{q}");
+        // The counts agree with the same search.
+        let counted: i64 = inbox::counts(&mut conn, &search(q), day("2026-06-01"))
+            .unwrap()
+            .iter()
+            .map(|c| c.total)
+            .sum();
+        let open: Vec<i64> = diesel::sql_query(
+            "SELECT o.id FROM orders o JOIN order_appeals a ON a.order_id = o.id \
+             WHERE position($1 IN (coalesce(a.business_name, '') || ' ' || a.facts)) > 0 \
+               AND o.state IN ('received', 'with_enterprise', 'accepted', 'mediating', 'checking')",
+        )
+        .bind::<diesel::sql_types::Text, _>(q)
+        .load::<Id>(&mut conn)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+        assert_eq!(counted, open.len() as i64, "{q}");
+    }
+}
