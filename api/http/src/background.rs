@@ -85,21 +85,10 @@ pub fn sender_for(config: &Config) -> Result<Arc<dyn Sender>, ServiceError> {
 
 /// Starts the outbox relay on the current runtime with [`sender_for`]'s sender.
 pub fn spawn_relay(config: &Config) -> Result<Relay, ServiceError> {
-    let pool = weiquan_db::build_pool(
-        &config.database_url,
-        &PoolOptions {
-            max_size: RELAY_POOL_SIZE,
-            connection_timeout: config.database_timeout,
-        },
-    )?;
+    let db = own_pool(config, RELAY_POOL_SIZE)?;
     let sender = sender_for(config)?;
     let (stop, shutdown) = watch::channel(false);
-    let task = actix_web::rt::spawn(run_relay(
-        Db::new(pool),
-        sender,
-        relay_options(config),
-        shutdown,
-    ));
+    let task = actix_web::rt::spawn(run_relay(db, sender, relay_options(config), shutdown));
     Ok(Relay { stop, task })
 }
 
@@ -110,14 +99,7 @@ const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
 /// Starts pruning unused evidence uploads (`weiquan attachments prune`) every hour, on its own
 /// one-connection pool; the first run is an hour after start. [`Relay::stop`] ends it.
 pub fn spawn_pruner(config: &Config) -> Result<Relay, ServiceError> {
-    let pool = weiquan_db::build_pool(
-        &config.database_url,
-        &PoolOptions {
-            max_size: 1,
-            connection_timeout: config.database_timeout,
-        },
-    )?;
-    let db = Db::new(pool);
+    let db = own_pool(config, 1)?;
     let store = crate::maintenance::attachment_store(config);
     let (stop, mut shutdown) = watch::channel(false);
     let task = actix_web::rt::spawn(async move {
@@ -155,18 +137,11 @@ const STATS_EVERY_ROUNDS: u32 = 360;
 
 /// Starts folding the deltas of the open-order counts (`weiquan_db::inbox::fold_open_counts`)
 /// every minute, and re-measuring the common trigrams of the search text
-/// (`weiquan_db::inbox::refresh_search_stats`) every 6 hours, on its own one-connection pool. Counts are exact whether or not a fold ran;
-/// folding keeps them cheap (a minute's changes to add, not a day's). Several instances may
-/// fold at once. [`Relay::stop`] ends it.
+/// (`weiquan_db::inbox::refresh_search_stats`) every 6 hours, on its own one-connection pool.
+/// Counts are exact whether or not a fold ran; folding keeps them cheap (a minute's changes to
+/// add, not a day's). Several instances may fold at once. [`Relay::stop`] ends it.
 pub fn spawn_count_folder(config: &Config) -> Result<Relay, ServiceError> {
-    let pool = weiquan_db::build_pool(
-        &config.database_url,
-        &PoolOptions {
-            max_size: 1,
-            connection_timeout: config.database_timeout,
-        },
-    )?;
-    let db = Db::new(pool);
+    let db = own_pool(config, 1)?;
     let (stop, mut shutdown) = watch::channel(false);
     let task = actix_web::rt::spawn(async move {
         let mut round: u32 = 0;
@@ -188,6 +163,18 @@ pub fn spawn_count_folder(config: &Config) -> Result<Relay, ServiceError> {
         }
     });
     Ok(Relay { stop, task })
+}
+
+/// A background job's own pool of `size` connections, so that it never takes connections from
+/// request handlers (and the reverse).
+fn own_pool(config: &Config, size: u32) -> Result<Db, ServiceError> {
+    Ok(Db::new(weiquan_db::build_pool(
+        &config.database_url,
+        &PoolOptions {
+            max_size: size,
+            connection_timeout: config.database_timeout,
+        },
+    )?))
 }
 
 /// The running overdue escalation job; [`Escalator::stop`] ends it after the round in progress.
@@ -219,15 +206,8 @@ pub fn spawn_escalator(config: &Config) -> Result<Option<Escalator>, ServiceErro
         log::info!("overdue escalation is off (ESCALATION_INTERVAL_SECS=0)");
         return Ok(None);
     };
-    let pool = weiquan_db::build_pool(
-        &config.database_url,
-        &PoolOptions {
-            max_size: 2,
-            connection_timeout: config.database_timeout,
-        },
-    )?;
     let (stop, shutdown) = watch::channel(false);
-    let db = Db::new(pool);
+    let db = own_pool(config, 2)?;
     let odr = actix_web::rt::spawn(weiquan_services::odr::run_expirer(
         db.clone(),
         interval,
