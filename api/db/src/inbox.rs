@@ -9,7 +9,12 @@
 //!   so they are checked row by row on whatever the other filters leave (document: a
 //!   2-character query over a whole province scans its rows).
 //! - Counts read open orders only (a bounded set: the orders received in the last weeks and
-//!   those not yet finished), by an index-only scan of `orders_open_idx`.
+//!   those not yet finished): a subtree's totals from the running counts of migration
+//!   `000033_open_counts` (rows per unit, not per order), the overdue ones and any other
+//!   filter by an index-only scan of `orders_open_due_idx` / `orders_open_idx`.
+//! - A page's keys are found on the indexes alone and its rows read by primary key (`Rows`).
+//! - A text query asks the trigram index only for its uncommon part when it has a common one
+//!   (`weiquan_domain::search`).
 
 use chrono::Datelike as _;
 use chrono::NaiveDate;
@@ -161,7 +166,7 @@ const SEARCH_SAMPLE: i64 = 20_000;
 /// Re-measures which trigrams of the appeals' search text are common (in at least 1% of a
 /// sample of about [`SEARCH_SAMPLE`] appeals, and in at least 20 of them, so that a small
 /// table has none) and replaces `search_common_trigrams` with them, in one transaction.
-/// Returns how many there are. A few hundred milliseconds at 10 M orders.
+/// Returns how many there are. About a second at 10 M orders.
 pub fn refresh_search_stats(conn: &mut PgConnection) -> Result<usize, DbError> {
     #[derive(QueryableByName)]
     struct Rows {
