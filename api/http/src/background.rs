@@ -1,6 +1,7 @@
 //! Work a server instance does besides answering requests: the outbox relay, pruning
 //! unused evidence uploads and day-old idempotency keys every hour, folding the open-order
-//! counts every minute, and the overdue escalation job.
+//! counts every minute and measuring the common search trigrams every 6 hours, and the overdue
+//! escalation job.
 
 use std::sync::Arc;
 

@@ -15,7 +15,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import { expect, test } from '../support/fixtures';
+import { clickOptionUntil, expect, test } from '../support/fixtures';
 import { smsCode, smsCount } from '../support/sms';
 
 const STAFF_PASSWORD = 'Weiquan-demo-2026';
@@ -23,21 +23,6 @@ const CONSUMER_PASSWORD = 'lantern orchard 5307';
 /** The server under test, as playwright.config.ts starts it. */
 const DATABASE_URL = process.env.WQ_E2E_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/weiquan_e2e';
 const WEIQUAN_BIN = path.resolve(import.meta.dirname, '..', process.env.WEIQUAN_BIN ?? '../../target/debug/weiquan');
-
-/**
- * Picks `name` in the open list of `select` (a popup outside the dialog's element) until the
- * dialog shows it chosen: a click while the list re-renders (a search's answer arriving) can
- * select nothing and leave the list open or closed (seen in CI), so it clicks again, reopening
- * the list when it closed.
- */
-async function choose(page: Page, dialog: Locator, select: Locator, name: string): Promise<void> {
-  const option = page.getByRole('option', { name });
-  await expect(async () => {
-    if (!(await option.isVisible())) await select.click();
-    await option.click({ timeout: 3_000 });
-    await expect(dialog.getByTitle(name)).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
-}
 
 type Filed = { id: number; number: string };
 
@@ -148,7 +133,12 @@ test('a county handler assigns two orders in bulk and both then name their handl
   // The way (指定承办人) and the choice (选择承办人) are two controls with two names.
   const handler = dialog.getByLabel('选择承办人');
   await handler.click();
-  await choose(page, dialog, handler, '南山区局承办人（演示）（本人）');
+  // The list opens in a popup outside the dialog's element.
+  const me = '南山区局承办人（演示）（本人）';
+  await clickOptionUntil(page, page.getByRole('option', { name: me }), {
+    reopen: () => handler.click(),
+    chosen: () => expect(dialog.getByTitle(me)).toBeVisible({ timeout: 2_000 }),
+  });
   await dialog.getByLabel('说明（可选）').fill('批量领办');
   await checkA11y('admin bulk assignment dialog');
   const done = page.waitForResponse((r) => r.url().endsWith('/orders/bulk-actions') && r.request().method() === 'POST');
@@ -220,7 +210,11 @@ test('a Nanshan handler transfers a complaint to 福田区 through the picker; �
     );
     await picker.fill('福田');
     expect((await searched).status()).toBe(200);
-    await choose(page, dialog, picker, '深圳市福田区市场监督管理局（440304）');
+    const futian = '深圳市福田区市场监督管理局（440304）';
+    await clickOptionUntil(page, page.getByRole('option', { name: futian }), {
+      reopen: () => picker.fill('福田'),
+      chosen: () => expect(dialog.getByTitle(futian)).toBeVisible({ timeout: 2_000 }),
+    });
     await dialog.getByLabel('说明（可选）').fill('经营者实际经营场所位于福田区');
     await checkA11y('admin transfer dialog');
     const done = page.waitForResponse((r) => r.url().endsWith(`/orders/${order!.id}/actions`) && r.request().method() === 'POST');

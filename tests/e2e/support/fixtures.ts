@@ -7,7 +7,7 @@
 // the answer for a visitor is 401. That 401 (and the console line Chromium logs for it) is
 // allowed on every page; any other status from /me, and a 401 from anything else, is not.
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 /** The who-am-I request, whose 401 means "signed out", not an error. */
 const ME = /\/api\/v1\/me$/;
@@ -122,23 +122,39 @@ export async function hasNoHorizontalScroll(page: Page): Promise<boolean> {
 }
 
 /**
- * Opens the select labelled `label`, searches for `name` and picks it with the mouse. A click
- * that lands while the list is still re-rendering after the search can pick nothing (the
- * list stays open, seen under load in CI): then the option is clicked again, until the list
- * closes with the choice made.
+ * Clicks `option` of an ant-design select until `chosen` holds. A click that lands while the
+ * list is re-rendering (a search's answer arriving) can pick nothing and leave the list open,
+ * or closed (both seen under load in CI): then the option is clicked again, after `reopen`
+ * when the list closed.
+ */
+export async function clickOptionUntil(
+  page: Page,
+  option: Locator,
+  { reopen, chosen }: { reopen: () => Promise<void>; chosen: () => Promise<void> },
+): Promise<void> {
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await expect(async () => {
+    if ((await open.count()) === 0) await reopen();
+    await option.click({ timeout: 3_000 });
+    await chosen();
+  }).toPass({ timeout: 20_000 });
+}
+
+/**
+ * Opens the select labelled `label`, searches for `name` and picks it with the mouse, until
+ * the list closes with the choice made ([`clickOptionUntil`]).
  */
 export async function pickOption(page: Page, label: string, name: string): Promise<void> {
   const combobox = page.getByLabel(label, { exact: true });
   const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  const search = async () => {
+    await combobox.click();
+    await combobox.fill(name.slice(0, 2));
+  };
   await expect(combobox).toBeEnabled();
-  await combobox.click();
-  await combobox.fill(name.slice(0, 2));
-  await expect(async () => {
-    if ((await open.count()) === 0) {
-      await combobox.click();
-      await combobox.fill(name.slice(0, 2));
-    }
-    await open.locator('.ant-select-item-option').filter({ hasText: name }).first().click({ timeout: 3_000 });
-    await expect(open).toHaveCount(0, { timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
+  await search();
+  await clickOptionUntil(page, open.locator('.ant-select-item-option').filter({ hasText: name }).first(), {
+    reopen: search,
+    chosen: () => expect(open).toHaveCount(0, { timeout: 2_000 }),
+  });
 }
